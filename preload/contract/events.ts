@@ -1,6 +1,12 @@
+import type { ImportProgress, ImportSummary } from './imports';
+import type { ApiError } from './result';
+
 /** Pushes from the core to the renderer; request/response never travels this way. */
 export type LiaisonEvent =
   | { type: 'vault:locked'; reason: 'idle' | 'user' }
-  | { type: 'vault:unlocked' };
+  | { type: 'vault:unlocked' }
+  | { type: 'import:progress'; jobId: string; progress: ImportProgress }
+  | { type: 'import:finished'; jobId: string; summary: ImportSummary }
+  | { type: 'import:failed'; jobId: string; error: ApiError };
 
 export const EVENT_CHANNEL = 'liaison:event';

@@ -1,43 +1,11 @@
-import type { z } from 'zod';
-import type { ChannelSpec } from './channel';
-import type { LiaisonEvent } from './events';
-import type { Result } from './result';
-import { auditChannels } from './audit';
-import { settingsChannels } from './settings';
-import { vaultChannels } from './vault';
-
 export * from './audit';
+export * from './contract';
 export * from './events';
+export * from './files';
+export * from './imports';
+export * from './indicators';
 export * from './result';
 export * from './settings';
 export * from './vault';
 export { channel, Empty } from './channel';
-
-/** Every request/response channel between renderer and core, named `domain:verb`. */
-export const contract = {
-  ...vaultChannels,
-  ...settingsChannels,
-  ...auditChannels,
-} satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
-
-export type Contract = typeof contract;
-export type Channel = keyof Contract;
-export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
-export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
-export type ResponseOf<C extends Channel> = NonNullable<Contract[C]['response']>;
-
-type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
-type VerbsOf<D extends string> = {
-  [C in Channel as C extends `${D}:${infer V}` ? V : never]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
-};
-
-/** The API the renderer sees as `window.liaison`: one named function per channel, plus event subscription. */
-export type LiaisonApi = { [D in DomainOf<Channel>]: VerbsOf<D> } & {
-  events: { subscribe(listener: (event: LiaisonEvent) => void): () => void };
-};
-
-export const channels = Object.keys(contract) as Channel[];
-
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
+export { parseRequest } from './parse-request';

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureInChild, type ChildMeasurement } from './lib/measure-child';
+import { syntheticIndicators } from './lib/synthetic-indicators';
+import { writeCsv, writeStixBundle, writeTextReport } from './lib/write-formats';
+
+/**
+ * Issue #3 speed target: end-to-end import of 1M mixed indicators (parse, normalise, dedupe, insert,
+ * index, audit) into an encrypted vault, against the raw baseline of inserting the same canonical rows
+ * with one prepared statement in one transaction. Target: ≥ 60% of the baseline rate; peak RSS
+ * < 400 MB for the 1M STIX bundle. `--count N` for a smaller run.
+ */
+export async function main(args: string[]): Promise<void> {
+  const countIndex = args.indexOf('--count');
+  const count = countIndex >= 0 ? Number(args[countIndex + 1]) : 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-import-'));
+  try {
+    const files = { stix: join(dir, 'bundle.json'), csv: join(dir, 'indicators.csv'), text: join(dir, 'report.md') };
+    console.log(`generating ${count.toLocaleString('en')} mixed indicators in ${dir} ...`);
+    await writeStixBundle(files.stix, syntheticIndicators(count));
+    await writeCsv(files.csv, syntheticIndicators(count));
+    await writeTextReport(files.text, syntheticIndicators(count));
+
+    const raw = await measureInChild('raw', [join(dir, 'vault-raw'), String(count)]);
+    report('raw baseline (1 prepared INSERT, 1 transaction)', raw, raw, 0);
+    let failed = false;
+    for (const [format, file] of Object.entries(files)) {
+      const measured = await measureInChild('import', [join(dir, `vault-${format}`), file, format]);
+      const ratio = report(`import ${format} (${(statSync(file).size / 1e6).toFixed(0)} MB)`, measured, raw, count);
+      if (ratio < 0.6) failed = true;
+      if (format === 'stix' && measured.peakRssMb >= 400) failed = true;
+    }
+    console.log(failed ? 'RESULT: below target (≥ 60% of baseline, STIX peak RSS < 400 MB)' : 'RESULT: meets target');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(label: string, measured: ChildMeasurement, raw: ChildMeasurement, expected: number): number {
+  const rate = measured.rows / measured.seconds;
+  const rawRate = raw.rows / raw.seconds;
+  const ratio = rate / rawRate;
+  console.log(
+    `${label.padEnd(52)} ${measured.rows.toLocaleString('en').padStart(10)} rows  ${measured.seconds.toFixed(1).padStart(6)} s  ` +
+      `${Math.round(rate).toLocaleString('en').padStart(8)} rows/s  ${(ratio * 100).toFixed(0).padStart(4)}% of raw  peak RSS ${measured.peakRssMb} MB`,
+  );
+  if (expected && measured.rows !== expected) console.log(`  warning: expected ${expected} indicators, got ${measured.rows}`, measured.detail ?? '');
+  return ratio;
+}

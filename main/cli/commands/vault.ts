@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import { changePassphrase, createVault, unlockVault, type VaultInfoData } from '../../core/vault';
+import type { CliContext, GlobalOptions } from '../context';
+import { formatBytes, printFields, printJson } from '../output';
+import { readPassphrase } from '../passphrase';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+/** `liaison vault init | info | rekey`. */
+export function registerVaultCommands(program: Command, context: CliContext): void {
+  const vault = program.command('vault').description('create, inspect and rekey the encrypted vault');
+
+  vault
+    .command('init')
+    .description('create a new vault (passphrase from LIAISON_PASSPHRASE, --passphrase-file, or a prompt)')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: JsonOption, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const location = context.resolveLocation(globals);
+      const passphrase = await readPassphrase(context.io, {
+        file: globals.passphraseFile,
+        envName: 'LIAISON_PASSPHRASE',
+        fileFlag: '--passphrase-file',
+        prompt: 'New vault passphrase: ',
+        confirm: true,
+      });
+      const opened = await createVault(location, passphrase, { actor: context.actor() });
+      try {
+        const info = opened.info();
+        if (options.json) printJson(context.io, info);
+        else {
+          context.io.stdout.write('Created a new vault.\n');
+          printInfo(context, info);
+        }
+      } finally {
+        opened.close();
+      }
+    });
+
+  vault
+    .command('info')
+    .description('show schema version, cipher, KDF, row counts and file size')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: JsonOption, command: Command) => {
+      const opened = await unlock(context, command.optsWithGlobals<GlobalOptions>());
+      try {
+        const info = opened.info();
+        if (options.json) printJson(context.io, info);
+        else printInfo(context, info);
+      } finally {
+        opened.close();
+      }
+    });
+
+  vault
+    .command('rekey')
+    .description('change the passphrase (new one from LIAISON_NEW_PASSPHRASE, --new-passphrase-file, or a prompt)')
+    .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: JsonOption & { newPassphraseFile?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const location = context.resolveLocation(globals);
+      const current = await readPassphrase(context.io, {
+        file: globals.passphraseFile,
+        envName: 'LIAISON_PASSPHRASE',
+        fileFlag: '--passphrase-file',
+        prompt: 'Current passphrase: ',
+      });
+      const next = await readPassphrase(context.io, {
+        file: options.newPassphraseFile,
+        envName: 'LIAISON_NEW_PASSPHRASE',
+        fileFlag: '--new-passphrase-file',
+        prompt: 'New passphrase: ',
+        confirm: true,
+      });
+      const result = await changePassphrase(location, current, next, { actor: context.actor() });
+      if (options.json) printJson(context.io, { location, ...result });
+      else printFields(context.io, [['Passphrase changed', result.changedAt], ['Location', location]]);
+    });
+}
+
+/** Resolves the location, reads the passphrase and unlocks: the start of every command that reads the vault. */
+export async function unlock(context: CliContext, globals: GlobalOptions) {
+  const location = context.resolveLocation(globals);
+  const passphrase = await readPassphrase(context.io, {
+    file: globals.passphraseFile,
+    envName: 'LIAISON_PASSPHRASE',
+    fileFlag: '--passphrase-file',
+    prompt: 'Passphrase: ',
+  });
+  return unlockVault(location, passphrase, { actor: context.actor() });
+}
+
+function printInfo(context: CliContext, info: VaultInfoData): void {
+  const { kdf } = info;
+  printFields(context.io, [
+    ['Location', info.location],
+    ['Vault ID', info.vaultId],
+    ['Schema version', info.schemaVersion],
+    ['Cipher', info.cipher],
+    ['KDF', `${kdf.name} N=${kdf.N} r=${kdf.r} p=${kdf.p}`],
+    ['Created', info.createdAt],
+    ['Passphrase changed', info.passphraseChangedAt ?? 'never'],
+    ['File size', formatBytes(info.fileSizeBytes)],
+    ...Object.entries(info.counts).map(([table, count]) => [`Rows in ${table}`, count] as const),
+  ]);
+}

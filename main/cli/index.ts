@@ -1,0 +1,9 @@
+import { runCli } from './run';
+
+// The only place that touches the real process: everything else takes the io it is given.
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { isWorkbenchError, toWorkbenchError, WorkbenchError } from './errors';
+
+describe('WorkbenchError', () => {
+  it('carries a code and keeps the cause out of the message', () => {
+    const cause = new Error('SQLITE_IOERR at /secret/path');
+    const wrapped = toWorkbenchError(cause);
+    expect(wrapped.code).toBe('INTERNAL');
+    expect(wrapped.message).not.toContain('/secret/path');
+    expect(wrapped.cause).toBe(cause);
+  });
+
+  it('passes workbench errors through unchanged', () => {
+    const error = new WorkbenchError('WRONG_PASSPHRASE', 'Wrong passphrase.');
+    expect(toWorkbenchError(error)).toBe(error);
+    expect(isWorkbenchError(error, 'WRONG_PASSPHRASE')).toBe(true);
+    expect(isWorkbenchError(error, 'LOCKED')).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Error codes the core raises. They mirror the IPC contract's `ErrorCode` on purpose (the core may not
+ * import `preload/`), so the IPC layer can pass `code` and `message` through unchanged.
+ */
+export type WorkbenchErrorCode =
+  | 'INVALID_INPUT'
+  | 'WRONG_PASSPHRASE'
+  | 'NOT_A_VAULT'
+  | 'NEWER_SCHEMA'
+  | 'VAULT_EXISTS'
+  | 'NO_VAULT'
+  | 'LOCKED'
+  | 'CANCELLED'
+  | 'NOT_FOUND'
+  | 'INTERNAL';
+
+/**
+ * An expected failure with a user-facing message: one sentence, no file paths, no secrets, no stack.
+ * Anything underlying is kept in `cause` for debugging and must never be shown to the user.
+ */
+export class WorkbenchError extends Error {
+  readonly code: WorkbenchErrorCode;
+
+  constructor(code: WorkbenchErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WorkbenchError';
+    this.code = code;
+  }
+}
+
+/** True when `error` is a WorkbenchError, optionally with the given code. */
+export function isWorkbenchError(error: unknown, code?: WorkbenchErrorCode): error is WorkbenchError {
+  return error instanceof WorkbenchError && (code === undefined || error.code === code);
+}
+
+/** Passes WorkbenchErrors through and wraps anything else as INTERNAL, so raw messages never reach a user. */
+export function toWorkbenchError(error: unknown): WorkbenchError {
+  if (error instanceof WorkbenchError) return error;
+  return new WorkbenchError('INTERNAL', 'An internal error occurred.', { cause: error });
+}

@@ -1,0 +1,67 @@
+/** Single entry point from (type, raw value) to the canonical identity of an indicator. */
+import { canonicalHexHash, canonicalSsdeep, HASH_HEX_LENGTH } from './canonical-hash';
+import { canonicalAsn, canonicalCve, canonicalRegistryKey, canonicalText, canonicalWallet } from './canonical-misc';
+import { canonicalNetwork } from './canonical-network';
+import { refuse, type CanonicalResult } from './canonical-result';
+import { detectType } from './detect-type';
+import type { IndicatorType } from './indicator-type';
+import { refangValue } from './refang';
+
+export type { CanonicalResult } from './canonical-result';
+
+const INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const HAS_INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const MAX_VALUE = 8192;
+
+/**
+ * Canonicalise a raw value of a known type. Network types are refanged first; hash-like types have
+ * invisible characters removed; free-form types (mutex, filename, user-agent, registry
+ * key) are only trimmed, because brackets and dots there are part of the value.
+ * canonicalize(t, canonical.value) returns the same value (idempotent).
+ */
+export function canonicalize(type: IndicatorType, raw: string): CanonicalResult {
+  if (raw.length > MAX_VALUE) return refuse(`value longer than ${MAX_VALUE} characters`);
+  switch (type) {
+    case 'ipv4':
+    case 'ipv6':
+    case 'cidr':
+    case 'domain':
+    case 'hostname':
+    case 'url':
+    case 'email':
+      return canonicalNetwork(type, refangValue(raw).trim()) as CanonicalResult;
+    case 'md5':
+    case 'sha1':
+    case 'sha256':
+    case 'sha512':
+    case 'ja3':
+    case 'ja3s':
+      return canonicalHexHash(type, compact(raw), HASH_HEX_LENGTH[type] as number);
+    case 'ssdeep':
+      return canonicalSsdeep(compact(raw));
+    case 'asn':
+      return canonicalAsn(compact(raw));
+    case 'cve':
+      return canonicalCve(raw.replace(INVISIBLE_RE, '').trim());
+    case 'crypto-wallet':
+      return canonicalWallet(compact(raw));
+    case 'registry-key':
+      return canonicalRegistryKey(raw.trim());
+    case 'user-agent':
+    case 'mutex':
+    case 'filename':
+      return canonicalText(type, raw.trim());
+  }
+}
+
+/** Detect the type of an untyped value, then canonicalise it. */
+export function canonicalizeUntyped(raw: string): CanonicalResult {
+  const type = detectType(raw);
+  if (type === null) return refuse('unrecognised indicator');
+  return canonicalize(type, raw);
+}
+
+function compact(raw: string): string {
+  const v = raw.trim();
+  return HAS_INVISIBLE_RE.test(v) ? v.replace(INVISIBLE_RE, '') : v;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkName, isFileLikeName, registrableDomain } from './domain-name';
+import { typeFromSourceName } from './source-type-name';
+import { hasValidWalletChecksum, normalizeWallet } from './crypto-wallet';
+
+describe('registrableDomain', () => {
+  it.each([
+    ['a.b.evil.co.uk', 'evil.co.uk'],
+    ['https://x.evil.com/path', 'evil.com'],
+    ['user@mail.evil.com', 'evil.com'],
+    ['a.foo.blogspot.com', 'foo.blogspot.com'],
+    ['Evil.COM.', 'evil.com'],
+    ['co.uk', undefined],
+  ])('%s → %s', (value, expected) => {
+    expect(registrableDomain(value)).toBe(expected);
+  });
+});
+
+describe('checkName', () => {
+  it('lower-cases, strips the trailing dot and punycodes', () => {
+    expect(checkName('WWW.Bücher.DE.')).toEqual({ ok: true, name: 'www.xn--bcher-kva.de', display: 'www.bücher.de', flags: ['idn'] });
+  });
+  it('file-like names: two labels under an extension TLD, or any .zip/.mov', () => {
+    expect(isFileLikeName(2, 'py')).toBe(true);
+    expect(isFileLikeName(3, 'pl')).toBe(false);
+    expect(isFileLikeName(3, 'zip')).toBe(true);
+    expect(isFileLikeName(2, 'com')).toBe(false);
+  });
+});
+
+describe('typeFromSourceName', () => {
+  it.each([
+    ['ip-dst', '1.2.3.4', 'ipv4', '1.2.3.4'],
+    ['ip-src', '2001:db8::1', 'ipv6', '2001:db8::1'],
+    ['ip-dst', '10.0.0.0/8', 'cidr', '10.0.0.0/8'],
+    ['ipv4-addr:value', '1.2.3.4', 'ipv4', '1.2.3.4'],
+    ['domain-name', 'a.b.com', 'domain', 'a.b.com'],
+    ['host', 'a.b.com', 'hostname', 'a.b.com'],
+    ['hash', 'd41d8cd98f00b204e9800998ecf8427e', 'md5', 'd41d8cd98f00b204e9800998ecf8427e'],
+    ['IP', '1.2.3.4', 'ipv4', '1.2.3.4'],
+    ['filename|md5', 'a.exe|d41d8cd98f00b204e9800998ecf8427e', 'md5', 'd41d8cd98f00b204e9800998ecf8427e'],
+    ['ip-dst|port', '1.2.3.4|443', 'ipv4', '1.2.3.4'],
+    ['regkey', 'HKLM\\x', 'registry-key', 'HKLM\\x'],
+    ['btc', 'x', 'crypto-wallet', 'x'],
+    ['something-else', 'x', null, 'x'],
+  ])('%s %s', (name, value, type, kept) => {
+    expect(typeFromSourceName(name, value)).toEqual({ type, value: kept });
+  });
+});
+
+describe('wallets', () => {
+  it('verifies checksums', () => {
+    const good = normalizeWallet('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa');
+    expect(good !== null && hasValidWalletChecksum(good.kind, good.value)).toBe(true);
+    const bad = normalizeWallet('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb');
+    expect(bad !== null && hasValidWalletChecksum(bad.kind, bad.value)).toBe(false);
+    const bech = normalizeWallet('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq');
+    expect(bech !== null && hasValidWalletChecksum(bech.kind, bech.value)).toBe(true);
+    const bech2 = normalizeWallet('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp');
+    expect(bech2 !== null && hasValidWalletChecksum(bech2.kind, bech2.value)).toBe(false);
+    expect(normalizeWallet('Bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq')).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from './canonicalize';
+import { defang, refang, refangValue, refangWithOffsets } from './refang';
+
+describe('refang', () => {
+  it.each([
+    ['hxxp://evil[.]com', 'http://evil.com'],
+    ['hXXps://evil(.)com/a', 'https://evil.com/a'],
+    ['fxp://files{.}example[.]org', 'ftp://files.example.org'],
+    ['evil[dot]com', 'evil.com'],
+    ['evil(dot)com', 'evil.com'],
+    ['evil [.] com', 'evil.com'],
+    ['user[@]evil[.]com', 'user@evil.com'],
+    ['user[at]evil(.)com', 'user@evil.com'],
+    ['user(at)evil.com', 'user@evil.com'],
+    ['http[:]//evil.com', 'http://evil.com'],
+    ['http[://]evil.com[/]x', 'http://evil.com/x'],
+    ['evil\\.com', 'evil.com'],
+    ['ev\u200bil.c\u200dom', 'evil.com'],
+    ['1.2.3[.]4', '1.2.3.4'],
+    ['h**ps://x[.]io', 'https://x.io'],
+  ])('%s → %s', (input, expected) => {
+    expect(refang(input)).toBe(expected);
+  });
+
+  it('leaves prose words alone', () => {
+    expect(refang('the hxxp word and a dot in prose')).toBe('the hxxp word and a dot in prose');
+  });
+
+  it('accepts word forms only for single values', () => {
+    expect(refangValue('evil dot com')).toBe('evil.com');
+    expect(refangValue('john at evil dot com')).toBe('john@evil.com');
+    expect(refang('evil dot com')).toBe('evil dot com');
+  });
+
+  it('maps refanged offsets back to the input', () => {
+    const { text, offsets } = refangWithOffsets('see evil[.]com now');
+    expect(text).toBe('see evil.com now');
+    expect(offsets).not.toBeNull();
+    const start = text.indexOf('evil');
+    const end = start + 'evil.com'.length;
+    expect('see evil[.]com now'.slice(offsets![start], offsets![end])).toBe('evil[.]com');
+  });
+
+  it('is linear on adversarial input', () => {
+    const unit = '[.][@](.)[dot]\\.hxxp[:]';
+    const t0 = performance.now();
+    refang(unit.repeat(20_000));
+    const t1 = performance.now();
+    refang(unit.repeat(80_000));
+    const t2 = performance.now();
+    // 4x input: linear ≈ 4x; quadratic would be ≈ 16x. Generous bound for noisy CI.
+    expect(t2 - t1).toBeLessThan(Math.max(10 * (t1 - t0), 200));
+  });
+});
+
+describe('defang', () => {
+  it('defangs for display', () => {
+    expect(defang('url', 'https://evil.com/a.php')).toBe('hxxps://evil[.]com/a[.]php');
+    expect(defang('url', 'ftp://a.b/')).toBe('fxp://a[.]b/');
+    expect(defang('email', 'a.b@evil.com')).toBe('a[.]b[@]evil[.]com');
+    expect(defang('ipv4', '1.2.3.4')).toBe('1[.]2[.]3[.]4');
+    expect(defang('md5', 'd41d8cd98f00b204e9800998ecf8427e')).toBe('d41d8cd98f00b204e9800998ecf8427e');
+  });
+
+  it('refang(defang(v)) === v for canonical values', () => {
+    const domain = fc.domain().map((d) => canonicalize('domain', d)).filter((r) => r.ok);
+    const url = fc.webUrl().map((u) => canonicalize('url', u)).filter((r) => r.ok);
+    const ip = fc.ipV4().map((v) => canonicalize('ipv4', v)).filter((r) => r.ok);
+    const email = fc.emailAddress().map((v) => canonicalize('email', v)).filter((r) => r.ok);
+    fc.assert(
+      fc.property(fc.oneof(domain, url, ip, email), (r) => {
+        if (!r.ok) return;
+        expect(refangValue(defang(r.type, r.value))).toBe(r.value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Which CSV columns hold what: from an explicit mapping (CLI `--map value=col,type=col`), from
+ * header names, or by sniffing which column's cells look like indicators.
+ */
+import { detectType } from '../../indicators/detect-type';
+import type { IndicatorType } from '../../indicators/indicator-type';
+import { isKnownTypeName, typeFromSourceName } from '../../indicators/source-type-name';
+
+export type CsvField = 'value' | 'type' | 'tlp' | 'firstSeen' | 'lastSeen' | 'tags' | 'comment' | 'confidence';
+
+/** Explicit mapping from record fields to column names (or 1-based `#N` positions). */
+export type CsvColumnMap = Partial<Record<CsvField, string>>;
+
+export interface ValueColumn {
+  index: number;
+  name: string;
+  /** Type implied by the header ('md5', 'dst_ip'); null = take it from the type column or detect. */
+  type: IndicatorType | null;
+  typeHint?: string;
+}
+
+export interface CsvLayout {
+  hasHeader: boolean;
+  names: string[];
+  values: ValueColumn[];
+  fields: Partial<Record<Exclude<CsvField, 'value'>, number>>;
+}
+
+const GENERIC_VALUE = ['value', 'indicator', 'ioc', 'ioc_value', 'indicator_value', 'observable', 'observable_value', 'artifact', 'data', 'iocs', 'indicators'];
+const FIELD_NAMES: Record<Exclude<CsvField, 'value'>, string[]> = {
+  type: ['type', 'kind', 'ioc_type', 'indicator_type', 'attribute_type', 'observable_type', 'value_type', 'data_type'],
+  tlp: ['tlp', 'tlp_level', 'marking', 'tlp_marking'],
+  firstSeen: ['first_seen', 'firstseen', 'first_seen_utc', 'dateadded', 'date_added', 'created', 'date', 'timestamp'],
+  lastSeen: ['last_seen', 'lastseen', 'last_seen_utc', 'last_online'],
+  tags: ['tags', 'tag', 'labels', 'label'],
+  comment: ['comment', 'comments', 'description', 'notes', 'note'],
+  confidence: ['confidence', 'score', 'confidence_score'],
+};
+// Typed columns that are weak evidence on their own: used only when no other value column exists.
+const FALLBACK_TYPES: ReadonlySet<IndicatorType> = new Set(['filename', 'user-agent', 'mutex']);
+
+/** Normalise a header cell: lower-case, trimmed, spaces, dashes and dots to '_'. */
+export function normalizeHeader(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+}
+
+// Headers naming a family ('ip' = v4/v6/cidr, 'hash' = by length): the type is resolved per value.
+const FAMILY_HEADERS: ReadonlySet<string> = new Set(['ip', 'ip_address', 'ipaddress', 'dst_ip', 'src_ip', 'ip_dst', 'ip_src', 'hash', 'host', 'file_hash', 'filehash']);
+
+/** Type named by a header: null = resolve per value, undefined = not a value column. */
+function headerType(norm: string): IndicatorType | null | undefined {
+  if (GENERIC_VALUE.includes(norm) || FAMILY_HEADERS.has(norm)) return null;
+  for (const name of [norm, norm.replace(/_/g, '-')]) if (isKnownTypeName(name)) return typeFromSourceName(name, '').type;
+  return undefined;
+}
+
+/** True when a row looks like a header: no cell is an indicator and at least one cell is a known column name. */
+export function looksLikeHeader(row: string[]): boolean {
+  if (row.some((c) => detectType(c) !== null)) return false;
+  return row.some((c) => {
+    const n = normalizeHeader(c);
+    return headerType(n) !== undefined || Object.values(FIELD_NAMES).some((names) => names.includes(n));
+  });
+}
+
+/** Resolve a mapping target (name or `#N`) to a column index. */
+function resolveColumn(names: string[], target: string): number {
+  if (/^#\d+$/.test(target)) return Number(target.slice(1)) - 1;
+  const n = normalizeHeader(target);
+  return names.findIndex((h) => normalizeHeader(h) === n);
+}
+
+/** Build the layout from an explicit mapping; throws a plain Error naming the missing column. */
+export function layoutFromMap(names: string[], hasHeader: boolean, map: CsvColumnMap): CsvLayout {
+  const fields: CsvLayout['fields'] = {};
+  const values: ValueColumn[] = [];
+  for (const [field, target] of Object.entries(map) as [CsvField, string][]) {
+    const index = resolveColumn(names, target);
+    if (index < 0) throw new Error(`mapped column "${target}" (${field}) not found in header`);
+    if (field === 'value') values.push({ index, name: names[index] ?? target, type: null });
+    else fields[field] = index;
+  }
+  if (values.length === 0) throw new Error('the mapping has no value column');
+  return { hasHeader, names, values, fields };
+}
+
+/** Build the layout from header names, falling back to content sniffing for the value column. */
+export function layoutFromHeader(names: string[], sample: string[][]): CsvLayout {
+  const fields: CsvLayout['fields'] = {};
+  const generic: ValueColumn[] = [];
+  const typed: ValueColumn[] = [];
+  names.forEach((raw, index) => {
+    const n = normalizeHeader(raw);
+    for (const [field, list] of Object.entries(FIELD_NAMES) as [Exclude<CsvField, 'value'>, string[]][]) {
+      if (list.includes(n) && fields[field] === undefined) {
+        fields[field] = index;
+        return;
+      }
+    }
+    const t = headerType(n);
+    if (t === undefined) return;
+    const col: ValueColumn = { index, name: raw.trim(), type: t, typeHint: raw.trim() };
+    if (t === null && GENERIC_VALUE.includes(n)) generic.push(col);
+    else typed.push(col);
+  });
+  let values = generic.length > 0 ? generic.slice(0, 1) : typed.filter((c) => c.type === null || !FALLBACK_TYPES.has(c.type));
+  if (values.length === 0) values = typed;
+  if (values.length === 0) {
+    const sniffed = sniffValueColumn(sample, names.length);
+    if (sniffed >= 0) values = [{ index: sniffed, name: names[sniffed]?.trim() ?? `#${sniffed + 1}`, type: null }];
+  }
+  return { hasHeader: true, names, values, fields };
+}
+
+/** Layout for a file without header: the column whose cells most often look like indicators. */
+export function layoutWithoutHeader(sample: string[][], width: number): CsvLayout {
+  const names = Array.from({ length: width }, (_, i) => `#${i + 1}`);
+  const index = width === 1 ? 0 : sniffValueColumn(sample, width);
+  return { hasHeader: false, names, values: index < 0 ? [] : [{ index, name: names[index] as string, type: null }], fields: {} };
+}
+
+/** Index of the column where most sampled cells have a detectable type (at least half), else -1. */
+export function sniffValueColumn(sample: string[][], width: number): number {
+  let best = -1;
+  let bestHits = 0;
+  for (let i = 0; i < width; i++) {
+    const hits = sample.filter((row) => row[i] !== undefined && detectType(row[i] as string) !== null).length;
+    if (hits > bestHits) {
+      best = i;
+      bestHits = hits;
+    }
+  }
+  return bestHits * 2 >= sample.length && bestHits > 0 ? best : -1;
+}

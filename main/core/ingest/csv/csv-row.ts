@@ -1,0 +1,85 @@
+/** One parsed CSV row to ingest items, following a CsvLayout. */
+import { typeFromSourceName } from '../../indicators/source-type-name';
+import type { IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
+import type { CsvLayout } from './csv-columns';
+
+const TLP_WORDS: Readonly<Record<string, TlpLevel>> = {
+  clear: 'clear', white: 'clear', green: 'green', amber: 'amber', 'amber+strict': 'amber+strict', red: 'red',
+};
+const TAG_SPLIT_RE = /[,;|]/;
+
+/** TLP from a cell ('TLP:AMBER', 'amber', 'TLP:WHITE' → clear), or undefined. */
+export function parseTlp(cell: string): TlpLevel | undefined {
+  const v = cell.trim().toLowerCase().replace(/^tlp\s*[:_ -]?\s*/, '');
+  return TLP_WORDS[v];
+}
+
+/** ISO 8601 from a date cell (ISO, 'YYYY-MM-DD HH:MM:SS' read as UTC, epoch seconds/ms), or undefined. */
+export function parseDate(cell: string): string | undefined {
+  const v = cell.trim();
+  if (v === '') return undefined;
+  let ms: number;
+  if (/^\d{9,13}$/.test(v)) ms = v.length > 10 ? Number(v) : Number(v) * 1000;
+  else if (/^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.test(v)) ms = Date.parse(`${v.replace(' ', 'T')}${v.length > 10 ? 'Z' : 'T00:00:00Z'}`);
+  else ms = Date.parse(v);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
+function cell(row: string[], index: number | undefined): string | undefined {
+  if (index === undefined) return undefined;
+  const v = row[index]?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** Optional fields shared by every record of the row. */
+function rowExtras(row: string[], layout: CsvLayout): Partial<IngestRecord> {
+  const f = layout.fields;
+  const extras: Partial<IngestRecord> = {};
+  const tlp = cell(row, f.tlp);
+  if (tlp !== undefined) {
+    const level = parseTlp(tlp);
+    if (level !== undefined) extras.tlp = level;
+  }
+  const first = cell(row, f.firstSeen);
+  const firstSeen = first === undefined ? undefined : parseDate(first);
+  if (firstSeen !== undefined) extras.firstSeen = firstSeen;
+  const last = cell(row, f.lastSeen);
+  const lastSeen = last === undefined ? undefined : parseDate(last);
+  if (lastSeen !== undefined) extras.lastSeen = lastSeen;
+  const tags = cell(row, f.tags);
+  if (tags !== undefined) extras.tags = tags.split(TAG_SPLIT_RE).map((t) => t.trim()).filter((t) => t !== '');
+  const comment = cell(row, f.comment);
+  if (comment !== undefined) extras.comment = comment;
+  const confidence = cell(row, f.confidence);
+  if (confidence !== undefined) {
+    const n = Number(confidence);
+    if (Number.isFinite(n) && n >= 0 && n <= 100) extras.confidence = n;
+  }
+  return extras;
+}
+
+/** Records for each non-empty value column of a row; rows shorter than the header are rejected by the caller. */
+export function rowToItems(row: string[], line: number, layout: CsvLayout): IngestItem[] {
+  const items: IngestItem[] = [];
+  const typeCell = cell(row, layout.fields.type);
+  let extras: Partial<IngestRecord> | undefined;
+  for (const col of layout.values) {
+    const raw = cell(row, col.index);
+    if (raw === undefined) continue;
+    extras ??= rowExtras(row, layout);
+    const location = layout.hasHeader ? `line ${line}, column "${col.name}"` : `line ${line}`;
+    let type = col.type;
+    let value = raw;
+    let typeHint = col.typeHint;
+    if (type === null && typeCell !== undefined) {
+      ({ type, value } = typeFromSourceName(typeCell, raw));
+      typeHint = typeCell;
+    } else if (type === null && col.typeHint !== undefined) {
+      ({ type, value } = typeFromSourceName(col.typeHint, raw));
+    }
+    const record: IngestRecord = { type, value, location, ...extras };
+    if (typeHint !== undefined) record.typeHint = typeHint;
+    items.push({ kind: 'record', record });
+  }
+  return items;
+}

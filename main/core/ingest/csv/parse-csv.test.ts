@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestError, type IngestItem, type IngestRecord } from '../ingest-record';
+import { createCsvParser, parseCsv } from './parse-csv';
+
+async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* parts;
+}
+
+const FIXTURES = join(__dirname, '../../../../test/fixtures/ingest/csv');
+
+async function run(bytes: Uint8Array, fileName: string, parser = parseCsv, chunk = 5): Promise<IngestItem[]> {
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) parts.push(bytes.subarray(i, i + chunk));
+  const items: IngestItem[] = [];
+  for await (const item of parser(asAsync(parts), { fileName })) items.push(item);
+  return items;
+}
+const fixture = async (name: string, parser = parseCsv) => run(await readFile(join(FIXTURES, name)), name, parser);
+const records = (items: IngestItem[]): IngestRecord[] => items.flatMap((i) => (i.kind === 'record' ? [i.record] : []));
+
+describe('parseCsv', () => {
+  it('reads a vendor CSV with BOM, CRLF and quoted commas', async () => {
+    const r = records(await fixture('vendor-feed.csv'));
+    expect(r).toHaveLength(4);
+    expect(r[0]).toEqual({
+      type: 'domain', typeHint: 'domain', value: 'evil[.]com', location: 'line 2, column "indicator"',
+      firstSeen: '2024-03-01T12:00:00.000Z', tags: ['apt', 'phishing'], comment: 'Seen in campaign, wave 2', confidence: 80,
+    });
+    expect(r[1]?.comment).toBe('Tor exit, "shared"');
+    expect(r[1]?.type).toBe('ipv4');
+    expect(r[3]?.type).toBe('md5');
+  });
+
+  it('decodes a Latin-1 CSV and notes it; sniffs the value column', async () => {
+    const items = await fixture('latin1-feed.csv');
+    expect(items[0]).toEqual({ kind: 'note', note: { location: 'file', message: expect.stringMatching(/windows-1252/) } });
+    expect(records(items).map((x) => x.value)).toEqual(['météo-sûre.fr', '192.0.2.10']);
+    expect(records(items)[0]?.location).toBe('line 2, column "valeur"');
+  });
+
+  it('reads a TSV with TLP column', async () => {
+    const r = records(await fixture('feed.tsv'));
+    expect(r.map((x) => [x.type, x.value, x.tlp])).toEqual([['ipv4', '1.2.3.4', 'green'], ['domain', 'bad.example.org', 'amber']]);
+  });
+
+  it('rejects ragged rows one by one', async () => {
+    const items = await fixture('ragged.csv');
+    const rejects = items.flatMap((i) => (i.kind === 'reject' ? [i.reject] : []));
+    expect(rejects.map((x) => `${x.location}: ${x.reason}`)).toEqual(['line 3: expected 3 fields, got 2', 'line 4: expected 3 fields, got 4']);
+    expect(records(items).map((x) => x.value)).toEqual(['evil.com', '5.6.7.8']);
+  });
+
+  it('fails on an unterminated quote with the line', async () => {
+    await expect(fixture('unterminated.csv')).rejects.toThrow(new IngestError('unterminated.csv', 'line 3', 'unterminated quoted field at end of file'));
+  });
+
+  it('takes the header from an abuse.ch-style comment block', async () => {
+    const r = records(await fixture('urlhaus-style.csv'));
+    expect(r.map((x) => [x.type, x.value, x.location])).toEqual([
+      ['url', 'http://103.45.67.89:41234/i', 'line 6, column "url"'],
+      ['url', 'https://evil-cdn.example-bad.com/x.exe', 'line 7, column "url"'],
+    ]);
+    expect(r[0]?.tags).toEqual(['32-bit', 'elf', 'mips', 'Mozi']);
+  });
+
+  it('treats a header-less single column as a value list', async () => {
+    const r = records(await fixture('values-only.csv'));
+    expect(r.map((x) => [x.type, x.value, x.location])).toEqual([
+      [null, 'evil.com', 'line 1'], [null, '1.2.3.4', 'line 2'], [null, '44d88612fea8a8f36de82e1278abb02f', 'line 3'], [null, 'hxxp://bad[.]org/x', 'line 4'],
+    ]);
+  });
+
+  it('emits one record per typed hash column', async () => {
+    const csv = 'sha256_hash,md5_hash,file_name\n9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,44d88612fea8a8f36de82e1278abb02f,a.exe\n';
+    const r = records(await run(Buffer.from(csv), 'mb.csv'));
+    expect(r.map((x) => x.type)).toEqual(['sha256', 'md5']);
+  });
+
+  it('follows an explicit mapping', async () => {
+    const csv = 'a;b;c\nx;evil.com;TLP:RED\n';
+    const parser = createCsvParser({ map: { value: 'b', tlp: 'c' } });
+    const r = records(await run(Buffer.from(csv), 'm.csv', parser));
+    expect(r).toEqual([{ type: null, value: 'evil.com', location: 'line 2, column "b"', tlp: 'red' }]);
+    await expect(run(Buffer.from(csv), 'm.csv', createCsvParser({ map: { value: 'nope' } }))).rejects.toThrow(/mapped column "nope"/);
+  });
+
+  it('uses a type column with MISP / STIX vocabularies', async () => {
+    const csv = 'type,value\nip-dst,2001:db8::1\nipv4-addr,1.2.3.4\nhash,3395856ce81f2b7382dee72602f798b642f14140\nfilename|md5,a.exe|44d88612fea8a8f36de82e1278abb02f\n';
+    const r = records(await run(Buffer.from(csv), 't.csv'));
+    expect(r.map((x) => [x.type, x.value])).toEqual([
+      ['ipv6', '2001:db8::1'], ['ipv4', '1.2.3.4'], ['sha1', '3395856ce81f2b7382dee72602f798b642f14140'], ['md5', '44d88612fea8a8f36de82e1278abb02f'],
+    ]);
+  });
+
+  it('never throws anything but IngestError on arbitrary text or bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 600 }), fc.string({ unit: fc.constantFrom('a', '1', '.', ',', ';', '"', '\n', '\r', '\t', '|', ' ', 'x@y', 'é') , maxLength: 300 }).map((s) => Buffer.from(s))), async (bytes) => {
+        try {
+          await run(bytes, 'fuzz.csv', parseCsv, 7);
+        } catch (e) {
+          expect(e).toBeInstanceOf(IngestError);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('streams a large file with bounded work per row', async () => {
+    const rows = ['indicator,type'];
+    for (let i = 0; i < 100_000; i++) rows.push(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255},ip-dst`);
+    const bytes = Buffer.from(rows.join('\n'));
+    const t0 = performance.now();
+    const n = records(await run(bytes, 'big.csv', parseCsv, 65536)).length;
+    const ms = performance.now() - t0;
+    console.log(`csv: ${Math.round(n / (ms / 1000))} rows/s (${(bytes.length / 1e6 / (ms / 1000)).toFixed(1)} MB/s)`);
+    expect(n).toBe(100_000);
+  });
+});

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { WorkbenchError } from '../../errors';
+import type { SourceFormat } from '../../vault/queries/sources';
+import type { TlpLevel } from '../ingest-record';
+import { collectInputs, describeFsError, displayName, type ImportInput } from './collect-inputs';
+import { importItems } from './import-items';
+import { emptyResult, summarise, type FileImportResult, type ImportErrorEntry, type ImportSummary } from './import-summary';
+import { detectFormat, parseFeedFolder, parserFor, type CsvMapping, type ImportFormat } from './parsers';
+import { throttleProgress, type ImportProgress } from './progress';
+import { trackBytes, trackFile, type TrackedFile } from './read-file';
+
+export interface ImportRequestOptions {
+  format: ImportFormat;
+  /** Provenance name; defaults to each file's name. */
+  sourceName?: string;
+  /** TLP for records that carry no marking. */
+  tlp?: TlpLevel;
+  partial: boolean;
+  csvMapping?: CsvMapping;
+  actor: string;
+  now?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** A file given as bytes (a browser upload) rather than a path. */
+export interface ByteSource {
+  kind: 'bytes';
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Unmarked data defaults to AMBER: a missing marking must never make data shareable by accident. */
+export const DEFAULT_IMPORT_TLP: TlpLevel = 'amber';
+
+/** Imports files and folders named by path (the CLI), one transaction per file. */
+export async function importPaths(db: Database, paths: readonly string[], options: ImportRequestOptions): Promise<ImportSummary> {
+  const { inputs, errors } = await collectInputs(paths);
+  return runInputs(db, inputs, errors, options);
+}
+
+/** Imports files the analyst granted (paths from the desktop shell, or uploaded bytes). */
+export async function importSources(
+  db: Database,
+  sources: readonly ({ kind: 'path'; path: string } | ByteSource)[],
+  options: ImportRequestOptions,
+): Promise<ImportSummary> {
+  const { inputs, errors } = await collectInputs(sources.flatMap((s) => (s.kind === 'path' ? [s.path] : [])));
+  const bytes: ImportInput[] = sources.flatMap((s) => (s.kind === 'bytes' ? [{ kind: 'bytes' as const, path: s.name, size: s.bytes.length, bytes: s.bytes }] : []));
+  return runInputs(db, [...inputs, ...bytes], errors, options);
+}
+
+async function runInputs(db: Database, inputs: ImportInput[], errors: ImportErrorEntry[], options: ImportRequestOptions): Promise<ImportSummary> {
+  const now = options.now ?? (() => new Date());
+  const results: FileImportResult[] = errors.map((e) => ({ ...emptyResult(e.file, 'unknown'), errors: [e] }));
+  const progress = throttleProgress(options.onProgress, () => now().getTime());
+  const sizeOf = (input: ImportInput): number => (input.kind === 'misp-feed' ? 0 : input.size);
+  const bytesTotal = inputs.reduce((total, input) => total + sizeOf(input), 0);
+  let bytesBefore = 0;
+  for (const [index, input] of inputs.entries()) {
+    if (options.signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled.');
+    const report = (bytesRead: number, records: number, force = false): void =>
+      progress.update(
+        { file: displayName(input.path), fileIndex: index, fileCount: inputs.length, bytesRead: bytesBefore + bytesRead, bytesTotal, records },
+        force,
+      );
+    const result = await importInput(db, input, options, now, report);
+    results.push(result);
+    bytesBefore += sizeOf(input);
+    report(0, result.records, true);
+  }
+  return summarise(results);
+}
+
+async function importInput(
+  db: Database,
+  input: ImportInput,
+  options: ImportRequestOptions,
+  now: () => Date,
+  report: (bytesRead: number, records: number) => void,
+): Promise<FileImportResult> {
+  const file = displayName(input.path);
+  const defaultTlp = options.tlp ?? DEFAULT_IMPORT_TLP;
+  const signal = options.signal ? { signal: options.signal } : {};
+  const common = { sourceName: options.sourceName ?? file, defaultTlp, partial: options.partial, actor: options.actor, now, ...signal };
+  try {
+    if (input.kind === 'misp-feed') {
+      const manifest = await readFile(join(input.path, 'manifest.json'));
+      const sha256 = createHash('sha256').update(manifest).digest('hex');
+      const items = parseFeedFolder(input.path, { fileName: file, defaultTlp, ...signal });
+      return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
+    }
+    const tracked: TrackedFile = input.kind === 'bytes' ? trackBytes(input.bytes, options.signal) : trackFile(input.path, options.signal);
+    const format: SourceFormat = options.format === 'auto' ? detectFormat(await tracked.head(), file) : options.format;
+    const items = parserFor(format, options.csvMapping)(tracked.chunks, { fileName: file, bytesTotal: input.size, defaultTlp, ...signal });
+    return await importItems(db, { ...common, file, format, items, sha256: tracked.sha256, onRecord: (n) => report(tracked.bytesRead(), n) });
+  } catch (error) {
+    if (error instanceof WorkbenchError) throw error;
+    if ((error as NodeJS.ErrnoException).code) {
+      return { ...emptyResult(file, options.format), errors: [{ file, location: 'file', reason: describeFsError(error) }] };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import { canonicalize, detectType } from '../../indicators';
+import type { IndicatorWrite } from '../../vault/queries/indicator-writes';
+import { tlpRank } from '../../vault/queries/tlp-rank';
+import type { IngestRecord, TlpLevel } from '../ingest-record';
+
+export type RecordOutcome = { ok: true; indicator: IndicatorWrite } | { ok: false; reason: string };
+
+/**
+ * Turns what a parser read into the canonical row the vault stores: detects the type when the source
+ * gave none, canonicalises (refang included), and applies the source's default TLP when the record
+ * carries no marking of its own.
+ */
+export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): RecordOutcome {
+  const type = record.type ?? detectType(record.value);
+  if (!type) return { ok: false, reason: `not a recognised indicator${record.typeHint ? ` (type "${record.typeHint}")` : ''}` };
+  const canonical = canonicalize(type, record.value);
+  if (!canonical.ok) return { ok: false, reason: canonical.reason };
+  const firstSeen = instant(record.firstSeen);
+  const validFrom = instant(record.validFrom);
+  return {
+    ok: true,
+    indicator: {
+      type: canonical.type,
+      value: canonical.value,
+      display: canonical.display ?? null,
+      tlpRank: tlpRank(record.tlp ?? defaultTlp),
+      flags: canonical.flags.length ? canonical.flags.join(',') : null,
+      confidence: validConfidence(record.confidence),
+      firstSeen: firstSeen ?? validFrom,
+      lastSeen: instant(record.lastSeen) ?? firstSeen ?? validFrom,
+      validFrom,
+      validUntil: instant(record.validUntil),
+      sightings: record.sightings !== undefined && Number.isSafeInteger(record.sightings) && record.sightings > 0 ? record.sightings : 1,
+      location: record.location,
+    },
+  };
+}
+
+/**
+ * Sources write times in many ISO 8601 shapes (`+00:00`, microseconds, no zone); the vault keeps one
+ * (UTC, milliseconds, `Z`) so that comparing the strings compares the instants.
+ */
+export function instant(value: string | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+function validConfidence(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) && value >= 0 && value <= 100 ? Math.round(value) : null;
+}

@@ -1,0 +1,156 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../ingest-record';
+import type { IngestRecord } from '../ingest-record';
+import type { IngestContextUpdate, StixIngestItem } from './context-update';
+import { parseStix } from './parse-stix';
+
+const FIXTURES = join(__dirname, '../../../../test/fixtures/ingest/stix');
+
+async function collect(source: string | Buffer, chunk = 113): Promise<StixIngestItem[]> {
+  const input = typeof source === 'string' ? createReadStream(join(FIXTURES, source), { highWaterMark: chunk }) : (async function* () { yield source; })();
+  const items: StixIngestItem[] = [];
+  for await (const item of parseStix(input, { fileName: typeof source === 'string' ? source : 'inline.json' })) items.push(item);
+  return items;
+}
+
+const records = (items: StixIngestItem[]): IngestRecord[] => items.flatMap((i) => (i.kind === 'record' ? [i.record] : []));
+const updates = (items: StixIngestItem[]): IngestContextUpdate[] => items.flatMap((i) => (i.kind === 'context' ? [i.update] : []));
+const rejects = (items: StixIngestItem[]) => items.flatMap((i) => (i.kind === 'reject' ? [i.reject] : []));
+const notes = (items: StixIngestItem[]) => items.flatMap((i) => (i.kind === 'note' ? [i.note.message] : []));
+
+describe('parseStix on a STIX 2.1 bundle', () => {
+  it('extracts every equality of every pattern, with markings, identity and times', async () => {
+    const items = await collect('bundle-2.1.json');
+    const got = records(items).map((r) => [r.type, r.value, r.tlp ?? null]);
+    expect(got).toEqual([
+      ['ipv4', '198.51.100.23', 'green'],
+      ['cidr', '203.0.113.0/24', 'green'],
+      ['domain', 'update.badcdn.example', 'green'],
+      ['domain', 'cdn-sync.example.net', 'green'],
+      ['sha256', '3f786850e387550fdab836ed7e6dc881de23001b7e6e1b2e3c9f8a7b6d5c4e3f', 'amber'],
+      ['md5', '9e107d9d372bb6826bd81d3542a419d6', 'amber'],
+      ['ipv4', '192.0.2.77', 'amber'],
+      ['email', 'payroll@hr-notice.example', 'red'],
+      ['url', 'https://hr-notice.example/login?id=4', 'red'],
+      ['registry-key', 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\updater', 'red'],
+      ['mutex', 'Global\\SPad_4412', null],
+      ['filename', 'msupd.dll', null],
+      ['ipv4', '198.51.100.3', 'clear'],
+      ['domain', 'staging.badcdn.example', null],
+      ['sha1', 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3', null],
+      ['ssdeep', '96:XWc4l8BdDhYJAf2Xz1:XWc4GBdDhYJAfW1', null],
+      ['filename', 'invoice_0324.rar', null],
+    ]);
+    const first = records(items)[0]!;
+    expect(first).toMatchObject({
+      location: 'objects[3] (indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f)',
+      externalId: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+      validFrom: '2024-03-02T10:15:00Z',
+      validUntil: '2024-09-02T10:15:00Z',
+      confidence: 85,
+      labels: ['malicious-activity'],
+      tags: ['marking:Northbridge sharing statement'],
+      firstSeen: '2024-03-02T10:15:00.000Z',
+    });
+    expect(first.context).toContainEqual({ kind: 'kill-chain-phase', name: 'command-and-control', detail: 'mitre-attack' });
+    expect(first.context).toContainEqual({ kind: 'other', name: 'Northbridge CERT', ref: 'identity--f431f809-377b-45e0-aa1c-6a4751cae5ff', detail: 'source identity' });
+    expect(first.context?.[0]?.kind).toBe('pattern');
+    expect(records(items)[4]!.context).toContainEqual({ kind: 'other', name: 'CVE-2023-38831', detail: 'external reference (cve)' });
+  });
+
+  it('resolves relationships, sightings, reports and late markings into context updates after all records', async () => {
+    const items = await collect('bundle-2.1.json', 29);
+    const firstUpdate = items.findIndex((i) => i.kind === 'context');
+    expect(items.slice(firstUpdate).some((i) => i.kind === 'record')).toBe(false);
+    const byId = new Map(updates(items).map((u) => [u.externalId, u]));
+    expect(byId.get('indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f')).toMatchObject({
+      sightings: 3,
+      lastSeen: '2024-03-06T07:30:00Z',
+      context: [
+        { kind: 'malware', name: 'ShadowPad', detail: 'indicates' },
+        { kind: 'other', name: 'Paper Lantern: ShadowPad returns', detail: 'report' },
+      ],
+    });
+    expect(byId.get('indicator--0c9e5d4b-3a2f-4e1d-8c7b-6a5f4e3d2c1b')).toMatchObject({
+      tlp: 'amber+strict', // marking-definition defined after its use, recognised by the TLP 2.0 extension
+      context: [{ kind: 'threat-actor', name: 'Paper Tiger', detail: 'attributed-to' }],
+    });
+    expect(byId.get('ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd')).toMatchObject({
+      sightings: 7,
+      firstSeen: '2024-03-05T19:00:00Z',
+      context: [{ kind: 'infrastructure', name: 'BadCDN staging cluster', detail: 'consists-of' }],
+    });
+    expect(byId.get('indicator--1a0d5e1c-0b4e-4b8a-a0d0-4e2f6b9c7a11')?.context).toEqual([
+      { kind: 'campaign', name: 'Operation Paper Lantern', ref: 'campaign--83422c77-904c-4dc1-aff5-5c38f3a2c55c', detail: 'indicates' },
+    ]);
+    expect(byId.get('indicator--b7c3e0f2-9a4d-4c6b-8e1f-2d3c4b5a6978')?.context?.[0]).toMatchObject({ kind: 'attack-pattern', name: 'Spearphishing Attachment' });
+  });
+
+  it('rejects bad indicators with their index and id, and counts what it skipped', async () => {
+    const items = await collect('bundle-2.1.json');
+    expect(rejects(items)).toEqual([
+      {
+        location: 'objects[7] (indicator--9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a)',
+        reason: "pattern does not parse: expected ']' to close the observation but found the end of the pattern at character 34",
+        value: "[ipv4-addr:value = '198.51.100.99'",
+      },
+      { location: 'objects[8] (indicator--5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1a)', reason: 'pattern_type yara is not imported (only STIX patterns)', value: 'rule ShadowPad { condition: true }' },
+      { location: 'objects[9] (indicator--6f5e4d3c-2b1a-4f0e-9d8c-7b6a5f4e3d2c)', reason: 'indicator without a string pattern' },
+    ]);
+    expect(notes(items)).toContain('1 × not imported: email-message:subject: LIKE is a fuzzy match; not a single indicator value (e.g. %invoice%)');
+    expect(notes(items)).toContain('1 × not imported: observable type x509-certificate has no indicator type');
+  });
+});
+
+describe('parseStix on a STIX 2.0 bundle (Unit 42 playbook shape)', () => {
+  it('reads labels, unhyphenated hash names and observed-data objects dictionaries', async () => {
+    const items = await collect('playbook-2.0.json', 64);
+    expect(records(items).map((r) => [r.type, r.value, r.tlp])).toEqual([
+      ['sha256', 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c', 'amber'],
+      ['sha1', '7c4a8d09ca3762af61e59520943dc26494f8941b', 'amber'],
+      ['ipv4', '203.0.113.45', 'red'],
+      ['domain', 'anchor-sync.example.org', 'red'],
+      ['url', 'http://anchor-sync.example.org/gate.php', 'red'],
+      ['email', 'logistics-update@example.org', 'red'],
+      ['md5', '5d41402abc4b2a76b9719d911017c592', 'red'],
+      ['sha512', '9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca72323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043', 'red'],
+      ['filename', 'manifest.doc', 'red'],
+    ]);
+    expect(records(items)[2]).toMatchObject({ sightings: 4, firstSeen: '2019-05-28T04:11:00Z', lastSeen: '2019-06-02T17:45:00Z', labels: ['c2'], location: 'objects[3] (observed-data--7b8c9d0e-1f2a-4b3c-9d4e-f5a6b7c8d9e0) objects.0' });
+    expect(updates(items)[0]?.context).toEqual([
+      { kind: 'other', name: 'Rusty Anchor playbook, campaign 2', ref: 'report--5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9', detail: 'report' },
+      { kind: 'intrusion-set', name: 'Rusty Anchor', ref: 'intrusion-set--4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8', detail: 'indicates' },
+    ]);
+  });
+});
+
+describe('parseStix on other shapes and bad input', () => {
+  const indicator = { type: 'indicator', id: 'indicator--1', pattern: "[url:value = 'http://a.example/']", valid_from: '2024-01-01T00:00:00Z' };
+
+  it('accepts a bare array and a single object', async () => {
+    expect(records(await collect(Buffer.from(JSON.stringify([indicator]))))[0]).toMatchObject({ value: 'http://a.example/', location: '[0] (indicator--1)' });
+    expect(records(await collect(Buffer.from(JSON.stringify(indicator))))[0]).toMatchObject({ value: 'http://a.example/', location: '(indicator--1)' });
+  });
+
+  it('rejects objects of the wrong shape one by one', async () => {
+    const items = await collect(Buffer.from(JSON.stringify({ type: 'bundle', objects: [5, { type: 'indicator' }, { ...indicator, id: 'malware--2' }, indicator] })));
+    expect(rejects(items).map((r) => r.reason)).toEqual(['not a JSON object', "STIX object without a string 'type' and 'id'", 'id malware--2 does not match type indicator']);
+    expect(records(items)).toHaveLength(1);
+  });
+
+  it.each([
+    ['{}', 'empty JSON object: not a STIX bundle or object'],
+    ['{"type":"bundle","objects":{}}', "the bundle's 'objects' must be an array"],
+    ['{"type":"not-a-bundle","objects":[]}', 'a document with an \'objects\' array must have "type": "bundle" (found "not-a-bundle")'],
+    ['', 'empty file'],
+  ])('fails clearly on %j', async (text, reason) => {
+    await expect(collect(Buffer.from(text))).rejects.toSatisfy((e: unknown) => e instanceof IngestError && e.reason === reason);
+  });
+
+  it('fails a truncated bundle with the byte offset', async () => {
+    const text = JSON.stringify({ type: 'bundle', objects: [indicator, indicator] });
+    await expect(collect(Buffer.from(text.slice(0, 90)))).rejects.toThrow(/inline\.json: byte 90 \(line 1\): unexpected end of JSON/);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Turns one STIX object into items: records for indicators and observables, index entries for the
+ * objects that give context (markings, names, relationships, sightings, reports).
+ */
+import type { IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
+import type { NoteTally } from '../json/note-tally';
+import { extractPatternIndicators } from './pattern/pattern-indicators';
+import { parseStixPattern } from './pattern/pattern-parser';
+import { StixPatternError } from './pattern/pattern-tokenizer';
+import { deferredRef, isNamedContextType, isRecordSource, stixTypeOf } from './stix-context-index';
+import type { StixContextIndex } from './stix-context-index';
+import { observableValues } from './stix-observables';
+import type { ObservableValue } from './stix-observables';
+import { cveIds, sharedFields, stringField, stringList } from './stix-record-fields';
+import type { SharedFields, StixObject } from './stix-record-fields';
+
+export interface StixObjectScope {
+  index: StixContextIndex;
+  tally: NoteTally;
+  defaultTlp?: TlpLevel;
+}
+
+const CONTAINER_TYPES: ReadonlySet<string> = new Set(['report', 'grouping']);
+
+/** Items for one element of a bundle's `objects`; `location` names it as `objects[i] (id)`. */
+export function stixObjectItems(value: unknown, location: string, scope: StixObjectScope): IngestItem[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [reject(location, 'not a JSON object')];
+  const object = value as StixObject;
+  const type = object.type;
+  const id = object.id;
+  if (typeof type !== 'string' || typeof id !== 'string') return [reject(location, "STIX object without a string 'type' and 'id'")];
+  if (stixTypeOf(id) !== type) return [reject(location, `id ${id} does not match type ${type}`)];
+  const { index } = scope;
+  switch (type) {
+    case 'marking-definition':
+      index.addMarking(object, id);
+      return [];
+    case 'relationship':
+      return relationshipItems(object, location, index);
+    case 'sighting':
+      return sightingItems(object, location, index);
+    case 'indicator':
+      return indicatorItems(object, id, location, scope);
+    case 'observed-data':
+      return observedDataItems(object, id, location, scope);
+    case 'vulnerability':
+      index.addNamed(type, id, stringField(object, 'name') ?? id);
+      return vulnerabilityItems(object, id, location, scope);
+    default:
+      break;
+  }
+  if (isNamedContextType(type)) {
+    index.addNamed(type, id, stringField(object, 'name') ?? id);
+    if (CONTAINER_TYPES.has(type)) for (const ref of stringList(object, 'object_refs')) if (isRecordSource(ref)) index.defer(ref, location, deferredRef('report', id));
+    return [];
+  }
+  if (isRecordSource(id)) return observableItems(object, id, location, scope);
+  scope.tally.add(`STIX ${type} objects carry no indicators`, location);
+  return [];
+}
+
+function reject(location: string, reason: string, value?: string): IngestItem {
+  return { kind: 'reject', reject: value === undefined ? { location, reason } : { location, reason, value } };
+}
+
+function record(fields: SharedFields, value: ObservableValue): IngestItem {
+  const result: IngestRecord = { type: value.type, typeHint: value.typeHint, value: value.value, ...fields };
+  return { kind: 'record', record: result };
+}
+
+function relationshipItems(object: StixObject, location: string, index: StixContextIndex): IngestItem[] {
+  const source = stringField(object, 'source_ref');
+  const target = stringField(object, 'target_ref');
+  const kind = stringField(object, 'relationship_type') ?? 'related-to';
+  if (!source || !target) return [reject(location, 'relationship without source_ref and target_ref')];
+  // Context flows from the named side to the indicator side, whichever way the SRO points.
+  if (isRecordSource(source) && !isRecordSource(target)) index.defer(source, location, deferredRef('rel', target, kind));
+  else if (isRecordSource(target) && !isRecordSource(source)) index.defer(target, location, deferredRef('rel', source, kind));
+  return [];
+}
+
+function sightingItems(object: StixObject, location: string, index: StixContextIndex): IngestItem[] {
+  const of = stringField(object, 'sighting_of_ref');
+  if (!of) return [reject(location, 'sighting without sighting_of_ref')];
+  const count = typeof object.count === 'number' && Number.isInteger(object.count) && object.count >= 0 ? object.count : 1;
+  index.addSighting(of, location, count, stringField(object, 'first_seen'), stringField(object, 'last_seen'));
+  return [];
+}
+
+function indicatorItems(object: StixObject, id: string, location: string, scope: StixObjectScope): IngestItem[] {
+  const pattern = object.pattern;
+  if (typeof pattern !== 'string') return [reject(location, 'indicator without a string pattern')];
+  const patternType = stringField(object, 'pattern_type') ?? 'stix';
+  if (patternType !== 'stix') return [reject(location, `pattern_type ${patternType} is not imported (only STIX patterns)`, pattern)];
+  let extracted: ReturnType<typeof extractPatternIndicators>;
+  try {
+    extracted = extractPatternIndicators(parseStixPattern(pattern));
+  } catch (error) {
+    if (!(error instanceof StixPatternError)) throw error;
+    return [reject(location, `pattern does not parse: ${error.message}`, pattern)];
+  }
+  for (const skipped of extracted.skipped) scope.tally.add(`${skipped.typeHint}: ${skipped.reason}`, location, skipped.value);
+  if (extracted.indicators.length === 0) return [reject(location, 'pattern has no comparison that maps to an indicator type', pattern)];
+  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  fields.context = [{ kind: 'pattern', name: pattern }, ...(fields.context ?? [])];
+  const validFrom = stringField(object, 'valid_from');
+  const validUntil = stringField(object, 'valid_until');
+  if (validFrom) fields.validFrom = validFrom;
+  if (validUntil) fields.validUntil = validUntil;
+  return extracted.indicators.map((value) => record(fields, value));
+}
+
+function observableItems(object: StixObject, id: string, location: string, scope: StixObjectScope): IngestItem[] {
+  const result = observableValues(object);
+  if ('skip' in result) {
+    scope.tally.add(result.skip, location);
+    return [];
+  }
+  if (result.values.length === 0) return [];
+  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  return result.values.map((value) => record(fields, value));
+}
+
+/**
+ * observed-data (STIX 2.1 §4.13): 2.0 embeds the observables in an `objects` dictionary (deprecated but
+ * allowed in 2.1); 2.1 points at top-level observables through `object_refs`, which then get the
+ * observation window and count as a late update.
+ */
+function observedDataItems(object: StixObject, id: string, location: string, scope: StixObjectScope): IngestItem[] {
+  const firstSeen = stringField(object, 'first_observed');
+  const lastSeen = stringField(object, 'last_observed');
+  const observed = typeof object.number_observed === 'number' && Number.isInteger(object.number_observed) && object.number_observed > 0 ? object.number_observed : 1;
+  for (const ref of stringList(object, 'object_refs')) if (isRecordSource(ref)) scope.index.addSighting(ref, location, observed, firstSeen, lastSeen);
+  const embedded = object.objects;
+  if (embedded === undefined) return [];
+  if (!embedded || typeof embedded !== 'object' || Array.isArray(embedded)) return [reject(location, 'observed-data objects is not a dictionary')];
+  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  if (firstSeen) fields.firstSeen = firstSeen;
+  if (lastSeen) fields.lastSeen = lastSeen;
+  fields.sightings = observed;
+  const items: IngestItem[] = [];
+  for (const [key, inner] of Object.entries(embedded as StixObject)) {
+    if (!inner || typeof inner !== 'object') {
+      items.push(reject(`${location} objects.${key}`, 'observable is not a JSON object'));
+      continue;
+    }
+    const result = observableValues(inner as StixObject);
+    if ('skip' in result) scope.tally.add(result.skip, `${location} objects.${key}`);
+    else for (const value of result.values) items.push(record({ ...fields, location: `${location} objects.${key}` }, value));
+  }
+  return items;
+}
+
+function vulnerabilityItems(object: StixObject, id: string, location: string, scope: StixObjectScope): IngestItem[] {
+  const name = stringField(object, 'name');
+  const cves = new Set(cveIds(object));
+  if (name && /^CVE-\d{4}-\d{4,}$/i.test(name)) cves.add(name.toUpperCase());
+  if (cves.size === 0) return [];
+  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  fields.context = fields.context?.filter((c) => c.detail !== 'external reference (cve)');
+  return [...cves].map((cve) => record(fields, { type: 'cve', value: cve, typeHint: 'vulnerability' }));
+}

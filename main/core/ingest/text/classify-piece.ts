@@ -1,0 +1,101 @@
+/**
+ * Decide whether one short piece of refanged prose is an indicator. Precision first: names need a
+ * PSL suffix, Bitcoin addresses a valid checksum, ASNs the upper-case `AS` prefix, and dotted quads
+ * after "version"/"v" are versions. Candidates that may be files (`setup.py`, `invoice.zip`) are
+ * reported as ambiguous unless the author defanged them, which only happens to indicators.
+ */
+import ipaddr from 'ipaddr.js';
+import { hashTypeForHex, isSsdeep } from '../../indicators/canonical-hash';
+import { isStrictIpv4 } from '../../indicators/canonical-network';
+import { hasValidWalletChecksum, normalizeWallet } from '../../indicators/crypto-wallet';
+import { detectName } from '../../indicators/detect-type';
+import { isFileLikeName } from '../../indicators/domain-name';
+import type { IndicatorType } from '../../indicators/indicator-type';
+
+export interface Finding {
+  type: IndicatorType;
+  value: string;
+  /** The author wrote it defanged (a strong signal that it is an indicator). */
+  defanged: boolean;
+  /** Set when the piece might not be an indicator; the reason is shown to the analyst. */
+  ambiguous?: string;
+}
+
+const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions', 'ver', 'v', 'build', 'release', 'firmware', 'rev', 'revision']);
+const URL_RE = /^(?:https?|ftp|sftp|wss?):\/\/[^\s/?#]+/i;
+const EMAIL_LOCAL_RE = /^[A-Za-z0-9._%+-]{1,64}$/;
+const CIDR4_RE = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/;
+const V6_CHARS_RE = /^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/;
+const HEX_RE = /^[0-9A-Fa-f]+$/;
+const CVE_RE = /^CVE-\d{4}-\d{4,7}$/i;
+const ASN_RE = /^ASN?\d{1,10}$/;
+const DIGITS_RE = /^\d{1,10}$/;
+const WALLET_HINT_RE = /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[ac-hj-np-z02-9]{8,87}|0x[0-9a-fA-F]{40})$/;
+// In prose, demand real-looking ssdeep parts so times like 12:30:45 are not fuzzy hashes.
+const SSDEEP_PROSE_RE = /^\d+:[A-Za-z0-9/+]{8,}:[A-Za-z0-9/+]{4,}/;
+const UPPER_NAME_RE = /^[A-Z0-9.-]+$/;
+const NAME_CHARS_RE = /^[A-Za-z0-9._-]+$/;
+
+/** Classify a refanged piece; `prevWord` is the previous word as written (punctuation trimmed). Null when not an indicator. */
+export function classifyPiece(piece: string, prevWord: string, defanged: boolean): Finding | null {
+  const f = (type: IndicatorType, value = piece, ambiguous?: string): Finding =>
+    ambiguous === undefined ? { type, value, defanged } : { type, value, defanged, ambiguous };
+  const first = piece.charCodeAt(0);
+  if (URL_RE.test(piece)) return f('url');
+  if (piece.includes('@')) return classifyEmail(piece, f);
+  if (first >= 48 && first <= 57 && piece.includes('.')) {
+    if (isStrictIpv4(piece)) return VERSION_WORDS.has(prevWord.toLowerCase()) ? null : f('ipv4');
+    const cidr = CIDR4_RE.exec(piece);
+    if (cidr !== null) return isStrictIpv4(cidr[1] as string) && Number(cidr[2]) <= 32 ? f('cidr') : null;
+  }
+  if (piece.includes(':')) return classifyColon(piece, f);
+  // "ASN 1234" / "AS 1234" as two words: only the upper-case prefix ("as" is an English word).
+  if ((prevWord === 'AS' || prevWord === 'ASN') && DIGITS_RE.test(piece)) return f('asn', `AS${piece}`);
+  if (HEX_RE.test(piece)) {
+    const t = hashTypeForHex(piece.toLowerCase());
+    return t === null ? null : f(t);
+  }
+  if (CVE_RE.test(piece)) return f('cve');
+  if (ASN_RE.test(piece)) return f('asn');
+  if (WALLET_HINT_RE.test(piece)) {
+    const w = normalizeWallet(piece);
+    if (w !== null && hasValidWalletChecksum(w.kind, w.value)) return f('crypto-wallet');
+  }
+  if (piece.includes('.') && NAME_CHARS_RE.test(piece)) return classifyName(piece, defanged, f);
+  return null;
+}
+
+type Make = (type: IndicatorType, value?: string, ambiguous?: string) => Finding;
+
+function classifyEmail(piece: string, f: Make): Finding | null {
+  const at = piece.lastIndexOf('@');
+  const local = piece.slice(0, at);
+  const domain = piece.slice(at + 1);
+  if (!EMAIL_LOCAL_RE.test(local) || local.startsWith('.') || local.endsWith('.')) return null;
+  return detectName(domain) === null ? null : f('email');
+}
+
+function classifyColon(piece: string, f: Make): Finding | null {
+  if (isSsdeep(piece)) return SSDEEP_PROSE_RE.test(piece) ? f('ssdeep') : null;
+  if (!V6_CHARS_RE.test(piece) || piece.length < 3) return null;
+  const slash = piece.indexOf('/');
+  if (slash >= 0) return ipaddr.IPv6.isValidCIDR(piece) ? f('cidr') : null;
+  // Require two colons and a hex digit so times (12:30) and "::" alone are not addresses.
+  if (piece.indexOf(':') === piece.lastIndexOf(':') || !/[0-9a-fA-F]/.test(piece)) return null;
+  return ipaddr.IPv6.isValid(piece) ? f('ipv6') : null;
+}
+
+function classifyName(piece: string, defanged: boolean, f: Make): Finding | null {
+  const type = detectName(piece);
+  if (type === null) return null;
+  const name = piece.toLowerCase().replace(/\.$/, '');
+  const labels = name.split('.');
+  const tld = labels[labels.length - 1] as string;
+  if (!defanged && isFileLikeName(labels.length, tld)) {
+    return f(type, piece, `"${piece}" may be a file name (.${tld} is also a file extension)`);
+  }
+  if (!defanged && UPPER_NAME_RE.test(piece) && /[A-Z]/.test(piece)) {
+    return f(type, piece, `"${piece}" is written in capitals like a product name (ASP.NET)`);
+  }
+  return f(type);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { HtmlTextStream, decodeEntity } from './html-text';
+
+function convert(html: string, chunk = 3): string {
+  const s = new HtmlTextStream();
+  let out = '';
+  for (let i = 0; i < html.length; i += chunk) out += s.push(html.slice(i, i + chunk));
+  return out + s.end();
+}
+
+describe('HtmlTextStream', () => {
+  it('drops tags, attributes, comments, scripts and styles; decodes entities', () => {
+    const html = '<p class="x">A &amp; B <a href="https://ref.example.org">ref</a></p><!-- hidden.example.com --><script>var s = "<b>bad.com</b>";</script><style>a{}</style>evil&#46;com &lt;x&gt; AT&T';
+    expect(convert(html).replace(/\s+/g, ' ').trim()).toBe('A & B ref evil.com <x> AT&T');
+  });
+
+  it('keeps source newlines so line numbers still match', () => {
+    expect(convert('<div\nclass="a">x</div>\n<!--\n-->y').split('\n').length).toBe(4);
+  });
+
+  it('joins words split by inline tags', () => {
+    expect(convert('ev<wbr>il<b>.com</b>')).toBe('evil.com');
+  });
+
+  it('treats a bare < as text', () => {
+    expect(convert('if a < b then')).toBe('if a < b then');
+  });
+
+  it('decodes entities', () => {
+    expect(decodeEntity('#x2E')).toBe('.');
+    expect(decodeEntity('#64')).toBe('@');
+    expect(decodeEntity('nbsp')).toBe(' ');
+    expect(decodeEntity('bogus')).toBeUndefined();
+  });
+});

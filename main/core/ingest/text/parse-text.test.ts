@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestError, type IngestItem } from '../ingest-record';
+import { parseText } from './parse-text';
+
+async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* parts;
+}
+
+const FIXTURES = join(__dirname, '../../../../test/fixtures/ingest/text');
+
+function chunks(bytes: Uint8Array, sizes: number[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let i = 0;
+  for (let k = 0; i < bytes.length; k++) {
+    const n = Math.max(1, sizes[k % Math.max(1, sizes.length)] ?? 64);
+    out.push(bytes.subarray(i, i + n));
+    i += n;
+  }
+  return out;
+}
+
+async function collect(parts: Uint8Array[], fileName = 'report.txt'): Promise<IngestItem[]> {
+  const items: IngestItem[] = [];
+  for await (const item of parseText(asAsync(parts), { fileName })) items.push(item);
+  return items;
+}
+
+const values = (items: IngestItem[]) => items.flatMap((i) => (i.kind === 'record' ? [`${i.record.type}:${i.record.value}`] : []));
+
+describe('parseText', () => {
+  it('extracts the Markdown report', async () => {
+    const items = await collect([await readFile(join(FIXTURES, 'apt-report.md'))], 'apt-report.md');
+    const v = values(items);
+    expect(v).toEqual(expect.arrayContaining([
+      'url:https://cdn-update.copper-lantern.com/api/v2/check?id=7',
+      'ipv4:185.220.101.45',
+      'hostname:update.copper-lantern.com',
+      'domain:xn--micrsoft-qbh.com',
+      'ipv6:2a0b:f4c2:2::1',
+      'domain:copper-lantern.com',
+      'cidr:91.92.240.0/22',
+      'asn:AS9009',
+      'email:billing@copper-lantern.com',
+      'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      'cve:CVE-2023-23397',
+      'crypto-wallet:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+    ]));
+    expect(v.join(' ')).not.toMatch(/vendor\.example\.net|readme|2\.1\.0\.4|10\.0\.19041/);
+    const ambiguous = items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []));
+    expect(ambiguous).toEqual(['invoice_2024.zip', 'setup.py']);
+    const first = items.find((i) => i.kind === 'record');
+    expect(first?.kind === 'record' && first.record.location).toBe('line 8, column 40');
+    expect(first?.kind === 'record' && first.record.context?.[0]?.detail).toContain('hxxps://cdn-update[.]copper-lantern[.]com');
+  });
+
+  it('strips HTML before extracting', async () => {
+    const v = values(await collect([await readFile(join(FIXTURES, 'apt-report.html'))], 'apt-report.html'));
+    expect(v).toEqual([
+      'url:http://login-copper.com/auth.php?u=1&v=2',
+      'hostname:cdn-update.copper-lantern.com',
+      'ipv4:193.0.14.129',
+      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      'email:ops@copper-lantern.com',
+    ]);
+  });
+
+  it('reads a file with spaces in its name and no extension', async () => {
+    const v = values(await collect([await readFile(join(FIXTURES, 'incident notes'))], 'incident notes'));
+    expect(v).toContain('url:http://c2.copper-lantern.com:8080/gate');
+    expect(v).toContain('asn:AS64500');
+  });
+
+  it('yields each indicator once per file', async () => {
+    const v = values(await collect([Buffer.from('evil.com\nEVIL[.]com is evil.com\n')]));
+    expect(v).toEqual(['domain:evil.com']);
+  });
+
+  it('finds indicators split across chunk boundaries, whatever the chunking', async () => {
+    const text = 'intro line\nC2 hxxps://cdn[.]evil-host[.]com/gate.php and 185.220.101[.]45\nhash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 from bad[@]phish[.]ru\r\n';
+    const bytes = Buffer.from(text);
+    const expected = values(await collect([bytes]));
+    expect(expected).toHaveLength(4);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }), async (sizes) => {
+        expect(values(await collect(chunks(bytes, sizes)))).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws anything but IngestError and never hangs on arbitrary bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.integer({ min: 1, max: 64 }), async (bytes, size) => {
+        try {
+          await collect(chunks(bytes, [size]));
+        } catch (e) {
+          expect(e).toBeInstanceOf(IngestError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 500 }), async (s) => {
+        await collect([Buffer.from(s.replace(/\u0000/g, ''))], 'x.html');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays linear on adversarial input (dots, @, digits, [.], long hex, no newlines)', async () => {
+    const units = ['.', '@', '1.', '[.]', 'a', 'a.', '1.2.3.4.', 'hxxp://', '(', 'x@y.', ':'];
+    for (const unit of units) {
+      const time = async (n: number) => {
+        const bytes = Buffer.from(unit.repeat(Math.ceil(n / unit.length)));
+        const t0 = performance.now();
+        await collect(chunks(bytes, [65536]));
+        return performance.now() - t0;
+      };
+      await time(100_000);
+      const small = await time(250_000);
+      const large = await time(1_000_000);
+      // 4x input: linear ≈ 4x, quadratic ≈ 16x. Loose bound (plus a floor) for noisy machines.
+      expect(large, `unit ${JSON.stringify(unit)}`).toBeLessThan(Math.max(10 * small, 400));
+    }
+  });
+
+  it('reports progress', async () => {
+    const seen: number[] = [];
+    for await (const _ of parseText(asAsync([Buffer.from('evil.com\n')]), { fileName: 'a', onProgress: (p) => seen.push(p.bytesRead) })) void _;
+    expect(seen.at(-1)).toBe(9);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Free-text parser for plain text, Markdown and HTML reports. Streams: decoded chunks are split into
+ * lines with a carry-over for the unfinished last line, so an indicator split across chunk boundaries
+ * is still found; a line longer than MAX_LINE is cut and the fragment at each cut ignored, so memory
+ * stays bounded. Each distinct (type, value) is yielded once, at its first occurrence, with a snippet.
+ * Ambiguous candidates are yielded as rejects whose reason starts with 'ambiguous: '.
+ */
+import { decodeText } from '../decode';
+import {
+  AMBIGUOUS_PREFIX,
+  type IngestItem,
+  type IngestNote,
+  type Parser,
+  type ParserContext,
+  type ParserInput,
+} from '../ingest-record';
+import { HtmlTextStream } from './html-text';
+import { scanLine, type LineFinding } from './scan-line';
+
+/** Longest line scanned as one unit; longer lines are cut (no indicator is this long). */
+export const MAX_LINE = 65536;
+const MAX_DISTINCT = 1_000_000;
+const HTML_NAME_RE = /\.(?:html?|xhtml)$/i;
+const HTML_HEAD_RE = /^\s*<(?:!doctype html|html|head|body|meta|div|p|table)\b/i;
+
+/** Parse a text, Markdown or HTML report into indicator records (with snippets) and ambiguities. */
+export const parseText: Parser = (input: ParserInput, ctx: ParserContext) => parseTextItems(input, ctx);
+
+async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGenerator<IngestItem> {
+  const notes: IngestNote[] = [];
+  const seen = new Set<string>();
+  let html: HtmlTextStream | null | undefined;
+  let carry = '';
+  let carryOpen = false; // carry starts mid-token (previous piece of an over-long line)
+  let lineNo = 1;
+  let records = 0;
+  let bytesRead = 0;
+
+  function* emitLine(line: string, openEnd: boolean): Generator<IngestItem> {
+    for (const f of scanLine(line, carryOpen, openEnd)) {
+      const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
+      if (seen.has(key)) continue;
+      if (seen.size < MAX_DISTINCT) seen.add(key);
+      const item = findingToItem(f, lineNo, ctx.fileName);
+      if (item.kind === 'record') records++;
+      yield item;
+    }
+  }
+
+  function* consume(text: string, final: boolean): Generator<IngestItem> {
+    let pos = 0;
+    // Search for newlines in the new text only: a long carry is never rescanned, whatever the chunking.
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', pos)) {
+      const line = carry + text.slice(pos, nl);
+      carry = '';
+      yield* emitLine(line.endsWith('\r') ? line.slice(0, -1) : line, false);
+      carryOpen = false;
+      lineNo++;
+      pos = nl + 1;
+    }
+    carry += text.slice(pos);
+    while (carry.length > MAX_LINE) {
+      // Cut an over-long line; the token at the cut is incomplete on both sides and is skipped.
+      yield* emitLine(carry.slice(0, MAX_LINE), true);
+      carryOpen = true;
+      carry = carry.slice(MAX_LINE);
+    }
+    if (final && carry !== '') {
+      yield* emitLine(carry, false);
+      carry = '';
+    }
+  }
+
+  for await (const chunk of decodeText(input, ctx.fileName, notes)) {
+    ctx.signal?.throwIfAborted();
+    for (const note of notes.splice(0)) yield { kind: 'note', note };
+    if (html === undefined) html = HTML_NAME_RE.test(ctx.fileName) || HTML_HEAD_RE.test(chunk.text) ? new HtmlTextStream() : null;
+    yield* consume(html === null ? chunk.text : html.push(chunk.text), false);
+    bytesRead = chunk.bytesRead;
+    ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
+  }
+  for (const note of notes.splice(0)) yield { kind: 'note', note };
+  yield* consume(html ? html.end() : '', true);
+  ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
+}
+
+function findingToItem(f: LineFinding, lineNo: number, fileName: string): IngestItem {
+  const location = `line ${lineNo}, column ${f.column}`;
+  if (f.ambiguous !== undefined) {
+    return { kind: 'reject', reject: { location, reason: `${AMBIGUOUS_PREFIX}${f.ambiguous}`, value: f.value } };
+  }
+  return {
+    kind: 'record',
+    record: {
+      type: f.type,
+      typeHint: f.defanged ? 'text (defanged)' : 'text',
+      value: f.value,
+      location,
+      context: [{ kind: 'snippet', name: fileName, detail: f.snippet }],
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { scanLine } from './scan-line';
+
+const found = (line: string) => scanLine(line).map((f) => (f.ambiguous ? `?${f.value}` : `${f.type}:${f.value}`));
+
+describe('scanLine', () => {
+  it.each([
+    ['C2 at hxxps://evil[.]com/a.php?x=1.', ['url:https://evil.com/a.php?x=1']],
+    ['see (http://x.org/a(b)) now', ['url:http://x.org/a(b)']],
+    ['[evil[.]com](https://evil.com/landing)', ['domain:evil.com']],
+    ['[vendor blog](https://vendor.com/p?utm_source=x&ref=evil.com)', []],
+    ['<https://evil.com/x>', ['url:https://evil.com/x']],
+    ['beacon 1.2.3[.]4:443 and 10.0.0.0/8', ['ipv4:1.2.3.4', 'cidr:10.0.0.0/8']],
+    ['version 1.2.3.4 and v 5.6.7.8 and Version: 9.9.9.9', []],
+    ['readme.txt, e.g. i.e. etc. Node.js', []],
+    ['dropped invoice.zip and setup.py', ['?invoice.zip', '?setup.py']],
+    ['but evil[.]zip is defanged', ['domain:evil.zip']],
+    ['ASP.NET framework', ['?ASP.NET']],
+    ['md5:44d88612fea8a8f36de82e1278abb02f sha1=3395856ce81f2b7382dee72602f798b642f14140', ['md5:44d88612fea8a8f36de82e1278abb02f', 'sha1:3395856ce81f2b7382dee72602f798b642f14140']],
+    [`hex run ${'a'.repeat(96)} is no hash`, []],
+    ['mail bad[@]phish[.]ru or mailto:x@y.com', ['email:bad@phish.ru', 'email:x@y.com']],
+    ['AS13335, ASN 64496, as 123, AS 2023', ['asn:AS13335', 'asn:AS64496', 'asn:AS2023']],
+    ['CVE-2021-44228 and cve-2020-0601', ['cve:CVE-2021-44228', 'cve:cve-2020-0601']],
+    ['time 12:30:45, MAC 00:11:22:33:44:55, std::vector', []],
+    ['v6 2001:db8::1 and fe80::/10', ['ipv6:2001:db8::1', 'cidr:fe80::/10']],
+    ['wallet 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa not 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb', ['crypto-wallet:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa']],
+    ['| sub.evil.co.uk | domain |', ['hostname:sub.evil.co.uk']],
+  ])('%s', (line, expected) => {
+    expect(found(line)).toEqual(expected);
+  });
+
+  it('quotes the original text around a match in the snippet', () => {
+    const [f] = scanLine('The loader beaconed to hxxps://cdn[.]evil[.]com/x daily.');
+    expect(f?.snippet).toBe('The loader beaconed to hxxps://cdn[.]evil[.]com/x daily.');
+    expect(f?.column).toBe(24);
+    expect(f?.defanged).toBe(true);
+  });
+
+  it('ignores tokens cut by the line-length cap', () => {
+    expect(scanLine('evil.com 8.8.8.8 bad.org', true, true).map((f) => f.value)).toEqual(['8.8.8.8']);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Indicator extraction from one line of prose. Linear by construction: the line is refanged in one
+ * pass, cut into tokens by a negated character class (each character visited once), and every
+ * token piece longer than MAX_PIECE is skipped without running any pattern over it, so the
+ * per-piece regexes only ever see short strings.
+ */
+import { refangWithOffsets } from '../../indicators/refang';
+import { classifyPiece, type Finding } from './classify-piece';
+
+const STRONG_TOKEN_RE = /[^\s"'<>`|*\u201c\u201d\u2018\u2019\u00ab\u00bb]+/g;
+const WEAK_SPLIT_RE = /[()[\]{},;=]+/;
+const URL_SCHEME_RE = /(?:https?|ftp|sftp|wss?)$/i;
+const URL_STOP = new Set(['[', ']', '{', '}', '\\', '^']);
+const TRIM_END = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']', '}']);
+// Only short tokens can be "version"/"ASN": a trailing-anchored regex over a long token would backtrack.
+const MAX_PREV_WORD = 16;
+const PREV_WORD_TRIM_RE = /^[(\[]+|[.:,)\]]+$/g;
+const MAX_TOKEN = 8192;
+const MAX_PIECE = 320;
+const SNIPPET_RADIUS = 60;
+
+export interface LineFinding extends Finding {
+  /** 1-based column in the original line. */
+  column: number;
+  snippet: string;
+}
+
+/** Extract findings (indicators and ambiguities) from one line of text. */
+export function scanLine(line: string, openStart = false, openEnd = false): LineFinding[] {
+  const { text, offsets } = refangWithOffsets(line);
+  const out: LineFinding[] = [];
+  let prevWord = '';
+  STRONG_TOKEN_RE.lastIndex = 0;
+  for (let m = STRONG_TOKEN_RE.exec(text); m !== null; m = STRONG_TOKEN_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
+    const truncated = (openStart && start === 0) || (openEnd && end === text.length);
+    if (!truncated && m[0].length <= MAX_TOKEN) {
+      scanToken(m[0], start, prevWord, (f, s, e) => {
+        const os = offsets === null ? s : (offsets[s] as number);
+        const oe = offsets === null ? e : (offsets[e] as number);
+        const defanged = oe - os !== e - s;
+        out.push({ ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) });
+      }, offsets);
+    }
+    prevWord = m[0].length <= MAX_PREV_WORD ? m[0].replace(PREV_WORD_TRIM_RE, '') : '';
+  }
+  return out;
+}
+
+type Emit = (f: Finding, start: number, end: number) => void;
+
+function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean {
+  return offsets !== null && (offsets[e] as number) - (offsets[s] as number) !== e - s;
+}
+
+function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+  let pos = 0;
+  for (let sep = token.indexOf('://'); sep >= 0; sep = token.indexOf('://', Math.max(sep + 3, pos))) {
+    const head = token.slice(Math.max(pos, sep - 5), sep);
+    const scheme = URL_SCHEME_RE.exec(head);
+    if (scheme === null) continue;
+    const urlStart = sep - scheme[0].length;
+    const urlEnd = urlExtent(token, sep + 3);
+    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, emit, offsets);
+    // Markdown link targets `[text](url)` are markup, like href="" in HTML: the text part is scanned.
+    const isLinkTarget = urlStart >= 2 && token[urlStart - 1] === '(' && token[urlStart - 2] === ']';
+    if (!isLinkTarget && urlEnd - urlStart <= MAX_TOKEN) {
+      const value = token.slice(urlStart, urlEnd);
+      const f = classifyPiece(value, '', wasDefanged(offsets, base + urlStart, base + urlEnd));
+      if (f !== null) emit(f, base + urlStart, base + urlEnd);
+    }
+    pos = urlEnd;
+  }
+  scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets);
+}
+
+/** End of a URL starting before `from`: stops at characters URLs never contain raw and at an unbalanced ')'. */
+function urlExtent(token: string, from: number): number {
+  let depth = 0;
+  let i = from;
+  if (token[i] === '[') i = Math.max(i, token.indexOf(']', i) + 1); // IPv6 literal host
+  for (; i < token.length; i++) {
+    const c = token[i] as string;
+    if (URL_STOP.has(c)) break;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  // Trailing punctuation ends the sentence, not the URL. Every ')' still inside closes a '(' of the URL
+  // (an unbalanced one stopped the loop above), so it stays.
+  while (i > from && token[i - 1] !== ')' && TRIM_END.has(token[i - 1] as string)) i--;
+  return i;
+}
+
+function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+  if (segment === '') return;
+  let offset = 0;
+  for (const raw of segment.split(WEAK_SPLIT_RE)) {
+    const at = segment.indexOf(raw, offset);
+    offset = at + raw.length;
+    const { s, e } = trimPiece(raw);
+    if (e - s < 3 || e - s > MAX_PIECE) continue;
+    const piece = raw.slice(s, e);
+    const start = base + at + s;
+    const f = classifyPiece(piece, prevWord, wasDefanged(offsets, start, start + piece.length));
+    if (f !== null) emit(f, start, start + piece.length);
+    else if (piece.includes(':')) scanColonParts(piece, start, prevWord, emit, offsets);
+  }
+}
+
+// "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
+function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+  let off = 0;
+  for (const part of piece.split(':')) {
+    const s = start + off;
+    off += part.length + 1;
+    const t = trimPiece(part);
+    if (t.e - t.s < 3) continue;
+    const p = part.slice(t.s, t.e);
+    const f = classifyPiece(p, prevWord, wasDefanged(offsets, s + t.s, s + t.e));
+    if (f !== null) emit(f, s + t.s, s + t.e);
+  }
+}
+
+const TRIM_START = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '(', '[', '{', '-', '/', '\\', '#']);
+
+function trimPiece(p: string): { s: number; e: number } {
+  let s = 0;
+  let e = p.length;
+  while (s < e && TRIM_START.has(p[s] as string)) s++;
+  while (e > s && (TRIM_END.has(p[e - 1] as string) || p[e - 1] === '\\')) e--;
+  return { s, e };
+}
+
+/** ±SNIPPET_RADIUS characters of the original line around [start, end), whitespace collapsed. */
+export function snippetAround(line: string, start: number, end: number): string {
+  const from = Math.max(0, start - SNIPPET_RADIUS);
+  const to = Math.min(line.length, end + SNIPPET_RADIUS);
+  return `${from > 0 ? '…' : ''}${line.slice(from, to).replace(/\s+/g, ' ').trim()}${to < line.length ? '…' : ''}`;
+}

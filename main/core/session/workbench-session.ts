@@ -1,0 +1,183 @@
+import { WorkbenchError } from '../errors';
+import { listAudit, type AuditListQuery } from '../audit';
+import {
+  changePassphrase,
+  createVault,
+  getVaultPresence,
+  unlockVault,
+  type Vault,
+  type VaultOptions,
+} from '../vault';
+import { readSettings, updateSettings, type SettingsPatch } from '../vault/settings-store';
+import { FileGrants, type GrantedFile } from './file-grants';
+import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idle-timer';
+import { ImportJobs, type ImportJobEvent } from './import-jobs';
+import type { ImportRequestOptions } from '../ingest/import/import-job';
+
+export type SessionState = 'absent' | 'locked' | 'unlocked';
+export type LockReason = 'idle' | 'user';
+export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent;
+export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'partial'>;
+
+export interface SessionOptions {
+  location: string;
+  actor: string;
+  nativeBinding?: string;
+  now?: () => Date;
+  timers?: Timers;
+}
+
+/**
+ * The analyst's one working session over one vault: which state it is in, the open vault while
+ * unlocked, and the idle auto-lock. Transports (Electron IPC, the browser host) drive it; it never
+ * knows which one.
+ */
+export class WorkbenchSession {
+  private vault: Vault | null = null;
+  private idle: IdleTimer | null = null;
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly now: () => Date;
+  private readonly timers: Timers;
+  // State changes are serialised: two unlocks racing through the KDF must not open the vault twice.
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly grants: FileGrants;
+  private readonly imports = new ImportJobs((event) => this.emit(event));
+
+  constructor(private readonly options: SessionOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.timers = options.timers ?? systemTimers;
+    this.grants = new FileGrants(this.now);
+  }
+
+  get location(): string {
+    return this.options.location;
+  }
+
+  /** Whether a vault exists at the location and whether it is open. */
+  state(): SessionState {
+    if (this.vault) return 'unlocked';
+    return getVaultPresence(this.options.location) === 'present' ? 'locked' : 'absent';
+  }
+
+  onEvent(listener: (event: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Creates a new vault at the location and leaves it unlocked. */
+  create(passphrase: string): Promise<SessionState> {
+    return this.exclusive(async () => {
+      if (this.vault) throw new WorkbenchError('VAULT_EXISTS', 'A vault is already open.');
+      this.opened(await createVault(this.options.location, passphrase, this.vaultOptions()));
+      return this.state();
+    });
+  }
+
+  /** Unlocks the vault; a wrong passphrase leaves the session locked and the files untouched. */
+  unlock(passphrase: string): Promise<SessionState> {
+    return this.exclusive(async () => {
+      if (!this.vault) this.opened(await unlockVault(this.options.location, passphrase, this.vaultOptions()));
+      return this.state();
+    });
+  }
+
+  /**
+   * Locks at once for every caller; running imports are cancelled (their transactions roll back) and the
+   * connection, with the data key, is closed as soon as they have let go of it.
+   */
+  lock(reason: LockReason): SessionState {
+    this.idle?.stop();
+    this.idle = null;
+    this.grants.clear();
+    const vault = this.vault;
+    if (vault) {
+      this.vault = null;
+      this.imports.cancelAll();
+      void this.queue.then(() => vault.close());
+      this.emit({ type: 'vault:locked', reason });
+    }
+    return this.state();
+  }
+
+  /** Registers files the analyst chose (called by the transport, never by the renderer). */
+  grantFiles(files: GrantedFile[]): string {
+    this.requireVault();
+    return this.grants.register(files);
+  }
+
+  /** Starts importing granted files in the background; progress and the outcome arrive as events. */
+  startImport(grantId: string, options: StartImport): { jobId: string } {
+    const vault = this.requireVault();
+    const files = this.grants.take(grantId);
+    const sources = files.map((f) => (f.kind === 'path' ? { kind: 'path' as const, path: f.path } : f));
+    const jobId = this.imports.start(() => vault.db, sources, { ...options, actor: vault.actor, now: this.now }, (work) => this.exclusive(work));
+    return { jobId };
+  }
+
+  cancelImport(jobId: string): { cancelled: boolean } {
+    return { cancelled: this.imports.cancel(jobId) };
+  }
+
+  /** Rewraps the data key under a new passphrase; the database itself is not rewritten. */
+  rekey(current: string, next: string): Promise<{ changedAt: string }> {
+    return this.exclusive(() => changePassphrase(this.options.location, current, next, this.vaultOptions()));
+  }
+
+  /** Restarts the idle countdown after user activity; returns when the vault will lock. */
+  activity(): { lockAt: string | null } {
+    this.requireVault();
+    return { lockAt: this.idle?.touch().toISOString() ?? null };
+  }
+
+  settings(): { autoLockMinutes: number } {
+    return readSettings(this.requireVault().db);
+  }
+
+  updateSettings(patch: SettingsPatch): { autoLockMinutes: number } {
+    const vault = this.requireVault();
+    const settings = updateSettings(vault.db, vault.actor, patch, vault.now);
+    this.armIdleTimer(settings.autoLockMinutes);
+    return settings;
+  }
+
+  audit(query: AuditListQuery) {
+    return listAudit(this.requireVault().db, query);
+  }
+
+  /** The open vault, or LOCKED: every data operation goes through here. */
+  requireVault(): Vault {
+    if (!this.vault) throw new WorkbenchError('LOCKED', 'The vault is locked.');
+    return this.vault;
+  }
+
+  /** The open vault's database, for read queries. */
+  db() {
+    return this.requireVault().db;
+  }
+
+  private opened(vault: Vault): void {
+    this.vault = vault;
+    this.armIdleTimer(readSettings(vault.db).autoLockMinutes);
+    this.emit({ type: 'vault:unlocked' });
+  }
+
+  private armIdleTimer(minutes: number): void {
+    this.idle?.stop();
+    this.idle = startIdleTimer(minutes * 60_000, () => this.lock('idle'), this.now, this.timers);
+  }
+
+  private vaultOptions(): VaultOptions {
+    const { actor, nativeBinding } = this.options;
+    return nativeBinding ? { actor, nativeBinding, now: this.now } : { actor, now: this.now };
+  }
+
+  private emit(event: SessionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

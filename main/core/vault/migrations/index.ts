@@ -1,0 +1,18 @@
+import { migration0010VaultMeta } from './0010-vault-meta';
+import { migration0020AuditLog } from './0020-audit-log';
+import { migration0030Settings } from './0030-settings';
+import { migration0040Indicators } from './0040-indicators';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, oldest first. New migrations are appended here (0040…); order is checked by a test. */
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010VaultMeta,
+  migration0020AuditLog,
+  migration0030Settings,
+  migration0040Indicators,
+];
+
+/** The schema version this build creates and understands; a vault above it is refused. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

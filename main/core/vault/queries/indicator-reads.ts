@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { TlpLevel } from '../../ingest/ingest-record';
+import { tlpFromRank, tlpRank } from './tlp-rank';
+
+export interface IndicatorSummary {
+  id: number;
+  type: string;
+  value: string;
+  display: string | null;
+  tlp: TlpLevel;
+  status: string;
+  flags: string[];
+  confidence: number | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  validUntil: string | null;
+  sightings: number;
+  sourceCount: number;
+}
+
+export interface IndicatorSighting {
+  sourceId: number;
+  sourceName: string;
+  format: string;
+  fileName: string | null;
+  importedAt: string;
+  sightings: number;
+  tlp: TlpLevel;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  location: string | null;
+}
+
+export interface IndicatorDetail extends IndicatorSummary {
+  validFrom: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sources: IndicatorSighting[];
+  context: { kind: string; name: string; ref: string; detail: string; sourceId: number }[];
+  tags: string[];
+}
+
+export interface IndicatorFilter {
+  type?: string;
+  tlp?: TlpLevel;
+  source?: string;
+  /** Substring of the canonical or display value, case-insensitive. */
+  search?: string;
+  limit: number;
+}
+
+interface SummaryRow extends Omit<IndicatorSummary, 'tlp' | 'flags'> {
+  tlpRank: number;
+  flags: string | null;
+}
+
+const SUMMARY_COLUMNS = `i.id, i.type, i.value, i.display, i.tlp_rank AS tlpRank, i.status, i.flags, i.confidence,
+  i.first_seen AS firstSeen, i.last_seen AS lastSeen, i.valid_until AS validUntil, i.sightings,
+  (SELECT count(*) FROM indicator_sources s WHERE s.indicator_id = i.id) AS sourceCount`;
+
+/** Indicators matching every given filter, newest first. */
+export function listIndicators(db: Database, filter: IndicatorFilter): IndicatorSummary[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: filter.limit };
+  if (filter.type) {
+    where.push('i.type = @type');
+    params.type = filter.type;
+  }
+  if (filter.tlp) {
+    where.push('i.tlp_rank = @tlpRank');
+    params.tlpRank = tlpRank(filter.tlp);
+  }
+  if (filter.source) {
+    where.push(`EXISTS (SELECT 1 FROM indicator_sources l JOIN sources s ON s.id = l.source_id
+                 WHERE l.indicator_id = i.id AND s.name = @source)`);
+    params.source = filter.source;
+  }
+  if (filter.search) {
+    where.push(`(i.value LIKE @search ESCAPE '\\' OR i.display LIKE @search ESCAPE '\\')`);
+    params.search = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM indicators i
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id DESC LIMIT @limit`;
+  return (db.prepare(sql).all(params) as SummaryRow[]).map(toSummary);
+}
+
+/** One indicator by id or (type, canonical value), with its sources, context and tags. */
+export function getIndicator(db: Database, key: { id: number } | { type: string; value: string }): IndicatorDetail | undefined {
+  const row = (
+    'id' in key
+      ? db.prepare(`SELECT ${SUMMARY_COLUMNS}, i.valid_from AS validFrom, i.created_at AS createdAt, i.updated_at AS updatedAt FROM indicators i WHERE i.id = ?`).get(key.id)
+      : db
+          .prepare(`SELECT ${SUMMARY_COLUMNS}, i.valid_from AS validFrom, i.created_at AS createdAt, i.updated_at AS updatedAt FROM indicators i WHERE i.type = ? AND i.value = ?`)
+          .get(key.type, key.value)
+  ) as (SummaryRow & { validFrom: string | null; createdAt: string; updatedAt: string }) | undefined;
+  if (!row) return undefined;
+  const sources = (
+    db
+      .prepare(
+        `SELECT s.id AS sourceId, s.name AS sourceName, s.format, s.file_name AS fileName, s.imported_at AS importedAt,
+                l.sightings, l.tlp_rank AS tlpRank, l.first_seen AS firstSeen, l.last_seen AS lastSeen, l.location
+         FROM indicator_sources l JOIN sources s ON s.id = l.source_id WHERE l.indicator_id = ? ORDER BY s.id`,
+      )
+      .all(row.id) as (Omit<IndicatorSighting, 'tlp'> & { tlpRank: number })[]
+  ).map(({ tlpRank: rank, ...rest }) => ({ ...rest, tlp: tlpFromRank(rank) }));
+  const context = db
+    .prepare('SELECT kind, name, ref, detail, source_id AS sourceId FROM indicator_context WHERE indicator_id = ? ORDER BY kind, name')
+    .all(row.id) as IndicatorDetail['context'];
+  const tags = (db.prepare('SELECT tag FROM indicator_tags WHERE indicator_id = ? ORDER BY tag').all(row.id) as { tag: string }[]).map(
+    (t) => t.tag,
+  );
+  return { ...toSummary(row), validFrom: row.validFrom, createdAt: row.createdAt, updatedAt: row.updatedAt, sources, context, tags };
+}
+
+function toSummary({ tlpRank: rank, flags, ...rest }: SummaryRow): IndicatorSummary {
+  return { ...rest, tlp: tlpFromRank(rank), flags: flags ? flags.split(',') : [] };
+}

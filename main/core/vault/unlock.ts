@@ -1,0 +1,19 @@
+import { systemClock } from '../clock';
+import { locateVault, openVerifiedDatabase } from './access';
+import { unwrapDataKey } from './keyring';
+import { makeVault, type Vault, type VaultOptions } from './vault';
+
+/**
+ * Opens the vault at `location` with `passphrase`. A wrong passphrase fails in the keyring, before the
+ * database is opened, so it modifies nothing on disk. Pending migrations run on success.
+ */
+export async function unlockVault(location: string, passphrase: string, options: VaultOptions): Promise<Vault> {
+  const { paths, keyring } = locateVault(location);
+  const dataKey = await unwrapDataKey(keyring, passphrase);
+  try {
+    const db = openVerifiedDatabase(paths.db, keyring, dataKey, options.nativeBinding);
+    return makeVault(db, { location: paths.dir, vaultId: keyring.vaultId, actor: options.actor, now: options.now ?? systemClock });
+  } finally {
+    dataKey.fill(0);
+  }
+}

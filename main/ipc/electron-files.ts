@@ -1,0 +1,74 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
+import type { FileGrant, Result } from '../../preload/contract';
+import { isTrustedSender } from './electron-ipc';
+
+/** Transport channels (not core channels): the preload's FilesApi, backed by main-side dialogs and paths. */
+export const FILES_PICK_CHANNEL = 'files:pick';
+export const FILES_GRANT_CHANNEL = 'files:grant';
+
+export interface PathFile {
+  kind: 'path';
+  path: string;
+  name: string;
+  size: number;
+}
+
+export interface ElectronFilesOptions {
+  trustedContents: () => WebContents | undefined;
+  trustedOrigin: string;
+  /** Registers the files with the core as a single-use grant. */
+  register: (files: PathFile[]) => Promise<Result<FileGrant>>;
+  log?: (line: string) => void;
+}
+
+const REFUSED: Result<never> = { ok: false, error: { code: 'INVALID_INPUT', message: 'Request refused.' } };
+const UNREADABLE: Result<never> = { ok: false, error: { code: 'NOT_FOUND', message: 'One of those files cannot be read.' } };
+const MAX_FILES = 100;
+
+async function describeFiles(paths: readonly string[]): Promise<PathFile[] | undefined> {
+  const files: PathFile[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    files.push({ kind: 'path', path, name: basename(path), size: info.size });
+  }
+  return files;
+}
+
+/**
+ * `files:pick` opens the system dialog here in main, so the renderer never names a path; `files:grant` takes
+ * the paths of files the analyst dropped, which only the preload can read from a File (webUtils).
+ */
+export function bindElectronFiles(options: ElectronFilesOptions): () => void {
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const trusted = (event: IpcMainInvokeEvent, channel: string): boolean => {
+    if (isTrustedSender(event, options)) return true;
+    log(`[ipc] refused ${channel} from an untrusted sender`);
+    return false;
+  };
+
+  ipcMain.handle(FILES_PICK_CHANNEL, async (event): Promise<Result<FileGrant | null>> => {
+    if (!trusted(event, FILES_PICK_CHANNEL)) return REFUSED;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const dialogOptions: OpenDialogOptions = { title: 'Choose files to import', properties: ['openFile', 'multiSelections'] };
+    const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+    if (choice.canceled || choice.filePaths.length === 0) return { ok: true, value: null };
+    const files = await describeFiles(choice.filePaths);
+    return files ? options.register(files) : UNREADABLE;
+  });
+
+  ipcMain.handle(FILES_GRANT_CHANNEL, async (event, paths: unknown): Promise<Result<FileGrant>> => {
+    if (!trusted(event, FILES_GRANT_CHANNEL)) return REFUSED;
+    const valid = Array.isArray(paths) && paths.length > 0 && paths.length <= MAX_FILES && paths.every((path) => typeof path === 'string' && path.length > 0);
+    if (!valid) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Drop files from your computer to import them.' } };
+    const files = await describeFiles(paths as string[]);
+    return files ? options.register(files) : UNREADABLE;
+  });
+
+  return () => {
+    ipcMain.removeHandler(FILES_PICK_CHANNEL);
+    ipcMain.removeHandler(FILES_GRANT_CHANNEL);
+  };
+}

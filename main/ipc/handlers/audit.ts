@@ -1,0 +1,5 @@
+import type { HandlersFor } from './types';
+
+export const auditHandlers: HandlersFor<'audit'> = {
+  'audit:list': (query, session) => session.audit(query),
+};

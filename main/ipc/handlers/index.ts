@@ -1,0 +1,17 @@
+import type { Channel } from '../../../preload/contract';
+import { auditHandlers } from './audit';
+import { importHandlers } from './imports';
+import { indicatorHandlers, sourceHandlers } from './indicators';
+import { settingsHandlers } from './settings';
+import type { Handler } from './types';
+import { vaultHandlers } from './vault';
+
+/** Every channel of the contract bound to the core; the type fails to compile if one is missing. */
+export const handlers: { [C in Channel]: Handler<C> } = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...indicatorHandlers,
+  ...sourceHandlers,
+  ...importHandlers,
+};

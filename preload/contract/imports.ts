@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { TlpLevelSchema } from './indicators';
+
+export const IMPORT_FORMATS = ['auto', 'stix', 'misp', 'csv', 'text'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportProblem {
+  file: string;
+  location: string;
+  reason: string;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesRead: number;
+  bytesTotal: number;
+  records: number;
+  recordsPerSecond: number;
+}
+
+export interface ImportFileOutcome {
+  file: string;
+  format: string;
+  committed: boolean;
+  records: number;
+  indicatorsNew: number;
+  indicatorsMerged: number;
+  rejected: number;
+}
+
+export interface ImportSummary {
+  files: number;
+  records: number;
+  indicators_new: number;
+  indicators_merged: number;
+  rejected: number;
+  errors: ImportProblem[];
+  ambiguities: ImportProblem[];
+  notes: ImportProblem[];
+  results: ImportFileOutcome[];
+}
+
+/**
+ * Files reach the core as grants, never as paths the renderer typed: the Electron main grants the files
+ * the analyst picked in its dialog or dropped on the window; the browser host grants uploads.
+ */
+const ImportStartRequest = z
+  .object({
+    grantId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+    format: z.enum(IMPORT_FORMATS).default('auto'),
+    tlp: TlpLevelSchema.optional(),
+    sourceName: z.string().min(1).max(200).optional(),
+    partial: z.boolean().default(false),
+  })
+  .strict();
+
+const ImportCancelRequest = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict();
+
+export const importChannels = {
+  'import:start': channel<typeof ImportStartRequest, { jobId: string }>(ImportStartRequest),
+  'import:cancel': channel<typeof ImportCancelRequest, { cancelled: boolean }>(ImportCancelRequest),
+};

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { channel, Empty } from './channel';
+
+export const TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+export type TlpLevel = (typeof TLP_LEVELS)[number];
+export const TlpLevelSchema = z.enum(TLP_LEVELS);
+
+export interface IndicatorSummary {
+  id: number;
+  type: string;
+  value: string;
+  display: string | null;
+  tlp: TlpLevel;
+  status: string;
+  flags: string[];
+  confidence: number | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  validUntil: string | null;
+  sightings: number;
+  sourceCount: number;
+}
+
+export interface IndicatorSighting {
+  sourceId: number;
+  sourceName: string;
+  format: string;
+  fileName: string | null;
+  importedAt: string;
+  sightings: number;
+  tlp: TlpLevel;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  location: string | null;
+}
+
+export interface IndicatorDetail extends IndicatorSummary {
+  validFrom: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sources: IndicatorSighting[];
+  context: { kind: string; name: string; ref: string; detail: string; sourceId: number }[];
+  tags: string[];
+}
+
+export interface SourceSummary {
+  id: number;
+  name: string;
+  format: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  analyst: string;
+  defaultTlp: string;
+  importedAt: string;
+  records: number;
+  indicatorsNew: number;
+  indicatorsMerged: number;
+  rejected: number;
+}
+
+const IndicatorListRequest = z
+  .object({
+    type: z.string().max(32).optional(),
+    tlp: TlpLevelSchema.optional(),
+    source: z.string().max(512).optional(),
+    search: z.string().max(1024).optional(),
+    limit: z.number().int().min(1).max(5000).default(200),
+  })
+  .strict();
+
+const IndicatorGetRequest = z.object({ id: z.number().int().positive() }).strict();
+
+export const indicatorChannels = {
+  'indicators:list': channel<typeof IndicatorListRequest, IndicatorSummary[]>(IndicatorListRequest),
+  'indicators:get': channel<typeof IndicatorGetRequest, IndicatorDetail>(IndicatorGetRequest),
+  'sources:list': channel<typeof Empty, SourceSummary[]>(Empty),
+};

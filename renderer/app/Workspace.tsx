@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { BriefingsPage } from '../features/briefings/BriefingsPage';
+import { BundlesPage } from '../features/bundles/BundlesPage';
+import { QueuePage } from '../features/queue/QueuePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { useVaultStore } from '../features/vault-access/vault-store';
+import { WorkspaceNav } from './WorkspaceNav';
+import { useNavigationStore, type SectionId } from './navigation-store';
+import { useActivityReporter } from './use-activity-reporter';
+
+const PAGES: Record<SectionId, () => ReactNode> = {
+  queue: QueuePage,
+  briefings: BriefingsPage,
+  bundles: BundlesPage,
+  sync: SyncPage,
+  settings: SettingsPage,
+};
+
+export function Workspace() {
+  const section = useNavigationStore((state) => state.section);
+  const lock = useVaultStore((state) => state.lock);
+  const Page = PAGES[section];
+  useActivityReporter(true);
+
+  return (
+    <div className="workspace">
+      <WorkspaceNav onLock={() => void lock()} />
+      <main className="workspace-main" id="workspace-main" tabIndex={-1}>
+        <Page />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { useEffect } from 'react';
+import { useVaultStore } from '../features/vault-access/vault-store';
+
+/** Follows pushes from the core (idle lock, a lock or unlock from another window) for the app's lifetime. */
+export function useCoreEvents(): void {
+  useEffect(() => {
+    const bridge = window.liaison;
+    if (!bridge) return;
+    return bridge.events.subscribe((event) => useVaultStore.getState().handleEvent(event));
+  }, []);
+}
