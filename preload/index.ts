@@ -1,14 +1,10 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildApi } from './build-api';
-import { EVENT_CHANNEL, type FileGrant, type FilesApi, type LiaisonEvent, type Result } from './contract';
+import { EVENT_CHANNEL, FILES_GRANT_CHANNEL, FILES_PICK_CHANNEL, type FileGrant, type FilesApi, type LiaisonEvent, type Result } from './contract';
 
 // The only exposeInMainWorld call. The page gets one named function per contract channel, an event
 // subscription and the files API; never ipcRenderer, never an IPC event object (its `sender` would hand
 // the page ipcRenderer).
-
-/** Must match main/ipc/electron-files.ts; a bundled preload cannot import main-process code. */
-const FILES_PICK_CHANNEL = 'files:pick';
-const FILES_GRANT_CHANNEL = 'files:grant';
 
 const files: FilesApi = {
   canPick: true,

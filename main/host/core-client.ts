@@ -8,8 +8,11 @@ export interface CoreOptions {
   actor: string;
   /** The better-sqlite3 binary built for the running runtime's ABI (Electron); Node uses node_modules'. */
   nativeBinding?: string;
-  /** Defaults to the bundled `core-worker.js` beside this file (out/main). */
-  workerUrl?: URL;
+  /**
+   * The worker entry, named by the caller: bundlers move this module into a shared chunk, so a path
+   * relative to it would point at the wrong folder.
+   */
+  workerUrl: URL;
   /** Extra Node flags for the worker, e.g. a TypeScript loader when running from sources in tests. */
   execArgv?: string[];
 }
@@ -34,7 +37,7 @@ export function startCore(options: CoreOptions): CoreClient {
     actor: options.actor,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  const worker = new Worker(options.workerUrl ?? new URL('./core-worker.js', import.meta.url), {
+  const worker = new Worker(options.workerUrl, {
     workerData: data,
     ...(options.execArgv ? { execArgv: options.execArgv } : {}),
   });

@@ -1,12 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
-import type { FileGrant, Result } from '../../preload/contract';
+import { FILES_GRANT_CHANNEL, FILES_PICK_CHANNEL, type FileGrant, type Result } from '../../preload/contract';
 import { isTrustedSender } from './electron-ipc';
-
-/** Transport channels (not core channels): the preload's FilesApi, backed by main-side dialogs and paths. */
-export const FILES_PICK_CHANNEL = 'files:pick';
-export const FILES_GRANT_CHANNEL = 'files:grant';
 
 export interface PathFile {
   kind: 'path';

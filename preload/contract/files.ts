@@ -22,3 +22,7 @@ export interface FilesApi {
 
 /** Largest file the browser host accepts by upload; the desktop app and the CLI stream files of any size. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
+/** Electron-only channels the preload uses to implement FilesApi; handled in main, never forwarded raw. */
+export const FILES_PICK_CHANNEL = 'files:pick';
+export const FILES_GRANT_CHANNEL = 'files:grant';

@@ -7,6 +7,7 @@ const ASN_RE = /^(?:asn?[ _-]?)?(\d{1,10})(?:\.(\d{1,5}))?$/i;
 const CVE_RE = /^cve[-_ ]?(\d{4})[-_ ](\d{4,7})$/i;
 const MAX_ASN = 4294967295;
 const MAX_TEXT = 4096;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const CONTROL_RE = /[\x00-\x08\x0b-\x1f\x7f]/;
 
 /**

@@ -114,7 +114,7 @@ export function canonicalUrl(v: string): CanonicalResult {
   }
   const host = url.hostname;
   if (host === '') return refuse('URL has no host');
-  let flags: IndicatorFlag[] = [];
+  let flags: IndicatorFlag[];
   let display: string | undefined;
   if (host.startsWith('[')) {
     flags = addressFlags(ipaddr.IPv6.parse(host.slice(1, -1)));

@@ -22,7 +22,7 @@ const CVE_RE = /^cve-\d{4}-\d{4,7}$/i;
 const ASN_RE = /^asn?\s?\d{1,10}$/i;
 const REGISTRY_RE = /^(?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[A-Z_]+):?\\/i;
 const NAME_RE = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 const HEX_CHAR_RE = /^[0-9a-fA-F]+$/;
 
 /** Detect the indicator type of a raw (possibly defanged) value, or null when it has no clear shape. */

@@ -38,7 +38,7 @@ export function isFileLikeName(labelCount: number, tld: string): boolean {
 // Whole-name check in one regex (labels of 1-63 LDH or '_' characters, no edge hyphens): each label's
 // backtracking is bounded by 63, so the test is linear in the name's length.
 const NAME_RE = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 const ALL_DIGITS_RE = /^[0-9]+$/;
 
 export type NameCheck = { ok: true; name: string; display?: string; flags: IndicatorFlag[] } | { ok: false; reason: string };

@@ -64,6 +64,12 @@ describe('JsonElementSplitter', () => {
     expect(errorOf(() => split(doc.subarray(0, 40))).reason).toBe('unexpected end of JSON');
   });
 
+  it('keeps escape state across empty chunks', () => {
+    const splitter = new JsonElementSplitter({ fileName: 'f.json' });
+    const out = [...splitter.push(Buffer.from('["a\\')), ...splitter.push(Buffer.alloc(0)), ...splitter.push(Buffer.from('"b"]')), ...splitter.finish()];
+    expect(out.map((e) => e.value)).toEqual(['a"b']);
+  });
+
   it('refuses deep nesting without recursion (100k levels of [ and of {"a":)', () => {
     expect(errorOf(() => split(Buffer.from('['.repeat(100_000)))).reason).toBe('JSON nested deeper than 512 levels');
     expect(errorOf(() => split(Buffer.from('{"a":'.repeat(100_000)))).reason).toBe('JSON nested deeper than 512 levels');

@@ -287,7 +287,11 @@ export class JsonElementSplitter {
   /** Advances through a string body; clears inString after the closing quote. */
   private scanString(buf: Buffer, i: number): number {
     const n = buf.length;
-    if (this.escaped) { this.escaped = false; i++; }
+    if (this.escaped) {
+      if (i >= n) return i; // an empty chunk: the escaped byte is still to come
+      this.escaped = false;
+      i++;
+    }
     while (i < n) {
       const q = buf.indexOf(QUOTE, i);
       const end = q < 0 ? n : q;

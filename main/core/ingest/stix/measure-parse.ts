@@ -19,6 +19,7 @@ export async function measureStixParse(count: number): Promise<Record<string, nu
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     let records = 0;
     let contexts = 0;
     for await (const item of parseStix(createReadStream(path, { highWaterMark: 1 << 20 }), { fileName: 'bundle.json' })) {
@@ -26,6 +27,9 @@ export async function measureStixParse(count: number): Promise<Record<string, nu
       else if (item.kind === 'context') contexts++;
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    // On a shared machine wall time depends on other load; CPU time (user + system) does not.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const objects = count + Math.ceil(count / 10) + 5;
@@ -34,6 +38,9 @@ export async function measureStixParse(count: number): Promise<Record<string, nu
       seconds,
       mbPerSecond: bytes / 1e6 / seconds,
       objectsPerSecond: objects / seconds,
+      cpuSeconds,
+      mbPerCpuSecond: bytes / 1e6 / cpuSeconds,
+      objectsPerCpuSecond: objects / cpuSeconds,
       records,
       contextUpdates: contexts,
       rssBeforeMb: rssBefore / 1e6,

@@ -104,7 +104,7 @@ describe('parseText', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 500 }), async (s) => {
-        await collect([Buffer.from(s.replace(/\u0000/g, ''))], 'x.html');
+        await collect([Buffer.from(s.replaceAll('\0', ''))], 'x.html');
       }),
       { numRuns: 300 },
     );

@@ -14,7 +14,7 @@ const URL_STOP = new Set(['[', ']', '{', '}', '\\', '^']);
 const TRIM_END = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']', '}']);
 // Only short tokens can be "version"/"ASN": a trailing-anchored regex over a long token would backtrack.
 const MAX_PREV_WORD = 16;
-const PREV_WORD_TRIM_RE = /^[(\[]+|[.:,)\]]+$/g;
+const PREV_WORD_TRIM_RE = /^[([]+|[.:,)\]]+$/g;
 const MAX_TOKEN = 8192;
 const MAX_PIECE = 320;
 const SNIPPET_RADIUS = 60;
