@@ -13,8 +13,6 @@ export interface CoreOptions {
    * relative to it would point at the wrong folder.
    */
   workerUrl: URL;
-  /** Extra Node flags for the worker, e.g. a TypeScript loader when running from sources in tests. */
-  execArgv?: string[];
 }
 
 export interface CoreClient {
@@ -37,10 +35,7 @@ export function startCore(options: CoreOptions): CoreClient {
     actor: options.actor,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  const worker = new Worker(options.workerUrl, {
-    workerData: data,
-    ...(options.execArgv ? { execArgv: options.execArgv } : {}),
-  });
+  const worker = new Worker(options.workerUrl, { workerData: data });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: LiaisonEvent) => void>();
   let nextId = 1;
@@ -83,8 +78,11 @@ export function startCore(options: CoreOptions): CoreClient {
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as (result: Result<unknown>) => void);
-        // Uploaded bytes are transferred, not copied: a 256 MB upload must not exist twice.
-        const transfer = files.flatMap((f) => (f.kind === 'bytes' ? [f.bytes.buffer as ArrayBuffer] : []));
+        // Uploaded bytes are transferred, not copied: a 256 MB upload must not exist twice. Only a view
+        // that owns its whole buffer may be transferred (a pooled Buffer shares it with others).
+        const transfer = files.flatMap((f) =>
+          f.kind === 'bytes' && f.bytes.byteOffset === 0 && f.bytes.byteLength === f.bytes.buffer.byteLength ? [f.bytes.buffer as ArrayBuffer] : [],
+        );
         worker.postMessage({ kind: 'grant', id, files } satisfies ToCore, transfer);
       });
     },
