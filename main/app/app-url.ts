@@ -7,21 +7,7 @@ export const APP_HOST = 'liaison';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * The renderer build is bundled module scripts and stylesheets only (no inline script, no eval, nothing
- * remote), so 'self' covers it; React sets element styles through the CSSOM, which style-src does not govern.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../host/renderer-policy';
 
 /** Whether `file` is strictly inside `root` (both absolute and normalised). */
 export function isInside(root: string, file: string): boolean {

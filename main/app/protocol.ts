@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { protocol } from 'electron';
+import { rendererContentType } from '../host/renderer-policy';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, isInside, resolveAppPath } from './app-url';
 
 const SECURITY_HEADERS = {
@@ -11,19 +12,6 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 } as const;
 
-/** Only what a Vite build emits; anything else is not ours to serve. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 /** Must run before `app` is ready: privileges cannot be granted to a scheme afterwards. */
 export function registerAppScheme(): void {
@@ -47,7 +35,7 @@ export function handleAppScheme(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return respond(405, null);
     const file = resolveAppPath(root, request.url);
-    const type = file === undefined ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
+    const type = file === undefined ? undefined : rendererContentType(file);
     if (file === undefined || type === undefined) return respond(404, null);
     try {
       // A symlink inside the build must not lead outside it either.

@@ -1,10 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../renderer-policy';
 
-/** Same policy as the Electron window; `frame-ancestors` only works as a header, so the host sends it here. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export { CONTENT_SECURITY_POLICY };
 
 export const TOKEN_HEADER = 'x-liaison-token';
 
