@@ -7,6 +7,8 @@ import './styles/base.css';
 import './styles/access.css';
 import './styles/workspace.css';
 import './styles/settings.css';
+import './styles/import.css';
+import './styles/queue.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

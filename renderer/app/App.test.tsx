@@ -21,6 +21,7 @@ beforeEach(() => {
     'vault:create': () => status('unlocked'),
     'vault:activity': () => ok({ lockAt: null }),
     'settings:get': () => ok({ autoLockMinutes: 15 }),
+    'indicators:list': () => ok([]),
     'vault:unlock': (request) =>
       (request as { passphrase: string }).passphrase === 'right passphrase'
         ? status('unlocked')

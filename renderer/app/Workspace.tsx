@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { BundlesPage } from '../features/bundles/BundlesPage';
+import { DropOverlay } from '../features/import/DropOverlay';
+import { selectIsImportBusy, useImportStore } from '../features/import/import-store';
+import { useFileDrop } from '../features/import/use-file-drop';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -20,15 +23,23 @@ const PAGES: Record<SectionId, () => ReactNode> = {
 export function Workspace() {
   const section = useNavigationStore((state) => state.section);
   const lock = useVaultStore((state) => state.lock);
+  const go = useNavigationStore((state) => state.go);
+  const importBusy = useImportStore(selectIsImportBusy);
   const Page = PAGES[section];
   useActivityReporter(true);
+  // Files dropped on any screen open the import panel on the Queue, where the imported indicators appear.
+  const drop = useFileDrop((files) => {
+    go('queue');
+    useImportStore.getState().dropFiles(files);
+  }, !importBusy);
 
   return (
-    <div className="workspace">
+    <div className="workspace" {...drop.handlers}>
       <WorkspaceNav onLock={() => void lock()} />
       <main className="workspace-main" id="workspace-main" tabIndex={-1}>
         <Page />
       </main>
+      {drop.dragging && <DropOverlay accept={!importBusy} />}
     </div>
   );
 }

@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
+import { useImportStore } from '../features/import/import-store';
 import { useVaultStore } from '../features/vault-access/vault-store';
 
-/** Follows pushes from the core (idle lock, a lock or unlock from another window) for the app's lifetime. */
+/** Follows pushes from the core (idle lock, a lock or unlock from another window, import jobs) for the app's lifetime. */
 export function useCoreEvents(): void {
   useEffect(() => {
     const bridge = window.liaison;
     if (!bridge) return;
-    return bridge.events.subscribe((event) => useVaultStore.getState().handleEvent(event));
+    return bridge.events.subscribe((event) => {
+      useVaultStore.getState().handleEvent(event);
+      useImportStore.getState().handleEvent(event);
+    });
   }, []);
 }

@@ -1,25 +1,41 @@
-import type { Channel, LiaisonApi, LiaisonEvent, Result } from '../../preload/contract';
+import type { Channel, FileGrant, FilesApi, LiaisonApi, LiaisonEvent, Result } from '../../preload/contract';
 
 type Handler = (request: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
-const CHANNELS: readonly Channel[] = [
-  'vault:status',
-  'vault:create',
-  'vault:unlock',
-  'vault:lock',
-  'vault:rekey',
-  'vault:info',
-  'vault:activity',
-  'settings:get',
-  'settings:update',
-  'audit:list',
-];
+/** Every contract channel; a record rather than a list, so a channel added to the contract fails to compile here. */
+const CHANNEL_SET: Record<Channel, true> = {
+  'vault:status': true,
+  'vault:create': true,
+  'vault:unlock': true,
+  'vault:lock': true,
+  'vault:rekey': true,
+  'vault:info': true,
+  'vault:activity': true,
+  'settings:get': true,
+  'settings:update': true,
+  'audit:list': true,
+  'indicators:list': true,
+  'indicators:get': true,
+  'sources:list': true,
+  'import:start': true,
+  'import:cancel': true,
+};
+const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 
 export interface FakeBridge {
   api: LiaisonApi;
   calls: Array<{ channel: Channel; request: unknown }>;
   emit(event: LiaisonEvent): void;
   handle(channel: Channel, handler: Handler): void;
+  /**
+   * The files API the page sees; tests replace members to play Electron or a failing upload. The client copies
+   * `canPick` when it is built, so set that one before the first call.
+   */
+  files: { -readonly [K in keyof FilesApi]: FilesApi[K] };
+}
+
+export function grantOf(files: readonly { name: string; size: number }[], grantId = 'grant-1'): FileGrant {
+  return { grantId, files: files.map(({ name, size }) => ({ name, size })) };
 }
 
 /** A LiaisonApi whose channels answer from per-test handlers; unhandled channels fail with INTERNAL. */
@@ -27,11 +43,19 @@ export function createFakeBridge(handlers: Partial<Record<Channel, Handler>> = {
   const table = new Map<Channel, Handler>(Object.entries(handlers) as Array<[Channel, Handler]>);
   const listeners = new Set<(event: LiaisonEvent) => void>();
   const calls: FakeBridge['calls'] = [];
+  const files: FakeBridge['files'] = {
+    canPick: false,
+    pick: async () => ({ ok: true, value: null }),
+    grant: async (chosen: File[]) => ({ ok: true, value: grantOf(chosen) }),
+  };
   const api: Record<string, unknown> = {
+    // Reads through to `files` so a test can swap pick or grant after the client was built.
     files: {
-      canPick: false,
-      pick: async () => ({ ok: true, value: null }),
-      grant: async (files: File[]) => ({ ok: true, value: { grantId: 'grant-1', files: files.map((f) => ({ name: f.name, size: f.size })) } }),
+      get canPick() {
+        return files.canPick;
+      },
+      pick: () => files.pick(),
+      grant: (chosen: File[]) => files.grant(chosen),
     },
     events: {
       subscribe(listener: (event: LiaisonEvent) => void) {
@@ -55,6 +79,7 @@ export function createFakeBridge(handlers: Partial<Record<Channel, Handler>> = {
     calls,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     handle: (channel, handler) => table.set(channel, handler),
+    files,
   };
 }
 

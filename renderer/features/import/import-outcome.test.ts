@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportFileOutcome, ImportSummary } from '../../../preload/contract';
+import { describeFiles, headline } from './import-outcome';
+
+const file = (patch: Partial<ImportFileOutcome>): ImportFileOutcome => ({
+  file: 'bundle.json',
+  format: 'stix',
+  committed: true,
+  records: 20,
+  indicatorsNew: 17,
+  indicatorsMerged: 0,
+  rejected: 0,
+  ...patch,
+});
+
+const summaryOf = (results: ImportFileOutcome[], errors: ImportSummary['errors'] = []): ImportSummary => ({
+  files: results.length,
+  records: results.reduce((sum, r) => sum + r.records, 0),
+  indicators_new: results.filter((r) => r.committed).reduce((sum, r) => sum + r.indicatorsNew, 0),
+  indicators_merged: 0,
+  rejected: results.reduce((sum, r) => sum + r.rejected, 0),
+  errors,
+  ambiguities: [],
+  notes: [],
+  results,
+});
+
+const reject = (location: string) => ({ file: 'bundle.json', location, reason: 'pattern does not parse' });
+
+describe('describeFiles', () => {
+  it('says a file with rejects was not imported and that committing valid records would import the rest', () => {
+    const summary = summaryOf([file({ committed: false, rejected: 2 })], [reject('objects[7]'), reject('objects[8]')]);
+    const [view] = describeFiles(summary, false);
+    expect(view).toMatchObject({ verdict: 'not-imported', problems: 2 });
+    expect(view?.explanation).toContain('Not imported because of 2 rejects');
+    expect(view?.explanation).toContain('“Commit valid records, report rejects” would import its 17 valid indicators');
+  });
+
+  it('does not suggest committing valid records when the file could not be read to the end', () => {
+    const summary = summaryOf([file({ committed: false, records: 0, indicatorsNew: 0 })], [reject('byte 47 (line 1)')]);
+    const [view] = describeFiles(summary, true);
+    expect(view?.explanation).toMatch(/^Not imported: the file could not be read to the end/);
+  });
+
+  it('mentions the listed rejects of a file imported with "commit valid records"', () => {
+    const summary = summaryOf([file({ rejected: 3 })], [reject('a'), reject('b'), reject('c')]);
+    expect(describeFiles(summary, true)[0]).toMatchObject({
+      verdict: 'imported',
+      explanation: 'Imported the valid records; 3 rejects listed below.',
+    });
+  });
+
+  it('adds nothing to a clean import', () => {
+    expect(describeFiles(summaryOf([file({})]), false)[0]?.explanation).toBeNull();
+  });
+});
+
+describe('headline', () => {
+  it('is a success when every file went in', () => {
+    expect(headline(summaryOf([file({})]))).toEqual({ tone: 'success', text: 'Imported 1 file: 17 new indicators, 0 merged indicators.' });
+  });
+
+  it('names how many files were NOT IMPORTED', () => {
+    const summary = summaryOf([file({ file: 'a.csv', indicatorsNew: 4 }), file({ committed: false, rejected: 3 })]);
+    expect(headline(summary)).toEqual({ tone: 'error', text: '1 of 2 files NOT IMPORTED; 1 imported: 4 new indicators, 0 merged indicators.' });
+  });
+});

@@ -1,0 +1,49 @@
+import type { ImportFileOutcome, ImportSummary } from '../../../preload/contract';
+
+export type FileVerdict = 'imported' | 'not-imported';
+
+export interface FileOutcomeView extends ImportFileOutcome {
+  verdict: FileVerdict;
+  problems: number;
+  /** Why a file was or was not imported, in the analyst's words; null when there is nothing to add. */
+  explanation: string | null;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+function explain(result: ImportFileOutcome, problems: number, partial: boolean): string | null {
+  if (result.committed) {
+    return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
+  }
+  // Rejects are per record; a problem that is not a reject (a truncated file, an unreadable one) stops the whole file.
+  const fatal = problems > result.rejected;
+  if (fatal) return 'Not imported: the file could not be read to the end, so nothing from it was committed. See the problem below.';
+  if (result.rejected > 0 && !partial) {
+    return (
+      `Not imported because of ${plural(result.rejected, 'reject')}: an import commits a file whole or not at all. ` +
+      `“Commit valid records, report rejects” would import its ${plural(result.indicatorsNew + result.indicatorsMerged, 'valid indicator')}.`
+    );
+  }
+  if (result.records === 0) return 'Not imported: no indicators were found in this file.';
+  return 'Not imported.';
+}
+
+/** One row per file, in the order the core reported them, with counts of the problems listed for it. */
+export function describeFiles(summary: ImportSummary, partial: boolean): FileOutcomeView[] {
+  return summary.results.map((result) => {
+    const problems = summary.errors.filter((error) => error.file === result.file).length;
+    return { ...result, verdict: result.committed ? 'imported' : 'not-imported', problems, explanation: explain(result, problems, partial) };
+  });
+}
+
+/** The one-line headline of a finished import. */
+export function headline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
+  const skipped = summary.results.filter((result) => !result.committed).length;
+  const added = `${plural(summary.indicators_new, 'new indicator')}, ${plural(summary.indicators_merged, 'merged indicator')}`;
+  if (skipped === 0) return { tone: 'success', text: `Imported ${plural(summary.files, 'file')}: ${added}.` };
+  const imported = summary.files - skipped;
+  return {
+    tone: 'error',
+    text: `${skipped} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.`,
+  };
+}
