@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(root, 'main/app/index.ts'),
           'core-worker': resolve(root, 'main/host/core-worker.ts'),
           'web-host': resolve(root, 'main/host/web/serve.ts'),
+          // Parses and normalises import files beside the thread that writes the vault.
+          'parse-worker': resolve(root, 'main/core/ingest/import/parse-worker.ts'),
         },
       },
     },

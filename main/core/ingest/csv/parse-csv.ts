@@ -23,6 +23,8 @@ export interface CsvOptions {
 const HEAD_LINES = 21;
 const HEAD_BYTES = 65536;
 const SAMPLE_ROWS = 20;
+/** A CSV record (all its fields) longer than this is refused; see max_record_size below. */
+const MAX_RECORD_CHARS = 1 << 20;
 
 interface Row {
   cells: string[];
@@ -61,6 +63,8 @@ async function* parseCsvItems(input: ParserInput, ctx: ParserContext, options: C
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
+    // One hostile field (say 100 MB inside quotes) must not be buffered whole: no indicator is this long.
+    max_record_size: MAX_RECORD_CHARS,
     skip_empty_lines: true,
     info: true,
     ...(headLines[0]?.startsWith('#') ? { comment: '#', comment_no_infix: true } : {}),
@@ -145,7 +149,12 @@ function toIngestError(e: unknown, file: string, line: number): unknown {
     // csv-parse names the line where the open quote was left; fall back to the line after the last record.
     const at = /at line (\d+)/.exec(e.message);
     if (at !== null) line = Number(at[1]);
-    const reason = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unterminated quoted field at end of file' : e.message.replace(/^[^:]*:\s*/, '');
+    const reason =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'unterminated quoted field at end of file'
+        : e.code === 'CSV_MAX_RECORD_SIZE'
+          ? `record longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`
+          : e.message.replace(/^[^:]*:\s*/, '');
     return new IngestError(file, `line ${line}`, reason);
   }
   return e;

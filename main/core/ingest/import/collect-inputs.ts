@@ -16,6 +16,9 @@ export type ImportInput =
 export async function collectInputs(paths: readonly string[]): Promise<{ inputs: ImportInput[]; errors: ImportErrorEntry[] }> {
   const inputs: ImportInput[] = [];
   const errors: ImportErrorEntry[] = [];
+  // Folders already read, by device and inode: a symbolic link back to an ancestor (or two links to the
+  // same folder) would otherwise import the same files again and again, exponentially with every loop.
+  const visited = new Set<string>();
   const visit = async (path: string, depth: number): Promise<void> => {
     try {
       const info = await stat(path);
@@ -27,6 +30,12 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
         errors.push({ file: path, location: 'file', reason: 'not a regular file or folder' });
         return;
       }
+      const folderId = `${info.dev}:${info.ino}`;
+      if (visited.has(folderId)) {
+        errors.push({ file: path, location: 'folder', reason: 'folder already read (a symbolic link loops back to it); skipped' });
+        return;
+      }
+      visited.add(folderId);
       if (depth > 32) {
         errors.push({ file: path, location: 'folder', reason: 'folders nested too deep (over 32 levels)' });
         return;

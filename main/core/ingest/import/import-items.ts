@@ -1,19 +1,20 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../audit';
 import { WorkbenchError } from '../../errors';
-import { prepareIndicatorWriter } from '../../vault/queries/indicator-writes';
+import { prepareIndicatorWriter, type IndicatorEntry, type IndicatorWriter } from '../../vault/queries/indicator-writes';
 import { finishSource, insertSource, type SourceFormat } from '../../vault/queries/sources';
-import { IngestError, isAmbiguity, type TlpLevel } from '../ingest-record';
-import type { StixIngestItem } from '../stix/context-update';
+import { IngestError, type TlpLevel } from '../ingest-record';
+import type { IngestContextUpdate } from '../stix/context-update';
 import { tlpRank } from '../../vault/queries/tlp-rank';
 import { MAX_LISTED_PER_FILE, emptyResult, type FileImportResult } from './import-summary';
-import { recordToIndicator } from './record-to-indicator';
+import type { PreparedItem } from './prepared-item';
 
 export interface ItemsImport {
   /** The name shown for the file in errors and provenance (never a full path in the audit log). */
   file: string;
   format: SourceFormat;
-  items: AsyncIterable<StixIngestItem>;
+  /** Prepared items in batches (see ./prepared-item.ts), from this thread or from a parse worker. */
+  items: AsyncIterable<readonly PreparedItem[]>;
   sourceName: string;
   defaultTlp: TlpLevel;
   partial: boolean;
@@ -49,55 +50,59 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
     // end and are matched by the object id the indicator came from.
     const byExternalId = new Map<string, number | number[]>();
-    for await (const item of job.items) {
+    const entries: IndicatorEntry[] = [];
+    const entryExternalIds: (string | undefined)[] = [];
+    const flush = (): void => {
+      if (entries.length === 0) return;
+      const { ids, outcomes } = writer.write(entries);
+      for (let k = 0; k < ids.length; k++) {
+        const externalId = entryExternalIds[k];
+        if (externalId) remember(byExternalId, externalId, ids[k]!);
+        if (outcomes[k] === 'new') result.indicatorsNew += 1;
+        else if (outcomes[k] === 'merged') result.indicatorsMerged += 1;
+      }
+      entries.length = 0;
+      entryExternalIds.length = 0;
+    };
+    for await (const batch of job.items) {
       if (job.signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled.');
-      if (item.kind === 'context') {
-        const { update } = item;
-        const target = byExternalId.get(update.externalId);
-        for (const id of target === undefined ? [] : typeof target === 'number' ? [target] : target) {
-          writer.amend(id, {
-            tlpRank: update.tlp ? tlpRank(update.tlp) : null,
-            sightings: update.sightings ?? 0,
-            firstSeen: update.firstSeen ?? null,
-            lastSeen: update.lastSeen ?? null,
-          });
-          if (update.context?.length) writer.addContext(id, update.context);
-          if (update.tags?.length) writer.addTags(id, update.tags);
+      for (const item of batch) {
+        switch (item.kind) {
+          case 'entry':
+            result.records += 1;
+            entries.push(item.entry);
+            entryExternalIds.push(item.externalId);
+            break;
+          case 'failed':
+            if (item.record) result.records += 1;
+            fail(item.location, item.reason);
+            break;
+          case 'ambiguity':
+            if (result.ambiguities.length < MAX_LISTED_PER_FILE) result.ambiguities.push({ file: job.file, location: item.location, reason: item.reason });
+            break;
+          case 'note':
+            if (result.notes.length < MAX_LISTED_PER_FILE) result.notes.push({ file: job.file, location: item.location, reason: item.message });
+            break;
+          case 'context':
+            flush();
+            applyUpdate(writer, byExternalId.get(item.update.externalId), item.update);
+            break;
         }
-        continue;
       }
-      if (item.kind === 'note') {
-        if (result.notes.length < MAX_LISTED_PER_FILE) result.notes.push({ file: job.file, ...noteEntry(item.note) });
-        continue;
-      }
-      if (item.kind === 'reject') {
-        if (isAmbiguity(item.reject)) {
-          if (result.ambiguities.length < MAX_LISTED_PER_FILE) result.ambiguities.push({ file: job.file, location: item.reject.location, reason: item.reject.reason });
-        } else {
-          fail(item.reject.location, item.reject.reason);
-        }
-        continue;
-      }
-      result.records += 1;
+      flush();
       job.onRecord?.(result.records);
-      const { record } = item;
-      const outcome = recordToIndicator(record, job.defaultTlp);
-      if (!outcome.ok) {
-        fail(record.location, `${outcome.reason}: ${truncate(record.value)}`);
-        continue;
-      }
-      const { id, outcome: written } = writer.write(outcome.indicator);
-      if (record.externalId) remember(byExternalId, record.externalId, id);
-      if (written === 'new') result.indicatorsNew += 1;
-      else if (written === 'merged') result.indicatorsMerged += 1;
-      if (record.context?.length) writer.addContext(id, record.context);
-      const tags = [...(record.tags ?? []), ...(record.labels ?? [])];
-      if (tags.length) writer.addTags(id, tags);
-      if (record.comment) writer.addContext(id, [{ kind: 'other', name: 'comment', detail: record.comment }]);
     }
+    // The last batch may have been taken before an abort arrived: a cancelled import never commits.
+    if (job.signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled.');
     if (result.rejected > 0 && !job.partial) {
       db.exec('ROLLBACK');
       return result;
+    }
+    // A file that yields nothing (prose without indicators, JSON of another kind) is reported, not
+    // recorded as an import: the vault stays exactly as it was.
+    if (result.records === 0 && result.rejected === 0) {
+      db.exec('ROLLBACK');
+      return { ...result, errors: [{ file: job.file, location: 'file', reason: `no indicators found (read as ${job.format})` }] };
     }
     result.sha256 = job.sha256();
     finishSource(db, sourceId, {
@@ -135,18 +140,23 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
   }
 }
 
+function applyUpdate(writer: IndicatorWriter, target: number | number[] | undefined, update: IngestContextUpdate): void {
+  for (const id of target === undefined ? [] : typeof target === 'number' ? [target] : target) {
+    writer.amend(id, {
+      tlpRank: update.tlp ? tlpRank(update.tlp) : null,
+      sightings: update.sightings ?? 0,
+      firstSeen: update.firstSeen ?? null,
+      lastSeen: update.lastSeen ?? null,
+    });
+    if (update.context?.length) writer.addContext(id, update.context);
+    if (update.tags?.length) writer.addTags(id, update.tags);
+  }
+}
+
 function remember(map: Map<string, number | number[]>, key: string, id: number): void {
   const known = map.get(key);
   if (known === undefined) map.set(key, id);
   else if (typeof known === 'number') {
     if (known !== id) map.set(key, [known, id]);
   } else if (!known.includes(id)) known.push(id);
-}
-
-function noteEntry(note: { location: string; message: string }): { location: string; reason: string } {
-  return { location: note.location, reason: note.message };
-}
-
-function truncate(value: string): string {
-  return value.length > 120 ? `${value.slice(0, 117)}...` : value;
 }

@@ -10,6 +10,8 @@ import { importItems } from './import-items';
 import { emptyResult, summarise, type FileImportResult, type ImportErrorEntry, type ImportSummary } from './import-summary';
 import { detectFormat, parseFeedFolder, parserFor, type CsvMapping, type ImportFormat } from './parsers';
 import { throttleProgress, type ImportProgress } from './progress';
+import { locateParseWorker, parseInWorker } from './parse-in-worker';
+import { prepareItems } from './prepared-item';
 import { trackBytes, trackFile, type TrackedFile } from './read-file';
 
 export interface ImportRequestOptions {
@@ -24,6 +26,8 @@ export interface ImportRequestOptions {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** 'auto' (default) parses files in a worker thread when its code can be found; 'off' parses in this thread. */
+  parseWorker?: 'auto' | 'off';
 }
 
 /** A file given as bytes (a browser upload) rather than a path. */
@@ -90,12 +94,31 @@ async function importInput(
     if (input.kind === 'misp-feed') {
       const manifest = await readFile(join(input.path, 'manifest.json'));
       const sha256 = createHash('sha256').update(manifest).digest('hex');
-      const items = parseFeedFolder(input.path, { fileName: file, defaultTlp, ...signal });
+      const items = prepareItems(parseFeedFolder(input.path, { fileName: file, defaultTlp, ...signal }), defaultTlp);
       return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
     }
+    if (input.size === 0) return { ...emptyResult(file, options.format), errors: [{ file, location: 'byte 0', reason: 'empty file' }] };
     const tracked: TrackedFile = input.kind === 'bytes' ? trackBytes(input.bytes, options.signal) : trackFile(input.path, options.signal);
     const format: SourceFormat = options.format === 'auto' ? detectFormat(await tracked.head(), file) : options.format;
-    const items = parserFor(format, options.csvMapping)(tracked.chunks, { fileName: file, bytesTotal: input.size, defaultTlp, ...signal });
+    const worker = options.parseWorker === 'off' ? undefined : locateParseWorker();
+    if (worker) {
+      // Parsing runs on another core while this thread writes; the worker reads the file itself.
+      const parse = parseInWorker(
+        worker,
+        {
+          input: input.kind === 'bytes' ? { kind: 'bytes', bytes: input.bytes } : { kind: 'file', path: input.path },
+          format,
+          ...(options.csvMapping ? { csvMapping: options.csvMapping } : {}),
+          fileName: file,
+          bytesTotal: input.size,
+          defaultTlp,
+        },
+        options.signal,
+      );
+      return await importItems(db, { ...common, file, format, items: parse.items, sha256: parse.sha256, onRecord: (n) => report(parse.bytesRead(), n) });
+    }
+    const parsed = parserFor(format, options.csvMapping)(tracked.chunks, { fileName: file, bytesTotal: input.size, defaultTlp, ...signal });
+    const items = prepareItems(parsed, defaultTlp);
     return await importItems(db, { ...common, file, format, items, sha256: tracked.sha256, onRecord: (n) => report(tracked.bytesRead(), n) });
   } catch (error) {
     if (error instanceof WorkbenchError) throw error;

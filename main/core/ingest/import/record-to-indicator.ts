@@ -42,9 +42,19 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
  */
 export function instant(value: string | undefined): string | null {
   if (!value) return null;
+  // Feeds repeat the same few timestamps (an export time, a campaign date): parsing each once matters
+  // at a million records. The memo is bounded; when full it starts over.
+  const known = instants.get(value);
+  if (known !== undefined) return known;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  const result = Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+  instants.set(value, result);
+  return result;
 }
+
+const MAX_REMEMBERED_INSTANTS = 4096;
+const instants = new Map<string, string | null>();
 
 function validConfidence(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) && value >= 0 && value <= 100 ? Math.round(value) : null;

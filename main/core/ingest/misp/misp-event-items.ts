@@ -37,6 +37,10 @@ export function mispEventItems(event: unknown, location: string, scope: MispEven
   context.push(...galaxyContext(event.Galaxy));
   const shared: EventShared = { uuid, tlp, tags, context };
   const items: IngestItem[] = [];
+  // A present but non-array list is a malformed event, not an event without attributes.
+  for (const key of ['Attribute', 'Object'] as const) {
+    if (event[key] !== undefined && event[key] !== null && !Array.isArray(event[key])) items.push(reject(`${where} ${key}`, `MISP ${key} must be an array`));
+  }
   list(event.Attribute).forEach((attribute, i) => items.push(...attributeItems(attribute, `${where} Attribute[${i}]`, shared, scope, [])));
   list(event.Object).forEach((object, i) => {
     if (!isObject(object)) return void items.push(reject(`${where} Object[${i}]`, 'MISP Object is not a JSON object'));

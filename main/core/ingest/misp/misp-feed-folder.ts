@@ -46,7 +46,10 @@ async function readManifest(dir: string, fileName: string): Promise<Record<strin
   const path = join(dir, 'manifest.json');
   let text: string;
   try {
-    if ((await stat(path)).size > MAX_MANIFEST_BYTES) throw new IngestError(fileName, 'manifest.json', `larger than ${MAX_MANIFEST_BYTES} bytes`);
+    const info = await stat(path);
+    // A FIFO or device would block the read forever (and a FIFO reports size 0).
+    if (!info.isFile()) throw new IngestError(fileName, 'manifest.json', 'not a regular file');
+    if (info.size > MAX_MANIFEST_BYTES) throw new IngestError(fileName, 'manifest.json', `larger than ${MAX_MANIFEST_BYTES} bytes`);
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof IngestError) throw error;
@@ -65,7 +68,10 @@ async function readManifest(dir: string, fileName: string): Promise<Record<strin
 async function* readEventFile(dir: string, name: string, ctx: ParserContext, onAttribute: (uuid: string, type: string, value: string) => void): AsyncGenerator<IngestItem> {
   const path = join(dir, name);
   try {
-    await stat(path);
+    if (!(await stat(path)).isFile()) {
+      yield { kind: 'reject', reject: { location: name, reason: 'not a regular file (a FIFO, device or folder is never opened)' } };
+      return;
+    }
   } catch {
     yield { kind: 'reject', reject: { location: name, reason: 'listed in manifest.json but the event file is missing' } };
     return;
@@ -82,7 +88,10 @@ async function* readEventFile(dir: string, name: string, ctx: ParserContext, onA
 async function* crossCheckHashes(dir: string, seen: Set<string>): AsyncGenerator<IngestItem> {
   const path = join(dir, 'hashes.csv');
   try {
-    await stat(path);
+    if (!(await stat(path)).isFile()) {
+      yield { kind: 'note', note: { location: 'hashes.csv', message: 'not a regular file; not read' } };
+      return;
+    }
   } catch {
     return;
   }

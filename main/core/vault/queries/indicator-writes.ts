@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { IndicatorContext } from '../../ingest/ingest-record';
+import { BulkInsert } from './bulk-insert';
 
 /** One canonical indicator as an import writes it. */
 export interface IndicatorWrite {
@@ -17,11 +18,22 @@ export interface IndicatorWrite {
   location: string;
 }
 
+/** An indicator with what its record adds in this source: context rows and tags. */
+export interface IndicatorEntry {
+  indicator: IndicatorWrite;
+  context?: readonly IndicatorContext[] | undefined;
+  tags?: readonly string[] | undefined;
+}
+
 /** What happened to an indicator: created by this import, existing before it, or seen again in it. */
 export type WriteOutcome = 'new' | 'merged' | 'repeat';
 
 export interface IndicatorWriter {
-  write(indicator: IndicatorWrite): { id: number; outcome: WriteOutcome };
+  /**
+   * Writes entries in file order, as if one by one; returns each entry's indicator id and outcome
+   * (same positions). Batches of a few hundred let most rows go through multi-row statements.
+   */
+  write(entries: readonly IndicatorEntry[]): { ids: number[]; outcomes: WriteOutcome[] };
   addContext(indicatorId: number, context: readonly IndicatorContext[]): void;
   addTags(indicatorId: number, tags: readonly string[]): void;
   /** Applies what a later object of the same file said about an indicator (STIX relationships, sightings). */
@@ -35,17 +47,25 @@ export interface IndicatorAmendment {
   lastSeen: string | null;
 }
 
+/** Rows per multi-row statement: past ~100 the gain flattens, and 13 × 128 stays far below SQLite's bound-variable limit. */
+const ROWS_PER_STATEMENT = 128;
+
+const INDICATOR_COLUMNS = `indicators (type, value, display, tlp_rank, flags, confidence, first_seen, last_seen,
+                            valid_from, valid_until, sightings, created_at, updated_at)`;
+
 /**
  * Prepares the statements of one import into one source. Merging widens first/last seen, adds
  * sightings and keeps the most restrictive TLP; it never touches triage fields (status, notes).
  */
 export function prepareIndicatorWriter(db: Database, sourceId: number, now: string): IndicatorWriter {
-  const insert = db.prepare(`
-    INSERT INTO indicators (type, value, display, tlp_rank, flags, confidence, first_seen, last_seen,
-                            valid_from, valid_until, sightings, created_at, updated_at)
-    VALUES (@type, @value, @display, @tlpRank, @flags, @confidence, @firstSeen, @lastSeen,
-            @validFrom, @validUntil, @sightings, @now, @now)
-    ON CONFLICT (type, value) DO NOTHING`);
+  // New indicators: one multi-row INSERT per group; RETURNING names the rows that were inserted.
+  const tuple = `(${new Array<string>(13).fill('?').join(', ')})`;
+  const insertGroup = db.prepare(
+    `INSERT INTO ${INDICATOR_COLUMNS} VALUES ${new Array<string>(ROWS_PER_STATEMENT).fill(tuple).join(', ')}
+     ON CONFLICT (type, value) DO NOTHING RETURNING id`,
+  ).pluck();
+  const insertOne = db.prepare(`INSERT INTO ${INDICATOR_COLUMNS} VALUES ${tuple} ON CONFLICT (type, value) DO NOTHING RETURNING id`).pluck();
+  const find = db.prepare('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck();
   const merge = db.prepare(`
     UPDATE indicators SET
       first_seen = CASE WHEN first_seen IS NULL OR @firstSeen < first_seen THEN coalesce(@firstSeen, first_seen) ELSE first_seen END,
@@ -56,9 +76,14 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       flags = coalesce(flags, @flags),
       sightings = sightings + @sightings,
       updated_at = @now
-    WHERE type = @type AND value = @value
-    RETURNING id`);
-  const link = db.prepare(`
+    WHERE id = @id`);
+  const links = new BulkInsert(
+    db,
+    'INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location)',
+    7,
+    ROWS_PER_STATEMENT,
+  );
+  const linkOne = db.prepare(`
     INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location)
     VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (indicator_id, source_id) DO NOTHING`);
@@ -69,10 +94,8 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       first_seen = CASE WHEN first_seen IS NULL OR @firstSeen < first_seen THEN coalesce(@firstSeen, first_seen) ELSE first_seen END,
       last_seen = CASE WHEN last_seen IS NULL OR @lastSeen > last_seen THEN coalesce(@lastSeen, last_seen) ELSE last_seen END
     WHERE indicator_id = @id AND source_id = @sourceId`);
-  const context = db.prepare(
-    'INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const tag = db.prepare('INSERT OR IGNORE INTO indicator_tags (indicator_id, tag) VALUES (?, ?)');
+  const contexts = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)', 6, ROWS_PER_STATEMENT);
+  const tags = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_tags (indicator_id, tag)', 2, ROWS_PER_STATEMENT);
   const amendIndicator = db.prepare(`
     UPDATE indicators SET
       tlp_rank = max(tlp_rank, coalesce(@tlpRank, 0)),
@@ -82,25 +105,89 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       updated_at = @now
     WHERE id = @id`);
 
-  return {
-    write(indicator) {
-      const params = { ...indicator, now };
-      const inserted = insert.run(params);
-      if (inserted.changes === 1) {
-        const id = Number(inserted.lastInsertRowid);
-        linkSource(link, id, sourceId, indicator);
-        return { id, outcome: 'new' };
+  const queueLink = (id: number, indicator: IndicatorWrite): void => {
+    links.values.push(id, sourceId, indicator.sightings, indicator.tlpRank, indicator.firstSeen, indicator.lastSeen, indicator.location);
+    links.rowAdded();
+  };
+  /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
+  const mergeExisting = (id: number, indicator: IndicatorWrite): WriteOutcome => {
+    // Sightings of new indicators queued so far must be in the table before this one's is looked at.
+    links.flush();
+    merge.run({ ...indicator, id, now });
+    if (linkSighting(linkOne, id, sourceId, indicator)) return 'merged';
+    relink.run({ ...indicator, id, sourceId });
+    return 'repeat';
+  };
+  const writeGroup = (entries: readonly IndicatorEntry[], from: number, to: number, ids: number[], outcomes: WriteOutcome[]): void => {
+    const inserted = insertRows(entries, from, to);
+    if (inserted.length === to - from) {
+      // Every row was new: rowids are handed out in VALUES order, so the sorted ids line up with the rows.
+      inserted.sort((a, b) => a - b);
+      for (let k = from; k < to; k++) {
+        ids[k] = inserted[k - from]!;
+        outcomes[k] = 'new';
+        queueLink(ids[k]!, entries[k]!.indicator);
       }
-      const { id } = (merge as Statement<typeof params, { id: number }>).get(params)!;
-      if (linkSource(link, id, sourceId, indicator)) return { id, outcome: 'merged' };
-      relink.run({ ...params, id, sourceId });
-      return { id, outcome: 'repeat' };
+      return;
+    }
+    const fresh = new Set(inserted);
+    for (let k = from; k < to; k++) {
+      const { indicator } = entries[k]!;
+      const id = find.get(indicator.type, indicator.value) as number;
+      ids[k] = id;
+      if (fresh.delete(id)) {
+        outcomes[k] = 'new';
+        queueLink(id, indicator);
+      } else {
+        outcomes[k] = mergeExisting(id, indicator);
+      }
+    }
+  };
+  const insertRows = (entries: readonly IndicatorEntry[], from: number, to: number): number[] => {
+    const values: unknown[] = [];
+    for (let k = from; k < to; k++) {
+      const w = entries[k]!.indicator;
+      values.push(w.type, w.value, w.display, w.tlpRank, w.flags, w.confidence, w.firstSeen, w.lastSeen, w.validFrom, w.validUntil, w.sightings, now, now);
+    }
+    return ((to - from === ROWS_PER_STATEMENT ? insertGroup : insertOne).all(values) as number[]);
+  };
+  const queueContext = (indicatorId: number, items: readonly IndicatorContext[]): void => {
+    for (const item of items) {
+      contexts.values.push(indicatorId, sourceId, item.kind, item.name, item.ref ?? '', item.detail ?? '');
+      contexts.rowAdded();
+    }
+  };
+  const queueTags = (indicatorId: number, values: readonly string[]): void => {
+    for (const value of values) {
+      tags.values.push(indicatorId, value);
+      tags.rowAdded();
+    }
+  };
+
+  return {
+    write(entries) {
+      const ids = new Array<number>(entries.length);
+      const outcomes = new Array<WriteOutcome>(entries.length);
+      let from = 0;
+      for (; from + ROWS_PER_STATEMENT <= entries.length; from += ROWS_PER_STATEMENT) writeGroup(entries, from, from + ROWS_PER_STATEMENT, ids, outcomes);
+      for (; from < entries.length; from++) writeGroup(entries, from, from + 1, ids, outcomes);
+      links.flush();
+      for (let k = 0; k < entries.length; k++) {
+        const entry = entries[k]!;
+        if (entry.context?.length) queueContext(ids[k]!, entry.context);
+        if (entry.tags?.length) queueTags(ids[k]!, entry.tags);
+      }
+      contexts.flush();
+      tags.flush();
+      return { ids, outcomes };
     },
     addContext(indicatorId, items) {
-      for (const item of items) context.run(indicatorId, sourceId, item.kind, item.name, item.ref ?? '', item.detail ?? '');
+      queueContext(indicatorId, items);
+      contexts.flush();
     },
-    addTags(indicatorId, tags) {
-      for (const value of tags) tag.run(indicatorId, value);
+    addTags(indicatorId, values) {
+      queueTags(indicatorId, values);
+      tags.flush();
     },
     amend(indicatorId, amendment) {
       const params = { ...amendment, id: indicatorId, sourceId, now };
@@ -111,7 +198,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
 }
 
 /** True when this is the indicator's first sighting in this source. */
-function linkSource(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite): boolean {
+function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite): boolean {
   const { sightings, tlpRank, firstSeen, lastSeen, location } = indicator;
   return link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location).changes === 1;
 }

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createVault, type Vault } from '../../vault';
+import { importPaths, type ImportRequestOptions } from './import-job';
+
+const made: string[] = [];
+const open: Vault[] = [];
+afterEach(() => {
+  for (const vault of open.splice(0)) vault.close();
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function setup(): Promise<{ vault: Vault; write(name: string, content: string): string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-import-job-'));
+  made.push(dir);
+  const vault = await createVault(path.join(dir, 'vault'), 'a passphrase for tests', { actor: 'test', kdf: { N: 2 ** 14, r: 8, p: 1 } });
+  open.push(vault);
+  return { vault, write: (name, content) => (fs.writeFileSync(path.join(dir, name), content), path.join(dir, name)) };
+}
+
+function dump(vault: Vault): unknown {
+  const rows = (sql: string): unknown[] => vault.db.prepare(sql).all();
+  return {
+    indicators: rows('SELECT id, type, value, tlp_rank, first_seen, last_seen, sightings FROM indicators ORDER BY id'),
+    sightings: rows('SELECT indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location FROM indicator_sources ORDER BY 1, 2'),
+    context: rows('SELECT * FROM indicator_context ORDER BY 1, 2, 3, 4, 5'),
+    tags: rows('SELECT * FROM indicator_tags ORDER BY 1, 2'),
+  };
+}
+
+/** 300 rows, so the writer's multi-row groups (128 rows) are crossed; rows 130 and 250 repeat earlier ones. */
+function feed(): string {
+  const lines = ['value,type,first_seen,tags,comment'];
+  for (let i = 0; i < 300; i++) {
+    const n = i === 130 ? 3 : i === 250 ? 140 : i;
+    lines.push(`host-${n}.example,domain,2024-05-0${1 + (i % 9)}T00:00:00Z,tag-${n % 3},row ${i}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const options = (parseWorker: 'auto' | 'off', extra: Partial<ImportRequestOptions> = {}): ImportRequestOptions => ({
+  format: 'auto',
+  partial: false,
+  actor: 'test',
+  now: () => new Date('2024-06-01T00:00:00.000Z'),
+  parseWorker,
+  ...extra,
+});
+
+describe('importPaths with the batched writer', () => {
+  it('writes the same rows whether the file is parsed in a worker or in this thread', async () => {
+    const results: unknown[] = [];
+    for (const mode of ['off', 'auto'] as const) {
+      const { vault, write } = await setup();
+      const file = write('feed.csv', feed());
+      const summary = await importPaths(vault.db, [file], options(mode));
+      expect(summary).toMatchObject({ records: 300, indicators_new: 298, indicators_merged: 0, rejected: 0 });
+      results.push(dump(vault));
+    }
+    expect(results[1]).toEqual(results[0]);
+    const { indicators, sightings } = results[0] as { indicators: { value: string; sightings: number }[]; sightings: { sightings: number }[] };
+    expect(indicators.find((i) => i.value === 'host-140.example')?.sightings).toBe(2);
+    expect(sightings).toHaveLength(298);
+  });
+
+  it('a re-import merges every indicator and adds one sighting each', async () => {
+    const { vault, write } = await setup();
+    const file = write('feed.csv', feed());
+    await importPaths(vault.db, [file], options('auto'));
+    const again = await importPaths(vault.db, [file], options('auto'));
+    expect(again).toMatchObject({ records: 300, indicators_new: 0, indicators_merged: 298 });
+    const counts = vault.db.prepare('SELECT sum(sightings) AS total, count(*) AS links FROM indicator_sources').get();
+    expect(counts).toEqual({ total: 600, links: 596 });
+  });
+
+  it("turns the worker's fatal parse error into a file error and commits nothing", async () => {
+    const { vault, write } = await setup();
+    const file = write('broken.csv', 'value,type\n"evil.example,domain\n');
+    const before = dump(vault);
+    const summary = await importPaths(vault.db, [file], options('auto', { format: 'csv' }));
+    expect(summary.results[0]).toMatchObject({ committed: false });
+    expect(summary.errors[0]).toMatchObject({ file: 'broken.csv' });
+    expect(dump(vault)).toEqual(before);
+  });
+
+  it('a cancelled import rolls back and says CANCELLED', async () => {
+    const { vault, write } = await setup();
+    const file = write('feed.csv', feed());
+    const controller = new AbortController();
+    const importing = importPaths(vault.db, [file], { ...options('auto'), signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(vault.db.inTransaction).toBe(false);
+    expect(vault.db.prepare('SELECT count(*) AS n FROM indicators').get()).toEqual({ n: 0 });
+  });
+});

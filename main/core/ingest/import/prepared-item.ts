@@ -1,0 +1,69 @@
+import type { IndicatorEntry } from '../../vault/queries/indicator-writes';
+import { isAmbiguity, type IndicatorContext, type IngestRecord, type TlpLevel } from '../ingest-record';
+import type { IngestContextUpdate, StixIngestItem } from '../stix/context-update';
+import { recordToIndicator } from './record-to-indicator';
+
+/**
+ * A parser's item after the work that needs no database: records canonicalised into the rows the
+ * vault stores (or failed with the reason). This is what crosses from the parse worker to the thread
+ * that owns the database, so the writer only writes.
+ */
+export type PreparedItem =
+  | { kind: 'entry'; entry: IndicatorEntry; externalId: string | undefined }
+  /** `record`: the problem is a record the parser read (it counts as a record), not a row it skipped. */
+  | { kind: 'failed'; location: string; reason: string; record: boolean }
+  | { kind: 'ambiguity'; location: string; reason: string }
+  | { kind: 'note'; location: string; message: string }
+  | { kind: 'context'; update: IngestContextUpdate };
+
+/** Prepares one parser item; `defaultTlp` applies to records without a marking. */
+export function prepareItem(item: StixIngestItem, defaultTlp: TlpLevel): PreparedItem {
+  switch (item.kind) {
+    case 'context':
+      return item;
+    case 'note':
+      return { kind: 'note', location: item.note.location, message: item.note.message };
+    case 'reject':
+      return isAmbiguity(item.reject)
+        ? { kind: 'ambiguity', location: item.reject.location, reason: item.reject.reason }
+        : { kind: 'failed', location: item.reject.location, reason: item.reject.reason, record: false };
+    case 'record': {
+      const { record } = item;
+      const outcome = recordToIndicator(record, defaultTlp);
+      if (!outcome.ok) return { kind: 'failed', location: record.location, reason: `${outcome.reason}: ${truncate(record.value)}`, record: true };
+      return { kind: 'entry', entry: { indicator: outcome.indicator, context: recordContext(record), tags: recordTags(record) }, externalId: record.externalId };
+    }
+  }
+}
+
+/** Items per batch: large enough that per-batch costs (a message, a multi-row write) vanish. */
+export const PREPARED_BATCH_ITEMS = 1024;
+
+/** Prepares a parser's items in batches, in the calling thread. */
+export async function* prepareItems(items: AsyncIterable<StixIngestItem>, defaultTlp: TlpLevel): AsyncGenerator<PreparedItem[]> {
+  let batch: PreparedItem[] = [];
+  for await (const item of items) {
+    batch.push(prepareItem(item, defaultTlp));
+    if (batch.length === PREPARED_BATCH_ITEMS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Context rows of one record: the source's own, then its comment. */
+function recordContext(record: IngestRecord): readonly IndicatorContext[] | undefined {
+  if (!record.comment) return record.context;
+  const comment: IndicatorContext = { kind: 'other', name: 'comment', detail: record.comment };
+  return record.context?.length ? [...record.context, comment] : [comment];
+}
+
+function recordTags(record: IngestRecord): readonly string[] | undefined {
+  if (!record.labels?.length) return record.tags;
+  return record.tags?.length ? [...record.tags, ...record.labels] : record.labels;
+}
+
+function truncate(value: string): string {
+  return value.length > 120 ? `${value.slice(0, 117)}...` : value;
+}

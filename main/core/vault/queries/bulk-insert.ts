@@ -1,0 +1,42 @@
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * A multi-row INSERT fed one row at a time: values collect in a flat array and go to SQLite
+ * `rowsPerStatement` rows per call, which cuts the per-call cost of the driver (binding, stepping,
+ * resetting) that dominates single-row inserts. The rows of a last, partial group go one by one.
+ */
+export class BulkInsert {
+  /** The collected values, row after row; callers push a row's values, then call `rowAdded`. */
+  readonly values: unknown[] = [];
+  private rows = 0;
+  private readonly many: Statement;
+  private readonly one: Statement;
+
+  constructor(
+    db: Database,
+    head: string,
+    private readonly columns: number,
+    private readonly rowsPerStatement: number,
+    tail = '',
+  ) {
+    const tuple = `(${new Array<string>(columns).fill('?').join(', ')})`;
+    this.many = db.prepare(`${head} VALUES ${new Array<string>(rowsPerStatement).fill(tuple).join(', ')} ${tail}`);
+    this.one = db.prepare(`${head} VALUES ${tuple} ${tail}`);
+  }
+
+  rowAdded(): void {
+    if (++this.rows === this.rowsPerStatement) {
+      this.many.run(this.values);
+      this.values.length = 0;
+      this.rows = 0;
+    }
+  }
+
+  /** Writes the rows still collected. */
+  flush(): void {
+    const { values, columns } = this;
+    for (let at = 0; at < values.length; at += columns) this.one.run(values.slice(at, at + columns));
+    values.length = 0;
+    this.rows = 0;
+  }
+}
