@@ -5,6 +5,7 @@ export {};
 const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   import: () => import('./import.bench'),
   unlock: () => import('./unlock.bench'),
+  triage: () => import('./triage.bench'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -3,6 +3,8 @@ import { toWorkbenchError } from '../core/errors';
 import { registerAuditCommands } from './commands/audit';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
+import { registerTriageCommand } from './commands/triage';
+import { registerWarninglistCommands } from './commands/warninglists';
 import { registerVaultCommands } from './commands/vault';
 import { createContext, type CliIo } from './context';
 import { errorLine } from './output';
@@ -31,6 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerAuditCommands(program, context);
   registerImportCommand(program, context);
   registerIndicatorCommands(program, context);
+  registerTriageCommand(program, context);
+  registerWarninglistCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

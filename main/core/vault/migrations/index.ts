@@ -2,6 +2,7 @@ import { migration0010VaultMeta } from './0010-vault-meta';
 import { migration0020AuditLog } from './0020-audit-log';
 import { migration0030Settings } from './0030-settings';
 import { migration0040Indicators } from './0040-indicators';
+import { migration0050Triage } from './0050-triage';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020AuditLog,
   migration0030Settings,
   migration0040Indicators,
+  migration0050Triage,
 ];
 
 /** The schema version this build creates and understands; a vault above it is refused. */

@@ -1,0 +1,28 @@
+/** Triage: the queue (filters, sorts, keyset pages, full-text), edits, bulk changes with undo, expiry, correlation. */
+export * from './triage-model';
+export { CONDITION_FIELDS, CONDITION_OPS, QUEUE_SORT_KEYS, MAX_QUEUE_PAGE } from './queue-query';
+export type { ConditionField, ConditionOp, QueueCondition, QueueFilter, QueueSort, QueueSortKey, QueueQuery, QueueRow, QueuePage, QueueTotal } from './queue-query';
+export { readQueuePage, countQueue, buildQueueSql } from './queue-reads';
+export { buildFilterSql } from './queue-filter-sql';
+export { buildPositionIndex, cursorAtPosition } from './queue-position';
+export type { PositionIndex } from './queue-position';
+export { toFtsMatch } from './fts-match';
+export { parseWhere, WhereSyntaxError } from './where-language';
+export type { TriagePatch } from './triage-patch';
+export { updateIndicatorTriage } from './indicator-triage';
+export { applyBulkChange } from './bulk-change';
+export type { TriageSelection, TriageAuthor, BulkChangeResult } from './bulk-change';
+export { undoBulkChange } from './bulk-undo';
+export type { UndoResult } from './bulk-undo';
+export { expireDue } from './expiry';
+export { indexIndicators } from './search-index';
+export { listCorrelations } from './correlation';
+export type { Correlations, RelatedIndicator } from './correlation';
+export { countByStatus, countByType, countByTlp, countBySource, listImportsPerDay } from './overview';
+export type { CountBy, ImportDay } from './overview';
+export { addAnalyst } from './analyst-writes';
+export { listAnalysts } from './analyst-reads';
+export type { AnalystProfile } from './analyst-reads';
+export { saveView, deleteView } from './saved-view-writes';
+export { listSavedViews } from './saved-view-reads';
+export type { SavedView, SavedViewQuery } from './saved-view-reads';

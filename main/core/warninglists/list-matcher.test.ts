@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { compileList, urlHost } from './list-matcher';
+import { compileSubstringMatcher } from './matchers/aho-corasick';
+import { compileHostnameSuffixSet } from './matchers/hostname-suffix-set';
+import { compileIpRangeSet } from './matchers/ip-range-set';
+import { compileRegexList, hasNestedQuantifier, MAX_REGEX_INPUT } from './matchers/regex-list';
+import { parseIpRange } from './ip-ranges';
+import { indicatorTypesFor } from './misp-attribute-types';
+import { parseWarninglist } from './warninglist-file';
+
+const list = (type: 'string' | 'substring' | 'hostname' | 'cidr' | 'regex', entries: string[], matchingAttributes: string[] = []) =>
+  compileList({ id: 1, type, entries, matchingAttributes });
+
+describe('hostname lists (MISP semantics: the name and its subdomains)', () => {
+  const has = compileHostnameSuffixSet(['example.com', '*.microsoft.com', '.facebook.com', 'amazon.com.', 'co.uk']);
+  it.each([
+    ['example.com', true],
+    ['a.b.example.com', true],
+    ['badexample.com', false],
+    ['example.com.evil.net', false],
+    ['login.microsoft.com', true],
+    ['microsoft.com', true],
+    ['www.facebook.com', true],
+    ['amazon.com', true],
+    ['EXAMPLE.COM.', true],
+    ['anything.co.uk', true],
+    ['com', false],
+  ])('%s -> %s', (host, expected) => expect(has(host)).toBe(expected));
+
+  it('tests the host of URLs and e-mail addresses, not IPs or hashes', () => {
+    const m = list('hostname', ['example.com']);
+    expect(m.matches('url', 'https://user@cdn.example.com:8443/x?y#z')).toBe(true);
+    expect(m.matches('url', 'https://example.com.evil.net/')).toBe(false);
+    expect(m.matches('email', 'ceo@mail.example.com')).toBe(true);
+    expect(m.matches('md5', 'example.com')).toBe(false);
+  });
+});
+
+describe('cidr lists', () => {
+  const set = compileIpRangeSet(['10.0.0.0/8', '10.1.0.0/16', '192.168.1.1', '2001:db8::/32', 'bogus', '300.1.1.1']);
+  const has = (v: string) => set.contains(parseIpRange(v)!);
+  it('binary-searches merged ranges for v4 and v6, networks only when wholly inside', () => {
+    expect(has('10.255.255.255')).toBe(true);
+    expect(has('11.0.0.0')).toBe(false);
+    expect(has('9.255.255.255')).toBe(false);
+    expect(has('192.168.1.1')).toBe(true);
+    expect(has('192.168.1.2')).toBe(false);
+    expect(has('10.2.0.0/16')).toBe(true);
+    expect(has('8.0.0.0/6')).toBe(false);
+    expect(has('2001:db8:ffff::1')).toBe(true);
+    expect(has('2001:db9::1')).toBe(false);
+    expect(set.invalid).toEqual(['bogus', '300.1.1.1']);
+  });
+
+  it('matches the IP host of a URL', () => {
+    const m = list('cidr', ['8.8.8.0/24']);
+    expect(m.matches('url', 'http://8.8.8.8/dns-query')).toBe(true);
+    expect(m.matches('url', 'http://dns.google/')).toBe(false);
+    expect(m.matches('ipv4', '8.8.9.1')).toBe(false);
+  });
+});
+
+describe('string and substring lists', () => {
+  it('string: exact, case-insensitive', () => {
+    const m = list('string', ['D41D8CD98F00B204E9800998ECF8427E']);
+    expect(m.matches('md5', 'd41d8cd98f00b204e9800998ecf8427e')).toBe(true);
+    expect(m.matches('md5', 'd41d8cd98f00b204e9800998ecf8427')).toBe(false);
+  });
+
+  it('substring: Aho–Corasick finds any entry anywhere, overlapping entries included', () => {
+    const has = compileSubstringMatcher(['bit.ly/', 'he', 'she', 'hers', 'tinyurl.com/']);
+    expect(has('https://BIT.LY/abc')).toBe(true);
+    expect(has('ushers')).toBe(true);
+    expect(has('xsh')).toBe(false);
+    expect(has('http://tinyurl.co/x')).toBe(false);
+    expect(compileSubstringMatcher(['abcd', 'bc'])('xabcx')).toBe(true);
+    expect(compileSubstringMatcher([])('anything')).toBe(false);
+  });
+});
+
+describe('regex lists', () => {
+  it('compiles /pattern/flags and bare patterns, refuses bad and catastrophic ones, caps input length', () => {
+    const re = compileRegexList(['/^ns[0-9]+\\.sinkhole\\.example$/i', '^sinkhole\\.', '/(a+)+$/', '/([/', '/x/g']);
+    expect(re.test('NS12.sinkhole.example')).toBe(true);
+    expect(re.test('sinkhole.abuse.ch')).toBe(true);
+    expect(re.test('ns.sinkhole.example')).toBe(false);
+    expect(re.refused).toHaveLength(3);
+    expect(re.test(`sinkhole.${'a'.repeat(MAX_REGEX_INPUT)}`)).toBe(false);
+  });
+
+  it.each([
+    ['(a+)+', true],
+    ['(\\w*)*b', true],
+    ['((ab)*c)+', true],
+    ['(x{2,})+', true],
+    ['(a|b)+', false],
+    ['[(a+)]+', false],
+    ['\\(a+\\)+', false],
+    ['(ab){2}', false],
+  ])('nested quantifier check: %s -> %s', (source, expected) => expect(hasNestedQuantifier(source)).toBe(expected));
+});
+
+describe('matching_attributes', () => {
+  it('maps MISP attribute types (composites by part) to indicator types; empty means every type', () => {
+    expect([...indicatorTypesFor(['ip-src', 'domain|ip'])].sort()).toEqual(['cidr', 'domain', 'hostname', 'ipv4', 'ipv6']);
+    expect([...indicatorTypesFor(['filename|md5'])].sort()).toEqual(['filename', 'md5']);
+    expect(indicatorTypesFor([]).size).toBeGreaterThan(15);
+  });
+});
+
+describe('parseWarninglist', () => {
+  it('reads the MISP format and rejects what is not one', () => {
+    const parsed = parseWarninglist(JSON.stringify({ name: ' Public DNS ', version: '3', type: 'cidr', list: ['8.8.8.8', ' 8.8.8.8 ', 1], matching_attributes: ['ip-dst'] }), 'x/list.json');
+    expect(parsed).toEqual({ name: 'Public DNS', version: 3, description: '', type: 'cidr', category: 'false-positive', matchingAttributes: ['ip-dst'], entries: ['8.8.8.8'] });
+    expect(() => parseWarninglist('{', 'a/list.json')).toThrow('a/list.json is not JSON.');
+    expect(() => parseWarninglist('{"name":"x","version":1,"type":"glob","list":[]}', 'b/list.json')).toThrow(/unknown type "glob"/);
+  });
+
+  it('finds the host of URLs without a URL parser', () => {
+    expect(urlHost('http://[2001:db8::1]:80/x')).toBe('2001:db8::1');
+    expect(urlHost('https://a:b@Host.Example:443')).toBe('host.example');
+    expect(urlHost('not a url')).toBeUndefined();
+  });
+});
