@@ -1,5 +1,6 @@
 import { createVault } from '../../main/core/vault';
 import { importPaths } from '../../main/core/ingest/import/import-job';
+import { indexImportedIndicators } from '../../main/core/triage';
 import { syntheticIndicators } from './synthetic-indicators';
 
 const PASSPHRASE = 'bench passphrase, not a secret';
@@ -25,7 +26,13 @@ async function main(): Promise<void> {
       }
     })();
   } else if (task === 'import') {
-    const summary = await importPaths(vault.db, [arg1!], { format: (arg2 ?? 'auto') as 'auto', partial: true, actor: 'bench' });
+    const summary = await importPaths(vault.db, [arg1!], {
+      format: (arg2 ?? 'auto') as 'auto',
+      partial: true,
+      actor: 'bench',
+      // The whole pipeline the app runs, search indexing and warninglist flags included.
+      afterImport: indexImportedIndicators,
+    });
     rows = summary.indicators_new + summary.indicators_merged;
     detail = { records: summary.records, rejected: summary.rejected, new: summary.indicators_new, errors: summary.errors.slice(0, 3) };
   } else {

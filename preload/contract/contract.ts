@@ -6,6 +6,7 @@ import { auditChannels } from './audit';
 import type { FilesApi } from './files';
 import { importChannels } from './imports';
 import { indicatorChannels } from './indicators';
+import { triageChannels } from './triage';
 import { settingsChannels } from './settings';
 import { vaultChannels } from './vault';
 
@@ -16,13 +17,14 @@ export const contract = {
   ...auditChannels,
   ...indicatorChannels,
   ...importChannels,
+  ...triageChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
-export type ResponseOf<C extends Channel> = NonNullable<Contract[C]['response']>;
+export type ResponseOf<C extends Channel> = Exclude<Contract[C]['response'], undefined>;
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type VerbsOf<D extends string> = {

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../core/errors';
 import { importPaths } from '../../core/ingest/import/import-job';
+import { indexImportedIndicators } from '../../core/triage';
 import type { ImportSummary } from '../../core/ingest/import/import-summary';
 import type { ImportProgress } from '../../core/ingest/import/progress';
 import type { CsvMapping, ImportFormat } from '../../core/ingest/import/parsers';
@@ -44,6 +45,7 @@ export function registerImportCommand(program: Command, context: CliContext): vo
           partial: options.partial ?? false,
           actor: vault.actor,
           signal: controller.signal,
+          afterImport: indexImportedIndicators,
           ...(options.source ? { sourceName: options.source } : {}),
           ...(options.tlp ? { tlp: options.tlp } : {}),
           ...(options.map ? { csvMapping: options.map } : {}),

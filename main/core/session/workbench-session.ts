@@ -13,6 +13,7 @@ import { FileGrants, type GrantedFile } from './file-grants';
 import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idle-timer';
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
+import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
@@ -41,7 +42,13 @@ export class WorkbenchSession {
   // State changes are serialised: two unlocks racing through the KDF must not open the vault twice.
   private queue: Promise<unknown> = Promise.resolve();
   private readonly grants: FileGrants;
-  private readonly imports = new ImportJobs((event) => this.emit(event));
+  private readonly imports = new ImportJobs((event) => {
+    if (event.type === 'import:finished') this.dataChanged();
+    this.emit(event);
+  });
+  /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
+  private version = 0;
+  readonly positions = new PositionCache();
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
@@ -110,7 +117,12 @@ export class WorkbenchSession {
     const vault = this.requireVault();
     const files = this.grants.take(grantId);
     const sources = files.map((f) => (f.kind === 'path' ? { kind: 'path' as const, path: f.path } : f));
-    const jobId = this.imports.start(() => vault.db, sources, { ...options, actor: vault.actor, now: this.now }, (work) => this.exclusive(work));
+    const jobId = this.imports.start(
+      () => vault.db,
+      sources,
+      { ...options, actor: vault.actor, now: this.now, afterImport: indexImportedIndicators },
+      (work) => this.exclusive(work),
+    );
     return { jobId };
   }
 
@@ -155,8 +167,25 @@ export class WorkbenchSession {
     return this.requireVault().db;
   }
 
+  /** Who acts, and when, for triage writes (both go into the audit log). */
+  author(): TriageAuthor {
+    return { actor: this.requireVault().actor, at: this.now() };
+  }
+
+  /** The data version: compare to know whether a cached view is stale. */
+  dataVersion(): number {
+    return this.version;
+  }
+
+  /** Call after every write that changes what the queue shows. */
+  dataChanged(): void {
+    this.version += 1;
+  }
+
   private opened(vault: Vault): void {
     this.vault = vault;
+    // Indicators whose valid-until passed while the vault was locked become expired now (audited as such).
+    if (expireDue(vault.db, { actor: vault.actor, now: this.now() }).count > 0) this.dataChanged();
     this.armIdleTimer(readSettings(vault.db).autoLockMinutes);
     this.emit({ type: 'vault:unlocked' });
   }

@@ -26,3 +26,7 @@ export type { AnalystProfile } from './analyst-reads';
 export { saveView, deleteView } from './saved-view-writes';
 export { listSavedViews } from './saved-view-reads';
 export type { SavedView, SavedViewQuery } from './saved-view-reads';
+export { listIndicatorHistory } from './indicator-history';
+export type { IndicatorHistoryEntry } from './indicator-history';
+export { PositionCache } from './position-cache';
+export { indexImportedIndicators } from './after-import';

@@ -2,6 +2,7 @@ import type { Channel } from '../../../preload/contract';
 import { auditHandlers } from './audit';
 import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
+import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers } from './triage';
 import { settingsHandlers } from './settings';
 import type { Handler } from './types';
 import { vaultHandlers } from './vault';
@@ -14,4 +15,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...indicatorHandlers,
   ...sourceHandlers,
   ...importHandlers,
+  ...queueHandlers,
+  ...triageHandlers,
+  ...overviewHandlers,
+  ...viewHandlers,
 };

@@ -23,7 +23,16 @@ export interface ItemsImport {
   sha256: () => string;
   signal?: AbortSignal;
   onRecord?: (records: number) => void;
+  afterImport?: AfterImport;
 }
+
+/**
+ * Runs inside each file's transaction just before it commits, with the highest indicator id that existed
+ * before the import: set-based follow-up work on the rows the import added (search index, warninglist
+ * flags), so a committed import is complete and a rolled-back one leaves nothing behind. Injected by the
+ * caller because those capabilities sit above ingest.
+ */
+export type AfterImport = (db: Database, lastIdBefore: number) => void;
 
 /**
  * Imports one file's items in ONE transaction: all or nothing, unless `partial`, which commits the
@@ -38,6 +47,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
   };
   db.exec('BEGIN IMMEDIATE');
   try {
+    const lastIdBefore = (db.prepare('SELECT ifnull(max(id), 0) AS id FROM indicators').get() as { id: number }).id;
     const sourceId = insertSource(db, {
       name: job.sourceName,
       format: job.format,
@@ -104,6 +114,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       db.exec('ROLLBACK');
       return { ...result, errors: [{ file: job.file, location: 'file', reason: `no indicators found (read as ${job.format})` }] };
     }
+    job.afterImport?.(db, lastIdBefore);
     result.sha256 = job.sha256();
     finishSource(db, sourceId, {
       fileSha256: result.sha256,

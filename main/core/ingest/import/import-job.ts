@@ -6,7 +6,7 @@ import { WorkbenchError } from '../../errors';
 import type { SourceFormat } from '../../vault/queries/sources';
 import type { TlpLevel } from '../ingest-record';
 import { collectInputs, describeFsError, displayName, type ImportInput } from './collect-inputs';
-import { importItems } from './import-items';
+import { importItems, type AfterImport } from './import-items';
 import { emptyResult, summarise, type FileImportResult, type ImportErrorEntry, type ImportSummary } from './import-summary';
 import { detectFormat, parseFeedFolder, parserFor, type CsvMapping, type ImportFormat } from './parsers';
 import { throttleProgress, type ImportProgress } from './progress';
@@ -26,6 +26,8 @@ export interface ImportRequestOptions {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** See AfterImport: indexing and flagging of the rows each file added, in its transaction. */
+  afterImport?: AfterImport;
   /** 'auto' (default) parses files in a worker thread when its code can be found; 'off' parses in this thread. */
   parseWorker?: 'auto' | 'off';
 }
@@ -89,7 +91,15 @@ async function importInput(
   const file = displayName(input.path);
   const defaultTlp = options.tlp ?? DEFAULT_IMPORT_TLP;
   const signal = options.signal ? { signal: options.signal } : {};
-  const common = { sourceName: options.sourceName ?? file, defaultTlp, partial: options.partial, actor: options.actor, now, ...signal };
+  const common = {
+    sourceName: options.sourceName ?? file,
+    defaultTlp,
+    partial: options.partial,
+    actor: options.actor,
+    now,
+    ...signal,
+    ...(options.afterImport ? { afterImport: options.afterImport } : {}),
+  };
   try {
     if (input.kind === 'misp-feed') {
       const manifest = await readFile(join(input.path, 'manifest.json'));

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../../test/helpers/temp-dirs';
+import type { QueuePage } from '../../../preload/contract';
+import { WorkbenchSession, type SessionEvent } from '../../core/session';
+import { createDispatcher } from '../dispatch';
+
+const dirs = tempDirs('liaison-triage-ipc-');
+afterEach(() => dirs.cleanup());
+
+const view = { filter: {}, sort: { key: 'id', direction: 'asc' } } as const;
+
+async function sessionWithIndicators(count: number) {
+  const session = new WorkbenchSession({ location: join(dirs.make(), 'vault'), actor: 'analyst' });
+  const dispatch = createDispatcher(session);
+  await session.create('a long enough passphrase');
+  const events: SessionEvent[] = [];
+  session.onEvent((event) => events.push(event));
+  const csv = ['type,value', ...Array.from({ length: count }, (_, i) => `domain,lantern-${i}.com`), 'ipv4,185.220.101.45'].join('\n');
+  const grantId = session.grantFiles([{ kind: 'bytes', name: 'feed.csv', bytes: new TextEncoder().encode(csv) }]);
+  session.startImport(grantId, { format: 'csv', partial: false });
+  await expect.poll(() => events.some((e) => e.type === 'import:finished')).toBe(true);
+  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const result = await dispatch(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  return { session, call };
+}
+
+describe('triage channels', () => {
+  it('pages the queue by keyset and seeks to any position', async () => {
+    const { session, call } = await sessionWithIndicators(120);
+    expect(await call('queue:total', view)).toEqual({ total: 121 });
+    const first = await call<QueuePage>('queue:page', { ...view, limit: 50 });
+    expect(first.rows).toHaveLength(50);
+    const second = await call<QueuePage>('queue:page', { ...view, limit: 50, cursor: first.nextCursor });
+    expect(second.rows[0]!.id).toBe(first.rows[49]!.id + 1);
+    const at = await call<QueuePage>('queue:at', { ...view, position: 100, limit: 5 });
+    expect(at.rows.map((r) => r.id)).toEqual([101, 102, 103, 104, 105]);
+    expect(await call<QueuePage>('queue:at', { ...view, position: 500, limit: 5 })).toEqual({ rows: [], nextCursor: null, prevCursor: null });
+    session.lock('user');
+  });
+
+  it('finds imported indicators by full text at once (indexed in the import transaction)', async () => {
+    const { session, call } = await sessionWithIndicators(10);
+    const found = await call<QueuePage>('queue:page', { filter: { text: 'lantern-7' }, sort: view.sort, limit: 10 });
+    expect(found.rows.map((r) => r.value)).toContain('lantern-7.com');
+    session.lock('user');
+  });
+
+  it('changes a selection and a filtered set, undoes, and shows it all in the history', async () => {
+    const { session, call } = await sessionWithIndicators(20);
+    expect(await call('triage:update', { ids: [1, 2], patch: { status: 'malicious', tlp: 'red' } })).toMatchObject({ count: 2 });
+    const bulk = await call<{ count: number }>('triage:bulk', {
+      filter: { conditions: [{ field: 'type', op: '=', value: 'domain' }, { field: 'status', op: '=', value: 'new' }] },
+      patch: { status: 'benign' },
+    });
+    expect(bulk.count).toBe(18);
+    expect(await call('triage:undo', {})).toMatchObject({ count: 18, kept: 0 });
+    const page = await call<QueuePage>('queue:page', { ...view, limit: 5 });
+    expect(page.rows.slice(0, 3).map((r) => [r.status, r.tlp])).toEqual([['malicious', 'red'], ['malicious', 'red'], ['new', 'amber']]);
+    const detail = await call<{ history: { action: string }[] }>('triage:detail', { id: 1 });
+    expect(detail.history.map((h) => h.action)).toEqual(expect.arrayContaining(['indicators.import']));
+    expect(detail.history.length).toBeGreaterThanOrEqual(2);
+    session.lock('user');
+  });
+
+  it('says there is nothing to undo, and reports the overview and saved views', async () => {
+    const { session, call } = await sessionWithIndicators(3);
+    expect(await call('triage:undo', {})).toBeNull();
+    const overview = await call<{ byType: { key: string; count: number }[] }>('overview:get', {});
+    expect(overview.byType).toEqual(expect.arrayContaining([{ key: 'domain', count: 3 }, { key: 'ipv4', count: 1 }]));
+    const saved = await call<{ id: number; name: string }>('views:save', { name: 'New domains', query: view });
+    expect((await call<{ name: string }[]>('views:list', {})).map((v) => v.name)).toEqual(['New domains']);
+    expect(await call('views:delete', { id: saved.id })).toEqual({ deleted: true });
+    session.lock('user');
+  });
+});
