@@ -17,27 +17,41 @@ const DOMAIN_TYPES = "('domain', 'hostname', 'url', 'email')";
  */
 export function indexIndicators(db: Database, fromIdExclusive?: number): number {
   registerFunctions(db);
-  return db.transaction(() => {
+  const run = (): number => {
     const watermark = db.prepare('SELECT indexed_through FROM triage_state WHERE id = 1').pluck().get() as number;
     const from = Math.min(fromIdExclusive ?? watermark, watermark);
-    db.prepare(`UPDATE indicators SET registrable_domain = liaison_registrable_domain(value) WHERE id > ? AND type IN ${DOMAIN_TYPES}`).run(from);
-    db.prepare(
-      `UPDATE indicators SET ip_start = liaison_ipv4_bound(value, 0), ip_end = liaison_ipv4_bound(value, 1)
-       WHERE id > ? AND type IN ('ipv4', 'cidr')`,
-    ).run(from);
-    const indexed = db
-      .prepare(
-        `INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context)
-         SELECT i.id, trim(i.value || ' ' || ifnull(i.display, '')), ifnull(i.notes, ''),
-           ifnull((SELECT group_concat(t.tag, ' ') FROM indicator_tags t WHERE t.indicator_id = i.id), ''),
-           ifnull((SELECT group_concat(c.name || ' ' || c.detail, ' ') FROM indicator_context c WHERE c.indicator_id = i.id), '')
-         FROM indicators i WHERE i.id > ?`,
-      )
-      .run(from).changes;
-    db.prepare('UPDATE triage_state SET indexed_through = max(indexed_through, ifnull((SELECT max(id) FROM indicators), 0)) WHERE id = 1').run();
+    const last = db.prepare('SELECT ifnull(max(id), 0) FROM indicators').pluck().get() as number;
+    const statements = [
+      db.prepare(`UPDATE indicators SET registrable_domain = liaison_registrable_domain(value) WHERE id > ? AND id <= ? AND type IN ${DOMAIN_TYPES}`),
+      db.prepare(
+        `UPDATE indicators SET ip_start = liaison_ipv4_bound(value, 0), ip_end = liaison_ipv4_bound(value, 1)
+         WHERE id > ? AND id <= ? AND type IN ('ipv4', 'cidr')`,
+      ),
+    ];
+    const search = db.prepare(
+      `INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context)
+       SELECT i.id, trim(i.value || ' ' || ifnull(i.display, '')), ifnull(i.notes, ''),
+         ifnull((SELECT group_concat(t.tag, ' ') FROM indicator_tags t WHERE t.indicator_id = i.id), ''),
+         ifnull((SELECT group_concat(c.name || ' ' || c.detail, ' ') FROM indicator_context c WHERE c.indicator_id = i.id), '')
+       FROM indicators i WHERE i.id > ? AND i.id <= ?`,
+    );
+    let indexed = 0;
+    // In slices: inside an import's transaction each statement keeps an in-memory journal of the pages
+    // it changes (temp_store=MEMORY), so one statement over a million rows would hold hundreds of MB.
+    for (let low = from; low < last; low += INDEX_SLICE) {
+      const high = Math.min(low + INDEX_SLICE, last);
+      for (const statement of statements) statement.run(low, high);
+      indexed += search.run(low, high).changes;
+    }
+    db.prepare('UPDATE triage_state SET indexed_through = max(indexed_through, ?) WHERE id = 1').run(last);
     return indexed;
-  })();
+  };
+  // Inside a caller's transaction a nested one would be a savepoint, whose journal grows with every page
+  // touched; the caller's transaction already makes this all-or-nothing.
+  return db.inTransaction ? run() : db.transaction(run)();
 }
+
+const INDEX_SLICE = 20_000;
 
 /** Per-connection SQL functions used above; registering again is harmless. */
 function registerFunctions(db: Database): void {

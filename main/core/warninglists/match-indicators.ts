@@ -37,7 +37,7 @@ export function loadListMatchers(db: Database, listIds?: readonly number[]): Lis
  */
 export function matchIndicators(db: Database, fromIdExclusive = 0, listIds?: readonly number[]): MatchResult {
   const matchers = loadListMatchers(db, listIds);
-  return db.transaction(() => {
+  const run = (): MatchResult => {
     const scope = listIds === undefined ? '' : ` AND list_id IN (SELECT value FROM json_each(@lists))`;
     db.prepare(`DELETE FROM warninglist_hits WHERE indicator_id > @from${scope}`).run({ from: fromIdExclusive, lists: JSON.stringify(listIds ?? []) });
     if (matchers.length === 0) return { scanned: 0, hits: 0 };
@@ -61,7 +61,9 @@ export function matchIndicators(db: Database, fromIdExclusive = 0, listIds?: rea
     const insert = db.prepare('INSERT OR IGNORE INTO warninglist_hits (indicator_id, list_id) VALUES (?, ?)');
     for (let i = 0; i < hitIds.length; i += 1) insert.run(hitIds[i], hitLists[i]);
     return { scanned, hits: hitIds.length };
-  })();
+  };
+  // Within an import's transaction, no savepoint: its journal would grow with the whole import.
+  return db.inTransaction ? run() : db.transaction(run)();
 }
 
 /** The ids of the lists a single value is on (for a lookup that is not in the vault). */
