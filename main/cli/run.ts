@@ -19,7 +19,7 @@ export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const context = createContext(io);
   const program = new Command('liaison')
-    .description('Liaison Workbench command line: the encrypted vault, indicator import and lookup, and the audit log.')
+    .description('Liaison Workbench command line: the encrypted vault, indicator import, lookup and triage, warninglists, and the audit log.')
     .option('--vault <path>', 'vault folder (default: $LIAISON_VAULT, else the platform data folder)')
     .option('--passphrase-file <file>', 'read the passphrase from the first line of FILE (else $LIAISON_PASSPHRASE, else a prompt)')
     // Set before adding commands: subcommands inherit both settings.
