@@ -19,6 +19,17 @@ const CHANNEL_SET: Record<Channel, true> = {
   'sources:list': true,
   'import:start': true,
   'import:cancel': true,
+  'queue:page': true,
+  'queue:total': true,
+  'queue:at': true,
+  'triage:update': true,
+  'triage:bulk': true,
+  'triage:undo': true,
+  'triage:detail': true,
+  'overview:get': true,
+  'views:list': true,
+  'views:save': true,
+  'views:delete': true,
 };
 const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 
