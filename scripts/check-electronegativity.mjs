@@ -5,7 +5,7 @@
 //
 // Scanned: main/ and preload/ (one input, so the global checks see the guards and the window together),
 // plus renderer/index.html, whose meta CSP is the page's policy as shipped; the header CSP that the app://
-// handler adds (main/app/app-url.ts) is evaluated separately with the same CSP evaluator.
+// handler adds (main/host/renderer-policy.ts) is evaluated separately with the same CSP evaluator.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,7 @@ const ALLOWED_FINDINGS = [
   },
   {
     id: 'HEADER_CSP',
-    file: 'main/app/app-url.ts',
+    file: 'main/host/renderer-policy.ts',
     description: "script-src: 'self' can be problematic",
     reason: SELF_ONLY_ORIGIN,
   },
@@ -116,13 +116,13 @@ function cspFindings(id, file, policy) {
  * findings are what ties its allow-listed "maybe weak" verdict to the one remark accepted below.
  */
 function policyFindings() {
-  const source = readFileSync(join(root, 'main', 'app', 'app-url.ts'), 'utf8');
+  const source = readFileSync(join(root, 'main', 'host', 'renderer-policy.ts'), 'utf8');
   const block = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]\.join\('; '\)/.exec(source);
   const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
   const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
   const missing = (file, what) => ({ id: 'CSP_SOURCE', file, description: `${what} not found: update this check` });
   return [
-    ...(block ? cspFindings('HEADER_CSP', 'main/app/app-url.ts', [...block[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).join('; ')) : [missing('main/app/app-url.ts', 'CONTENT_SECURITY_POLICY')]),
+    ...(block ? cspFindings('HEADER_CSP', 'main/host/renderer-policy.ts', [...block[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).join('; ')) : [missing('main/host/renderer-policy.ts', 'CONTENT_SECURITY_POLICY')]),
     ...(meta ? cspFindings('META_CSP', 'renderer/index.html', meta[1]) : [missing('renderer/index.html', 'the meta CSP')]),
   ];
 }
