@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   import: () => import('./import.bench'),
   unlock: () => import('./unlock.bench'),
   triage: () => import('./triage.bench'),
+  'queue-scroll': () => import('./queue-scroll.bench'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -72,6 +72,7 @@ describe('App', () => {
     const nav = view.container.querySelector('nav[aria-label="Workspace"]');
     expect([...nav!.querySelectorAll('button')].map((button) => button.textContent)).toEqual([
       'Queue',
+      'Overview',
       'Briefings',
       'Bundles',
       'Sync',

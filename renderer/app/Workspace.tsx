@@ -4,16 +4,20 @@ import { BundlesPage } from '../features/bundles/BundlesPage';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { selectIsImportBusy, useImportStore } from '../features/import/import-store';
 import { useFileDrop } from '../features/import/use-file-drop';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { usePaletteShortcut } from '../features/palette/use-palette-shortcut';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { useVaultStore } from '../features/vault-access/vault-store';
+import { Overlays } from './Overlays';
 import { WorkspaceNav } from './WorkspaceNav';
 import { useNavigationStore, type SectionId } from './navigation-store';
 import { useActivityReporter } from './use-activity-reporter';
 
 const PAGES: Record<SectionId, () => ReactNode> = {
   queue: QueuePage,
+  overview: OverviewPage,
   briefings: BriefingsPage,
   bundles: BundlesPage,
   sync: SyncPage,
@@ -27,6 +31,7 @@ export function Workspace() {
   const importBusy = useImportStore(selectIsImportBusy);
   const Page = PAGES[section];
   useActivityReporter(true);
+  usePaletteShortcut();
   // Files dropped on any screen open the import panel on the Queue, where the imported indicators appear.
   const drop = useFileDrop((files) => {
     go('queue');
@@ -40,6 +45,7 @@ export function Workspace() {
         <Page />
       </main>
       {drop.dragging && <DropOverlay accept={!importBusy} />}
+      <Overlays />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 export const SECTIONS = [
   { id: 'queue', label: 'Queue' },
+  { id: 'overview', label: 'Overview' },
   { id: 'briefings', label: 'Briefings' },
   { id: 'bundles', label: 'Bundles' },
   { id: 'sync', label: 'Sync' },

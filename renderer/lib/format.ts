@@ -24,6 +24,9 @@ export function formatMinutes(minutes: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
+/** One formatter for the app: building one per call costs more than formatting (the queue formats per row). */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 export function formatCount(count: number): string {
-  return new Intl.NumberFormat('en-US').format(count);
+  return COUNT_FORMAT.format(count);
 }

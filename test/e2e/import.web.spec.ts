@@ -70,7 +70,7 @@ test('import through the browser: a file with rejects is imported only with "com
 
   await queue.open('evil.com');
   await expect(queue.detailSources).toContainText('vendor-feed.csv');
-  await expect(queue.detailSources).toContainText('Place');
+  await expect(queue.detailSources).toContainText('line 2');
   await expect(queue.detail).toContainText('TLP:AMBER');
   await snapshot(page, testInfo, 'queue-with-detail');
 

@@ -1,29 +1,19 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportSummary, IndicatorSummary } from '../../../preload/contract';
+import type { ImportSummary, QueueRow } from '../../../preload/contract';
+import { Overlays } from '../../app/Overlays';
 import { useCoreEvents } from '../../app/use-core-events';
 import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge';
+import { queueRow } from '../../testing/queue-rows';
 import { click, getButton, render, settle, submit, type Rendered } from '../../testing/render';
 import { resetImportStore } from '../import/import-store';
 import { QueuePage } from './QueuePage';
+import { resetDetailStore } from './detail-store';
+import { resetOverlayStore } from './overlay-store';
 import { resetQueueStore } from './queue-store';
 
 const JOB = 'job-aaaaaaaa';
-const row: IndicatorSummary = {
-  id: 7,
-  type: 'domain',
-  value: 'evil.com',
-  display: null,
-  tlp: 'amber',
-  status: 'new',
-  flags: [],
-  confidence: 80,
-  firstSeen: null,
-  lastSeen: null,
-  validUntil: null,
-  sightings: 1,
-  sourceCount: 1,
-};
+const row = queueRow(6, { value: 'evil.com' });
 const summary: ImportSummary = {
   files: 1,
   records: 2,
@@ -39,19 +29,35 @@ const summary: ImportSummary = {
 /** The page as the app mounts it: core events reach the stores through the app-wide subscription. */
 function Harness() {
   useCoreEvents();
-  return <QueuePage />;
+  return (
+    <>
+      <QueuePage />
+      <Overlays />
+    </>
+  );
 }
 
 let bridge: FakeBridge;
 let view: Rendered | undefined;
-let vault: IndicatorSummary[];
+let vault: QueueRow[];
 
 beforeEach(() => {
   resetImportStore();
   resetQueueStore();
+  resetDetailStore();
+  resetOverlayStore();
   vault = [];
   bridge = createFakeBridge({
-    'indicators:list': () => ok(vault),
+    'queue:total': () => ok({ total: vault.length }),
+    'queue:at': (request) => {
+      const { position, limit } = request as { position: number; limit: number };
+      return ok({ rows: vault.slice(position, position + limit), nextCursor: null, prevCursor: null });
+    },
+    'sources:list': () => ok([]),
+    'views:list': () => ok([]),
+    'triage:update': (request) => ok({ changeId: 1, count: (request as { ids: number[] }).ids.length }),
+    'indicators:get': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } }),
+    'triage:detail': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } }),
     'import:start': () => ok({ jobId: JOB }),
     'import:cancel': () => ok({ cancelled: true }),
   });
@@ -97,15 +103,15 @@ describe('QueuePage', () => {
     expect(text()).toContain('8 B of 16 B');
     expect(text()).toContain('250 records/s');
 
-    const listsBefore = bridge.calls.filter((call) => call.channel === 'indicators:list').length;
+    const countsBefore = bridge.calls.filter((call) => call.channel === 'queue:total').length;
     vault = [row];
     emit({ type: 'import:finished', jobId: JOB, summary });
     await settle();
     expect(text()).toContain('NOT IMPORTED');
     expect(text()).toContain('line 3, column "indicator"');
     expect(text()).toContain('would import its 1 valid indicator');
-    expect(bridge.calls.filter((call) => call.channel === 'indicators:list').length).toBe(listsBefore + 1);
-    expect(view.container.querySelector('table[aria-label="Indicators"]')?.textContent).toContain('evil.com');
+    expect(bridge.calls.filter((call) => call.channel === 'queue:total').length).toBe(countsBefore + 1);
+    expect(view.container.querySelector('[role="grid"][aria-label="Indicator queue"]')?.textContent).toContain('evil.com');
   });
 
   it('cancels the running import and says what that means for the vault', async () => {
@@ -124,5 +130,32 @@ describe('QueuePage', () => {
     await chooseAndImport();
     emit({ type: 'import:failed', jobId: JOB, error: { code: 'INTERNAL', message: 'The import failed unexpectedly; nothing was changed.' } });
     expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('nothing was changed');
+  });
+
+  it('triages by keyboard: j moves, a number sets the status, ? lists the keys; keys typed in fields are text', async () => {
+    vault = [queueRow(0), queueRow(1), queueRow(2)];
+    view = await render(<Harness />);
+    await settle();
+    const press = async (key: string, target: EventTarget = document.body) => {
+      await act(async () => {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      });
+      await settle();
+    };
+    const focused = () => view!.container.querySelector('[role="row"][aria-current="true"]')?.getAttribute('data-id');
+    expect(focused()).toBe('1');
+    await press('j');
+    expect(focused()).toBe('2');
+    await press('1');
+    expect(bridge.calls.find((call) => call.channel === 'triage:update')?.request).toEqual({ ids: [2], patch: { status: 'malicious' } });
+    expect(text()).toContain('Status set to Malicious: 1 indicator');
+
+    const search = view.container.querySelector<HTMLInputElement>('#queue-search')!;
+    await press('j', search);
+    expect(focused()).toBe('2');
+    await press('?');
+    expect(document.querySelector('[role="dialog"]')?.textContent).toContain('Set status: False positive');
+    await press('j', document.querySelector('[role="dialog"]')!);
+    expect(focused()).toBe('2');
   });
 });

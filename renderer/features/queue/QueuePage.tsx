@@ -1,66 +1,118 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Notice } from '../../components/Notice';
 import { Spinner } from '../../components/Spinner';
-import { formatCount } from '../../lib/format';
 import { ImportPanel } from '../import/ImportPanel';
 import { selectImportsSettled, selectIsImportOpen, useImportStore } from '../import/import-store';
-import { IndicatorDetailPane } from './IndicatorDetailPane';
-import { IndicatorFilters } from './IndicatorFilters';
-import { IndicatorTable } from './IndicatorTable';
+import { DetailPane } from './DetailPane';
+import { useDetailStore } from './detail-store';
+import { FilterBar } from './FilterBar';
+import { countActiveFilters } from './filter-form';
+import { useOverlayStore } from './overlay-store';
 import { QueueEmptyState } from './QueueEmptyState';
-import { isFiltered, QUEUE_LIMIT, selectQueueFilter, selectQueueList, selectSelectedId, useQueueStore } from './queue-store';
+import { QueueGrid } from './QueueGrid';
+import { QueueToolbar } from './QueueToolbar';
+import {
+  selectFocusedRow,
+  selectQueueError,
+  selectQueueForm,
+  selectQueueNotice,
+  selectQueueTotal,
+  selectQueueWrites,
+  useQueueStore,
+} from './queue-store';
+import { useQueueShortcuts } from './use-queue-shortcuts';
 
 export function QueuePage() {
   const importOpen = useImportStore(selectIsImportOpen);
   const importsSettled = useImportStore(selectImportsSettled);
   const openImport = useImportStore((state) => state.open);
-  const refresh = useQueueStore((state) => state.refresh);
+  const open = useOverlayStore((state) => state.open);
+  const { load, refresh } = useQueueStore.getState();
+  const settledSeen = useRef(importsSettled);
+  useQueueShortcuts();
 
-  // Loads on arrival and again whenever an import ends: finished, cancelled after earlier files, or failed.
+  useEffect(() => void load(), [load]);
+  // An import that ended (finished, cancelled after earlier files, or failed) may have added rows.
   useEffect(() => {
+    if (importsSettled === settledSeen.current) return;
+    settledSeen.current = importsSettled;
     void refresh();
-  }, [refresh, importsSettled]);
+  }, [importsSettled, refresh]);
 
   return (
-    <>
+    <div className="queue-page">
       <header className="page-header">
         <h1 className="page-title">Queue</h1>
-        <button type="button" className="button primary" onClick={openImport} disabled={importOpen}>
-          Import…
-        </button>
+        <div className="page-actions">
+          <button type="button" className="button" onClick={() => open({ kind: 'help' })} aria-keyshortcuts="?">
+            Shortcuts <kbd>?</kbd>
+          </button>
+          <button type="button" className="button" onClick={() => open({ kind: 'palette' })} aria-keyshortcuts="Control+K Meta+K">
+            Commands <kbd>Ctrl K</kbd>
+          </button>
+          <button type="button" className="button primary" onClick={openImport} disabled={importOpen}>
+            Import…
+          </button>
+        </div>
       </header>
       {importOpen && <ImportPanel />}
+      <QueueNoticeBar />
       <QueueBody />
-    </>
+    </div>
+  );
+}
+
+function QueueNoticeBar() {
+  const notice = useQueueStore(selectQueueNotice);
+  const setNotice = useQueueStore((state) => state.setNotice);
+  if (!notice) return null;
+  return (
+    <div className="queue-notice">
+      <Notice tone={notice.tone}>
+        {notice.text}{' '}
+        <button type="button" className="link-button" onClick={() => setNotice(null)}>
+          Dismiss
+        </button>
+      </Notice>
+    </div>
   );
 }
 
 function QueueBody() {
-  const list = useQueueStore(selectQueueList);
-  const filter = useQueueStore(selectQueueFilter);
-  const selectedId = useQueueStore(selectSelectedId);
-  const select = useQueueStore((state) => state.select);
-  const rows = list.kind === 'ready' ? list.value : list.kind === 'loading' ? list.previous : null;
+  const total = useQueueStore(selectQueueTotal);
+  const error = useQueueStore(selectQueueError);
+  const filtered = countActiveFilters(useQueueStore(selectQueueForm)) > 0;
+  // The id only: a page arriving replaces the row object, which must not re-render the bar and the pane.
+  const focusedId = useQueueStore((state) => selectFocusedRow(state)?.id ?? null);
+  const writes = useQueueStore(selectQueueWrites);
 
-  if (list.kind === 'failed') return <Notice tone="error">{list.message}</Notice>;
-  if (rows === null) return <Spinner />;
-  if (rows.length === 0 && !isFiltered(filter)) return <QueueEmptyState />;
+  // The detail pane follows the focus; after a write it reloads (history, notes, tags changed).
+  useEffect(() => {
+    if (focusedId !== null) void useDetailStore.getState().show(focusedId);
+  }, [focusedId]);
+  useEffect(() => {
+    if (writes > 0) void useDetailStore.getState().reload();
+  }, [writes]);
 
+  if (total === 0 && !filtered && !error) return <QueueEmptyState />;
   return (
     <>
-      <IndicatorFilters />
-      <div className={selectedId === null ? 'queue-layout' : 'queue-layout with-detail'}>
-        <div className="queue-list" aria-busy={list.kind === 'loading' || undefined}>
-          <p className="muted queue-count" role="status">
-            {rows.length === 0
-              ? 'No indicators match these filters.'
-              : rows.length >= QUEUE_LIMIT
-                ? `Showing the newest ${formatCount(QUEUE_LIMIT)}; narrow the filters to see others.`
-                : `${formatCount(rows.length)} indicators`}
-          </p>
-          {rows.length > 0 && <IndicatorTable rows={rows} selectedId={selectedId} onSelect={(id) => void select(id)} />}
-        </div>
-        {selectedId !== null && <IndicatorDetailPane />}
+      <QueueToolbar />
+      <FilterBar />
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="queue-layout">
+        {total === null && !error ? (
+          <div className="queue-grid queue-grid-loading">
+            <Spinner />
+          </div>
+        ) : total === 0 ? (
+          <div className="queue-grid queue-grid-loading">
+            <p className="muted">No indicators match these filters.</p>
+          </div>
+        ) : (
+          <QueueGrid />
+        )}
+        <DetailPane />
       </div>
     </>
   );

@@ -1,107 +1,315 @@
 import { create } from 'zustand';
-import type { IndicatorDetail, IndicatorSummary, TlpLevel } from '../../../preload/contract';
+import type { QueueFilter, QueueRow, QueueSort, SavedView, TriagePatch } from '../../../preload/contract';
 import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { formatCount } from '../../lib/format';
+import { EMPTY_FORM, fromQueueFilter, toQueueFilter, type FilterForm } from './filter-form';
+import { PageCache } from './virtual/page-cache';
 
-/** A simple first list; the keyboard-driven virtualised queue replaces it. */
-export const QUEUE_LIMIT = 200;
+/** Rows per `queue:at` request; the grid shows ~30, so one page covers a screen several times over. */
+export const PAGE_SIZE = 200;
+/** 30 pages = 6,000 rows held at most, wherever the list is scrolled. */
+const MAX_PAGES = 30;
+const PREFETCH_PAGES = 2;
+/** A fast scrub must not queue a request per page passed: at most this many run, nearest pages first. */
+const MAX_IN_FLIGHT = 2;
+/** `triage:update` takes at most this many ids; larger sets go through the bulk action on the filter. */
+export const MAX_SELECTION = 10_000;
+export const DEFAULT_SORT: QueueSort = { key: 'last_seen', direction: 'desc' };
 
-export interface QueueFilter {
-  type: string;
-  tlp: TlpLevel | '';
-  search: string;
+export interface QueueNotice {
+  tone: 'success' | 'info' | 'error';
+  text: string;
 }
-
-export type Loadable<T> = { kind: 'idle' } | { kind: 'loading'; previous: T | null } | { kind: 'ready'; value: T } | { kind: 'failed'; message: string };
 
 interface QueueStoreState {
+  form: FilterForm;
+  /** The contract filter of `form`, kept beside it so selectors return a stable object. */
   filter: QueueFilter;
-  list: Loadable<IndicatorSummary[]>;
-  selectedId: number | null;
-  detail: Loadable<IndicatorDetail>;
-  setFilter(patch: Partial<QueueFilter>): Promise<void>;
+  sort: QueueSort;
+  /** Exact row count of the view; null until the first answer. */
+  total: number | null;
+  loading: boolean;
+  loadError: string | null;
+  /** Bumped whenever held rows change: the grid re-reads them through `getQueueRow`. */
+  rowsVersion: number;
+  /** Bumped after every write, so views of the same indicators (detail, overview) reload. */
+  writes: number;
+  focusedIndex: number;
+  /** Bumped by every focus move, even to the row already focused: the grid scrolls it back into view. */
+  revealTick: number;
+  selection: ReadonlySet<number>;
+  anchorIndex: number | null;
+  notice: QueueNotice | null;
+  busy: boolean;
   load(): Promise<void>;
-  /** Reloads the list and the open indicator, after the vault changed (an import finished). */
   refresh(): Promise<void>;
-  select(id: number): Promise<void>;
-  closeDetail(): void;
+  setForm(patch: Partial<FilterForm>): Promise<void>;
+  resetForm(): Promise<void>;
+  setSort(sort: QueueSort): Promise<void>;
+  applyView(view: SavedView): Promise<void>;
+  showRows(first: number, last: number): void;
+  focus(index: number): void;
+  move(by: number): void;
+  toggleSelect(index?: number): void;
+  selectRange(index?: number): Promise<void>;
+  clearSelection(): void;
+  /** Changes the selection, else the focused row; `focusedOnly` ignores the selection (notes). */
+  update(patch: TriagePatch, label: string, focusedOnly?: boolean): Promise<void>;
+  updateAll(patch: TriagePatch, label: string): Promise<void>;
+  undo(): Promise<void>;
+  setNotice(notice: QueueNotice | null): void;
 }
 
-export const EMPTY_FILTER: QueueFilter = { type: '', tlp: '', search: '' };
-
 const initial = {
-  filter: EMPTY_FILTER,
-  list: { kind: 'idle' } as Loadable<IndicatorSummary[]>,
-  selectedId: null,
-  detail: { kind: 'idle' } as Loadable<IndicatorDetail>,
+  form: EMPTY_FORM,
+  filter: toQueueFilter(EMPTY_FORM),
+  sort: DEFAULT_SORT,
+  total: null,
+  loading: false,
+  loadError: null,
+  rowsVersion: 0,
+  writes: 0,
+  focusedIndex: 0,
+  revealTick: 0,
+  selection: new Set<number>() as ReadonlySet<number>,
+  anchorIndex: null,
+  notice: null,
+  busy: false,
 };
 
-const previousOf = <T>(state: Loadable<T>): T | null =>
-  state.kind === 'ready' ? state.value : state.kind === 'loading' ? state.previous : null;
+// Rows live outside React state: a mutable page cache per view, read by position.
+let cache = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
+let viewport = { first: 0, last: 40 };
+let epoch = 0;
+let inFlight = 0;
+/** Recounts allowed after a stale position index before the error shows; restored by any page that arrives. */
+let recounts = 1;
+
+/** The row at a position of the current view, if its page is held. */
+export function getQueueRow(index: number): QueueRow | undefined {
+  return cache.rowAt(index);
+}
+
+const plural = (count: number) => (count === 1 ? '1 indicator' : `${formatCount(count)} indicators`);
 
 export const useQueueStore = create<QueueStoreState>()((set, get) => {
-  // Only the newest request may write its answer: typing in the search box sends several in a row.
-  let listRequest = 0;
-  let detailRequest = 0;
+  const bump = () => set((state) => ({ rowsVersion: state.rowsVersion + 1 }));
+  const query = () => ({ filter: get().filter, sort: get().sort });
 
-  async function loadDetail(id: number): Promise<void> {
-    const request = ++detailRequest;
-    set({ detail: { kind: 'loading', previous: previousOf(get().detail) } });
+  async function fetchPage(page: number, target: PageCache<QueueRow>, at: number): Promise<void> {
+    inFlight += 1;
+    target.markLoading(page);
     try {
-      const value = await requireClient().indicators.get({ id });
-      if (request === detailRequest) set({ detail: { kind: 'ready', value } });
+      const { rows } = await requireClient().queue.at({ ...query(), position: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (at !== epoch) return target.release(page);
+      target.put(page, rows);
+      recounts = 1;
+      target.evictFar(target.pageOf((viewport.first + viewport.last) / 2));
+      if (target === cache) bump();
     } catch (error) {
-      if (request === detailRequest) set({ detail: { kind: 'failed', message: toApiFailure(error).message } });
+      target.release(page);
+      const failure = toApiFailure(error);
+      if (at !== epoch) return;
+      // The core's position index is older than the data (another window or the CLI wrote): counting
+      // again rebuilds it. Once in a row, so a persistent failure shows instead of looping.
+      if (failure.code === 'NOT_FOUND' && recounts > 0) {
+        recounts -= 1;
+        void get().refresh();
+        return;
+      }
+      set({ loadError: failure.message });
+    } finally {
+      inFlight -= 1;
+      if (at === epoch && get().loadError === null) pump();
+    }
+  }
+
+  /** Starts fetches for the pages the viewport needs, nearest first, within the in-flight limit. */
+  function pump(): void {
+    const { total } = get();
+    if (total === null) return;
+    for (const page of cache.missing(viewport.first, viewport.last, total, PREFETCH_PAGES)) {
+      if (inFlight >= MAX_IN_FLIGHT) return;
+      void fetchPage(page, cache, epoch);
+    }
+  }
+
+  /** Counts the view (which also rebuilds the core's position index), then fills `target` around the viewport. */
+  async function count(at: number): Promise<number | null> {
+    try {
+      const { total } = await requireClient().queue.total(query());
+      return at === epoch ? total : null;
+    } catch (error) {
+      if (at === epoch) set({ loading: false, loadError: toApiFailure(error).message });
+      return null;
+    }
+  }
+
+  function clampFocus(total: number): Partial<QueueStoreState> {
+    return { total, focusedIndex: Math.max(0, Math.min(get().focusedIndex, total - 1)) };
+  }
+
+  function ids(focusedOnly: boolean): number[] {
+    const { selection, focusedIndex } = get();
+    if (selection.size > 0 && !focusedOnly) return [...selection];
+    const row = cache.rowAt(focusedIndex);
+    return row ? [row.id] : [];
+  }
+
+  async function write(run: () => Promise<string>): Promise<void> {
+    set({ busy: true });
+    try {
+      const text = await run();
+      set((state) => ({ notice: { tone: 'success', text }, writes: state.writes + 1 }));
+      await get().refresh();
+    } catch (error) {
+      set({ notice: { tone: 'error', text: toApiFailure(error).message } });
+    } finally {
+      set({ busy: false });
     }
   }
 
   return {
     ...initial,
-    async setFilter(patch) {
-      set({ filter: { ...get().filter, ...patch } });
-      await get().load();
-    },
     async load() {
-      const request = ++listRequest;
-      const { type, tlp, search } = get().filter;
-      set({ list: { kind: 'loading', previous: previousOf(get().list) } });
-      try {
-        const value = await requireClient().indicators.list({
-          limit: QUEUE_LIMIT,
-          ...(type ? { type } : {}),
-          ...(tlp ? { tlp } : {}),
-          ...(search.trim() ? { search: search.trim() } : {}),
-        });
-        if (request === listRequest) set({ list: { kind: 'ready', value } });
-      } catch (error) {
-        if (request === listRequest) set({ list: { kind: 'failed', message: toApiFailure(error).message } });
-      }
+      const at = ++epoch;
+      cache = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
+      set({ loading: true, loadError: null, total: null, focusedIndex: 0, selection: new Set(), anchorIndex: null });
+      bump();
+      const total = await count(at);
+      if (total === null) return;
+      set({ ...clampFocus(total), loading: false });
+      pump();
     },
     async refresh() {
-      const selected = get().selectedId;
-      await Promise.all([get().load(), selected === null ? undefined : loadDetail(selected)]);
+      // Same view, changed data: the old rows stay on screen until the new ones for the viewport arrive.
+      const at = ++epoch;
+      set({ loadError: null });
+      const total = await count(at);
+      if (total === null) return;
+      const next = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
+      const pages = next.missing(viewport.first, viewport.last, total, 0);
+      await Promise.all(pages.map((page) => fetchPage(page, next, at)));
+      if (at !== epoch) return;
+      cache = next;
+      set(clampFocus(total));
+      bump();
+      pump();
     },
-    async select(id) {
-      set({ selectedId: id });
-      await loadDetail(id);
+    async setForm(patch) {
+      const form = { ...get().form, ...patch };
+      set({ form, filter: toQueueFilter(form) });
+      await get().load();
     },
-    closeDetail() {
-      detailRequest += 1;
-      set({ selectedId: null, detail: { kind: 'idle' } });
+    async resetForm() {
+      set({ form: EMPTY_FORM, filter: toQueueFilter(EMPTY_FORM) });
+      await get().load();
+    },
+    async setSort(sort) {
+      set({ sort });
+      await get().load();
+    },
+    async applyView(view) {
+      const form = fromQueueFilter(view.query.filter);
+      set({ form, filter: toQueueFilter(form), sort: view.query.sort });
+      await get().load();
+    },
+    showRows(first, last) {
+      viewport = { first, last };
+      if (get().loadError === null) pump();
+    },
+    focus(index) {
+      const { total } = get();
+      if (!total) return;
+      set((state) => ({ focusedIndex: Math.max(0, Math.min(index, total - 1)), revealTick: state.revealTick + 1 }));
+    },
+    move(by) {
+      get().focus(get().focusedIndex + by);
+    },
+    toggleSelect(index = get().focusedIndex) {
+      const row = cache.rowAt(index);
+      if (!row) return;
+      const selection = new Set(get().selection);
+      if (!selection.delete(row.id)) selection.add(row.id);
+      set({ selection, anchorIndex: index });
+    },
+    async selectRange(index = get().focusedIndex) {
+      const anchor = get().anchorIndex ?? index;
+      const [from, to] = anchor <= index ? [anchor, index] : [index, anchor];
+      if (to - from + 1 + get().selection.size > MAX_SELECTION) {
+        set({ notice: { tone: 'error', text: `A selection holds up to ${formatCount(MAX_SELECTION)} indicators; filter the queue and use a bulk action instead.` } });
+        return;
+      }
+      const at = epoch;
+      const selection = new Set(get().selection);
+      for (let page = cache.pageOf(from); page <= cache.pageOf(to); page += 1) {
+        if (!cache.hasPage(page)) await fetchPage(page, cache, at);
+      }
+      if (at !== epoch) return;
+      for (const [, row] of cache.entries(from, to)) if (row) selection.add(row.id);
+      set({ selection, anchorIndex: index });
+    },
+    clearSelection() {
+      set({ selection: new Set(), anchorIndex: null });
+    },
+    async update(patch, label, focusedOnly = false) {
+      const targets = ids(focusedOnly);
+      if (targets.length === 0) return;
+      // Cleared now, not when the answer comes: the analyst may already be selecting the next rows.
+      if (!focusedOnly) set({ selection: new Set(), anchorIndex: null });
+      await write(async () => {
+        const { count } = await requireClient().triage.update({ ids: targets, patch });
+        const changed = new Set(targets);
+        cache.patchRows(
+          (row) => changed.has(row.id),
+          (row) => ({ ...row, ...(patch.status ? { status: patch.status } : {}), ...(patch.tlp ? { tlp: patch.tlp } : {}) }),
+        );
+        bump();
+        return `${label}: ${plural(count)}. Press u to undo.`;
+      });
+    },
+    async updateAll(patch, label) {
+      await write(async () => {
+        const { count } = await requireClient().triage.bulk({ filter: get().filter, patch });
+        set({ selection: new Set(), anchorIndex: null });
+        return `${label}: ${plural(count)}. Press u to undo.`;
+      });
+    },
+    async undo() {
+      await write(async () => {
+        const undone = await requireClient().triage.undo({});
+        if (!undone) return 'Nothing to undo.';
+        const kept = undone.kept > 0 ? ` (${plural(undone.kept)} kept a newer edit)` : '';
+        return `Undid the last change: ${plural(undone.count)} restored${kept}.`;
+      });
+    },
+    setNotice(notice) {
+      set({ notice });
     },
   };
 });
 
+export const selectQueueForm = (state: QueueStoreState) => state.form;
 export const selectQueueFilter = (state: QueueStoreState) => state.filter;
-export const selectQueueList = (state: QueueStoreState) => state.list;
-export const selectSelectedId = (state: QueueStoreState) => state.selectedId;
-export const selectDetail = (state: QueueStoreState) => state.detail;
-
-export function isFiltered(filter: QueueFilter): boolean {
-  return filter.type !== '' || filter.tlp !== '' || filter.search.trim() !== '';
-}
+export const selectQueueSort = (state: QueueStoreState) => state.sort;
+export const selectQueueTotal = (state: QueueStoreState) => state.total;
+export const selectRowsVersion = (state: QueueStoreState) => state.rowsVersion;
+export const selectFocusedIndex = (state: QueueStoreState) => state.focusedIndex;
+export const selectRevealTick = (state: QueueStoreState) => state.revealTick;
+export const selectSelection = (state: QueueStoreState) => state.selection;
+export const selectQueueNotice = (state: QueueStoreState) => state.notice;
+export const selectQueueWrites = (state: QueueStoreState) => state.writes;
+export const selectQueueLoading = (state: QueueStoreState) => state.loading;
+export const selectQueueError = (state: QueueStoreState) => state.loadError;
+/** The focused row, when its page is held (re-evaluated on every rowsVersion bump). */
+export const selectFocusedRow = (state: QueueStoreState): QueueRow | undefined => (state.rowsVersion >= 0 ? cache.rowAt(state.focusedIndex) : undefined);
 
 /** Test helper: back to the state a fresh window starts in. */
 export function resetQueueStore(): void {
+  epoch += 1;
+  inFlight = 0;
+  cache = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
+  viewport = { first: 0, last: 40 };
   useQueueStore.setState(initial);
 }

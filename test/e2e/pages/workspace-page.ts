@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type SectionName = 'Queue' | 'Briefings' | 'Bundles' | 'Sync' | 'Settings';
+export type SectionName = 'Queue' | 'Overview' | 'Briefings' | 'Bundles' | 'Sync' | 'Settings';
 
 export class WorkspacePage {
   readonly nav: Locator;

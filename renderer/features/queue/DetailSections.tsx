@@ -1,0 +1,159 @@
+import type { Correlations, IndicatorDetail, IndicatorHistoryEntry, TriageDetail } from '../../../preload/contract';
+import { TlpBadge } from '../../components/TlpBadge';
+import { formatCount, formatTimestamp } from '../../lib/format';
+import { useDetailStore } from './detail-store';
+
+/** Sources in the order the vault learnt of the indicator: the sightings timeline. */
+export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail }) {
+  const sources = [...indicator.sources].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  return (
+    <section aria-label="Sources and sightings" className="detail-section">
+      <h3>Sources and sightings</h3>
+      <ol className="timeline">
+        {sources.map((source) => (
+          <li key={source.sourceId} className="timeline-item">
+            <p className="timeline-when">{formatTimestamp(source.importedAt)}</p>
+            <p>
+              <strong>{source.sourceName}</strong> <TlpBadge level={source.tlp} />{' '}
+              <span className="muted">
+                {source.sightings === 1 ? '1 sighting' : `${formatCount(source.sightings)} sightings`} · {source.format}
+              </span>
+            </p>
+            <p className="muted mono">
+              {source.fileName ?? '—'}
+              {source.location && ` · ${source.location}`}
+            </p>
+            {(source.firstSeen || source.lastSeen) && (
+              <p className="muted">
+                seen {formatTimestamp(source.firstSeen)} – {formatTimestamp(source.lastSeen)}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** One line for an audit entry: the fields a triage change set, or the source an import came from. */
+export function describeChange(entry: Pick<IndicatorHistoryEntry, 'after'>): string {
+  if (!entry.after || typeof entry.after !== 'object') return '';
+  const after = entry.after as Record<string, unknown>;
+  const change = after.change && typeof after.change === 'object' ? (after.change as Record<string, unknown>) : null;
+  const fields = change ?? (typeof after.source === 'string' ? { source: after.source, file: after.file } : after);
+  const text = Object.entries(fields)
+    .filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
+    .map(([key, value]) => `${key} → ${show(value)}`)
+    .join(', ');
+  const count = change && typeof after.count === 'number' && after.count > 1 ? ` (with ${after.count - 1} others)` : '';
+  return text.length > 160 ? `${text.slice(0, 159)}…` : `${text}${count}`;
+}
+
+export function TriageHistory({ history }: { history: TriageDetail['history'] }) {
+  return (
+    <section aria-label="Triage history" className="detail-section">
+      <h3>Triage history</h3>
+      {history.length === 0 ? (
+        <p className="muted">Not triaged yet.</p>
+      ) : (
+        <ol className="history-list">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              <span className="muted">{formatTimestamp(entry.at)}</span> <strong>{entry.actor}</strong> {entry.action}
+              <span className="history-change"> {describeChange(entry)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+const RELATIONS: readonly { key: Exclude<keyof Correlations, 'registrableDomain'>; label: string }[] = [
+  { key: 'sameDomain', label: 'same domain' },
+  { key: 'containingNetworks', label: 'in network' },
+  { key: 'addressesInNetwork', label: 'address inside' },
+  { key: 'sameFile', label: 'same file' },
+];
+
+/** Correlations the vault found; each opens in this pane (a "back" link returns to the focused row). */
+export function RelatedIndicators({ correlations }: { correlations: Correlations }) {
+  const show = useDetailStore((state) => state.show);
+  const items = RELATIONS.flatMap(({ key, label }) => correlations[key].map((item) => ({ ...item, relation: label })));
+  return (
+    <section aria-label="Related indicators" className="detail-section">
+      <h3>Related indicators</h3>
+      {correlations.registrableDomain && <p className="muted">Registrable domain: {correlations.registrableDomain}</p>}
+      {items.length === 0 ? (
+        <p className="muted">None found.</p>
+      ) : (
+        <ul className="related-list">
+          {items.map((item) => (
+            <li key={`${item.id}-${item.relation}`}>
+              <span className="context-kind">{item.relation}</span>{' '}
+              <button type="button" className="link-button mono" onClick={() => void show(item.id, true)}>
+                {item.value}
+              </button>{' '}
+              <span className="muted">
+                {item.type} · {item.status}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Malware, actors and campaigns the sources tied the indicator to (STIX relationships, MISP galaxies). */
+export function StixContext({ context }: { context: IndicatorDetail['context'] }) {
+  return (
+    <section aria-label="Context" className="detail-section">
+      <h3>Context</h3>
+      {context.length === 0 ? (
+        <p className="muted">No malware, actor or campaign named by the sources.</p>
+      ) : (
+        <ul className="context-list">
+          {context.map((item, index) => (
+            <li key={`${item.ref}-${index}`}>
+              <span className="context-kind">{item.kind}</span> {item.name}
+              {item.detail && <span className="muted"> — {item.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function WarninglistHits({ hits }: { hits: TriageDetail['warninglists'] }) {
+  if (hits.length === 0) return null;
+  return (
+    <section aria-label="Warninglists" className="detail-section">
+      <h3>On warninglists</h3>
+      <ul className="warninglist-hits">
+        {hits.map((hit) => (
+          <li key={hit.listId}>
+            <span className="on-list">on list: {hit.name}</span>
+            <p className="muted">
+              Suggestion: mark as {hit.suggestedStatus === 'benign' ? 'benign (3)' : 'false positive (4)'} — values on this list are usually not
+              malicious.
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Notes are Markdown; shown as written (no Markdown renderer in the app yet), wrapped and monospaced. */
+export function Notes({ notes }: { notes: string | null }) {
+  return (
+    <section aria-label="Notes" className="detail-section">
+      <h3>Notes</h3>
+      {notes ? <pre className="notes-text">{notes}</pre> : <p className="muted">No note. Press n to write one.</p>}
+    </section>
+  );
+}

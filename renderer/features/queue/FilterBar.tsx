@@ -1,0 +1,146 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { SourceSummary } from '../../../preload/contract';
+import { requireClient } from '../../lib/client';
+import { isTlpLevel, TLP_OPTIONS, tlpLabel } from '../../lib/tlp';
+import { isTriageStatus, STATUS_OPTIONS, statusLabel } from '../../lib/triage-words';
+import type { FilterForm } from './filter-form';
+import { INDICATOR_TYPE_OPTIONS } from './indicator-types';
+import { selectQueueForm, useQueueStore } from './queue-store';
+
+/** Typing pauses this long before the queue reloads, so a typed value is one request, not one per key. */
+export const TYPING_DELAY_MS = 250;
+
+/** One field per filterable property of an indicator. */
+export function FilterBar() {
+  const form = useQueueStore(selectQueueForm);
+  const setForm = useQueueStore((state) => state.setForm);
+  const [sources, setSources] = useState<SourceSummary[]>([]);
+  const id = useId();
+  const set = (patch: Partial<FilterForm>) => void setForm(patch);
+
+  useEffect(() => {
+    requireClient()
+      .sources.list({})
+      .then(setSources, () => setSources([]));
+  }, []);
+
+  return (
+    <div className="filter-bar" role="group" aria-label="Filters">
+      <Field id={`${id}-type`} label="Type">
+        <select id={`${id}-type`} value={form.type} onChange={(event) => set({ type: event.target.value })}>
+          <option value="">Any</option>
+          {INDICATOR_TYPE_OPTIONS.map((type) => (
+            <option key={type}>{type}</option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-status`} label="Status">
+        <select id={`${id}-status`} value={form.status} onChange={(event) => set({ status: isTriageStatus(event.target.value) ? event.target.value : '' })}>
+          <option value="">Any</option>
+          {STATUS_OPTIONS.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-tlp`} label="TLP">
+        <span className="field-pair">
+          <select aria-label="TLP comparison" value={form.tlpOp} onChange={(event) => set({ tlpOp: event.target.value === '<=' ? '<=' : '=' })}>
+            <option value="=">=</option>
+            <option value="<=">≤</option>
+          </select>
+          <select id={`${id}-tlp`} value={form.tlp} onChange={(event) => set({ tlp: isTlpLevel(event.target.value) ? event.target.value : '' })}>
+            <option value="">Any</option>
+            {TLP_OPTIONS.map((level) => (
+              <option key={level} value={level}>
+                {tlpLabel(level)}
+              </option>
+            ))}
+          </select>
+        </span>
+      </Field>
+      <Field id={`${id}-source`} label="Source">
+        <select id={`${id}-source`} value={form.source} onChange={(event) => set({ source: event.target.value })}>
+          <option value="">Any</option>
+          {[...new Set(sources.map((source) => source.name))].map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+      </Field>
+      <TypedField label="Tag" value={form.tag} onCommit={(tag) => set({ tag })} width="short" />
+      <TypedField label="Confidence ≥" value={form.confidenceMin} onCommit={(confidenceMin) => set({ confidenceMin })} width="tiny" inputMode="numeric" />
+      <TypedField label="≤" value={form.confidenceMax} onCommit={(confidenceMax) => set({ confidenceMax })} width="tiny" inputMode="numeric" ariaLabel="Confidence ≤" />
+      <DateRange label="First seen" from={form.firstSeenFrom} to={form.firstSeenTo} onChange={(from, to) => set({ firstSeenFrom: from, firstSeenTo: to })} />
+      <DateRange label="Last seen" from={form.lastSeenFrom} to={form.lastSeenTo} onChange={(from, to) => set({ lastSeenFrom: from, lastSeenTo: to })} />
+      <Field id={`${id}-list`} label="Warninglist">
+        <select
+          id={`${id}-list`}
+          value={form.warninglist}
+          onChange={(event) => set({ warninglist: event.target.value === 'yes' || event.target.value === 'no' ? event.target.value : '' })}
+        >
+          <option value="">Any</option>
+          <option value="yes">On a list</option>
+          <option value="no">Not on a list</option>
+        </select>
+      </Field>
+      <Field id={`${id}-briefing`} label="In a briefing">
+        <select id={`${id}-briefing`} disabled title="Briefings arrive later" value="">
+          <option value="">Briefings arrive later</option>
+        </select>
+      </Field>
+    </div>
+  );
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+interface TypedFieldProps {
+  label: string;
+  ariaLabel?: string;
+  value: string;
+  onCommit(value: string): void;
+  width: 'tiny' | 'short';
+  inputMode?: 'numeric';
+}
+
+/** A text field that applies its value once typing pauses. */
+function TypedField({ label, ariaLabel, value, onCommit, width, inputMode }: TypedFieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const id = useId();
+  if (value !== seen) {
+    // The store changed underneath (a saved view, "clear filters"): show its value.
+    setSeen(value);
+    setDraft(value);
+  }
+  useEffect(() => {
+    if (draft === value) return;
+    const timer = setTimeout(() => onCommit(draft), TYPING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, value, onCommit]);
+  return (
+    <Field id={id} label={label}>
+      <input id={id} type="text" className={`input-${width}`} aria-label={ariaLabel} inputMode={inputMode} value={draft} onChange={(event) => setDraft(event.target.value)} />
+    </Field>
+  );
+}
+
+function DateRange({ label, from, to, onChange }: { label: string; from: string; to: string; onChange(from: string, to: string): void }) {
+  const id = useId();
+  return (
+    <Field id={`${id}-from`} label={label}>
+      <span className="field-pair">
+        <input id={`${id}-from`} type="date" aria-label={`${label} from`} value={from} onChange={(event) => onChange(event.target.value, to)} />
+        <input type="date" aria-label={`${label} to`} value={to} onChange={(event) => onChange(from, event.target.value)} />
+      </span>
+    </Field>
+  );
+}
