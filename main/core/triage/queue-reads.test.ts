@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../vault/migrate';
 import { buildPositionIndex, cursorAtPosition } from './queue-position';
 import type { QueueQuery, QueueRow } from './queue-query';
-import { buildQueueSql, countQueue, readQueuePage } from './queue-reads';
+import { buildQueueSql, countQueue, FTS_PROBE_THRESHOLD, readQueuePage, singleToken } from './queue-reads';
 import { indexIndicators } from './search-index';
 import { seedIndicators, type SeedIndicator } from './testing/seed';
 
@@ -276,5 +276,32 @@ describe('query plans', () => {
         expect(detail).not.toMatch(/TEMP B-TREE|^SCAN indicators$/);
       }
     }
+  });
+});
+
+describe('full-text strategy', () => {
+  it('reads a single token the way the unicode61 tokenizer does', () => {
+    expect(singleToken('  Example ')).toBe('example');
+    expect(singleToken('Météo')).toBe('meteo');
+    expect(singleToken('campaign-7')).toBeUndefined();
+    expect(singleToken('exam*')).toBeUndefined();
+    expect(singleToken('two words')).toBeUndefined();
+    expect(singleToken('--')).toBeUndefined();
+  });
+
+  it('probes a token on every row page by page, matching the same view without the search', () => {
+    const rows: SeedIndicator[] = [];
+    for (let i = 0; i < FTS_PROBE_THRESHOLD + 500; i += 1) {
+      rows.push({ type: 'domain', value: `host${i}.${i % 4 === 0 ? 'common' : 'other'}-zone.example`, status: 'new', lastSeen: `2026-03-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` });
+    }
+    seedIndicators(db, rows);
+    indexIndicators(db);
+    const probeQuery: QueueQuery = { filter: { text: 'example' }, sort: { key: 'last_seen', direction: 'desc' }, limit: 50 };
+    // Every row contains "example", so the unfiltered view is the expected answer.
+    const setQuery: QueueQuery = { ...probeQuery, filter: {} };
+    const probe = readQueuePage(db, probeQuery);
+    expect(probe.rows.map((r) => r.id)).toEqual(readQueuePage(db, setQuery).rows.map((r) => r.id));
+    const next = readQueuePage(db, { ...probeQuery, cursor: probe.nextCursor! });
+    expect(next.rows.map((r) => r.id)).toEqual(readQueuePage(db, { ...setQuery, cursor: probe.nextCursor! }).rows.map((r) => r.id));
   });
 });

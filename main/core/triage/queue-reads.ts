@@ -66,10 +66,15 @@ export function readQueuePage(db: Database, query: QueueQuery): QueuePage {
 /** Above this many full-text matches, a sorted page probes the index row by row (see FilterOptions). */
 export const FTS_PROBE_THRESHOLD = 50_000;
 
-/** Picks the full-text join by counting matches up to the threshold (reading at most that many rowids). */
+/**
+ * Picks the full-text join by the number of matches: for a single token the FTS vocabulary knows it
+ * exactly at once; otherwise matches are counted up to the threshold (reading at most that many rowids).
+ */
 function ftsStrategy(db: Database, query: QueueQuery): FilterOptions['fts'] {
   const match = query.filter.text === undefined ? undefined : toFtsMatch(query.filter.text);
   if (!match || query.sort.key === 'id') return 'set';
+  const token = singleToken(query.filter.text ?? '');
+  if (token !== undefined) return tokenDocuments(db, token) >= FTS_PROBE_THRESHOLD ? 'probe' : 'set';
   const matches = db
     .prepare('SELECT count(*) FROM (SELECT rowid FROM indicator_search WHERE indicator_search MATCH ? LIMIT ?)')
     .pluck()
@@ -95,4 +100,26 @@ export function countQueue(db: Database, filter: QueueFilter, options: { cap?: n
 export function selectFilteredIdsSql(filter: QueueFilter): { sql: string; params: Record<string, string | number> } {
   const { where, params } = buildFilterSql(filter);
   return { sql: `SELECT i.id FROM indicators i${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params };
+}
+
+/**
+ * The one token the unicode61 tokenizer (remove_diacritics 2) makes of `text`, when it makes exactly one
+ * and it is not a prefix search; else undefined.
+ */
+export function singleToken(text: string): string | undefined {
+  const terms = text.trim().split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  if (terms.length !== 1 || terms[0]!.endsWith('*')) return undefined;
+  const tokens = terms[0]!.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return tokens.length === 1 ? tokens[0]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : undefined;
+}
+
+const vocabularies = new WeakSet<Database>();
+
+/** How many indicators contain `token`, from the FTS5 vocabulary (a per-connection temp table). */
+function tokenDocuments(db: Database, token: string): number {
+  if (!vocabularies.has(db)) {
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.indicator_search_vocab USING fts5vocab(main, 'indicator_search', 'row')");
+    vocabularies.add(db);
+  }
+  return (db.prepare('SELECT doc FROM temp.indicator_search_vocab WHERE term = ?').pluck().get(token) as number | undefined) ?? 0;
 }
