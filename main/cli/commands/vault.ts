@@ -19,13 +19,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .action(async (options: JsonOption, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const location = context.resolveLocation(globals);
-      const passphrase = await readPassphrase(context.io, {
-        file: globals.passphraseFile,
-        envName: 'LIAISON_PASSPHRASE',
-        fileFlag: '--passphrase-file',
-        prompt: 'New vault passphrase: ',
-        confirm: true,
-      });
+      const passphrase = await readVaultPassphrase(context, globals, 'New vault passphrase: ', true);
       const opened = await createVault(location, passphrase, { actor: context.actor() });
       try {
         const info = opened.info();
@@ -62,12 +56,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .action(async (options: JsonOption & { newPassphraseFile?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const location = context.resolveLocation(globals);
-      const current = await readPassphrase(context.io, {
-        file: globals.passphraseFile,
-        envName: 'LIAISON_PASSPHRASE',
-        fileFlag: '--passphrase-file',
-        prompt: 'Current passphrase: ',
-      });
+      const current = await readVaultPassphrase(context, globals, 'Current passphrase: ');
       const next = await readPassphrase(context.io, {
         file: options.newPassphraseFile,
         envName: 'LIAISON_NEW_PASSPHRASE',
@@ -84,13 +73,13 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
 /** Resolves the location, reads the passphrase and unlocks: the start of every command that reads the vault. */
 export async function unlock(context: CliContext, globals: GlobalOptions) {
   const location = context.resolveLocation(globals);
-  const passphrase = await readPassphrase(context.io, {
-    file: globals.passphraseFile,
-    envName: 'LIAISON_PASSPHRASE',
-    fileFlag: '--passphrase-file',
-    prompt: 'Passphrase: ',
-  });
+  const passphrase = await readVaultPassphrase(context, globals, 'Passphrase: ');
   return unlockVault(location, passphrase, { actor: context.actor() });
+}
+
+/** The vault's passphrase: --passphrase-file, else LIAISON_PASSPHRASE, else a no-echo prompt. */
+function readVaultPassphrase(context: CliContext, globals: GlobalOptions, prompt: string, confirm = false): Promise<string> {
+  return readPassphrase(context.io, { file: globals.passphraseFile, envName: 'LIAISON_PASSPHRASE', fileFlag: '--passphrase-file', prompt, confirm });
 }
 
 function printInfo(context: CliContext, info: VaultInfoData): void {
