@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { channel, Empty } from './channel';
 
 export const TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+
+/** The core's closed vocabulary (main/core/indicators); main/ipc checks at compile time that both agree. */
+export const INDICATOR_TYPES = [
+  'ipv4', 'ipv6', 'cidr', 'domain', 'hostname', 'url', 'email', 'md5', 'sha1', 'sha256', 'sha512', 'ssdeep',
+  'filename', 'registry-key', 'mutex', 'asn', 'cve', 'crypto-wallet', 'user-agent', 'ja3', 'ja3s',
+] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 export type TlpLevel = (typeof TLP_LEVELS)[number];
 export const TlpLevelSchema = z.enum(TLP_LEVELS);
 
@@ -60,7 +67,7 @@ export interface SourceSummary {
 
 const IndicatorListRequest = z
   .object({
-    type: z.string().max(32).optional(),
+    type: z.enum(INDICATOR_TYPES).optional(),
     tlp: TlpLevelSchema.optional(),
     source: z.string().max(512).optional(),
     search: z.string().max(1024).optional(),

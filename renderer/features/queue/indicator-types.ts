@@ -1,6 +1,8 @@
+import type { IndicatorType } from '../../../preload/contract';
+
 /**
- * The core's closed vocabulary of indicator types (main/core/indicators/indicator-type.ts), for the type filter.
- * The contract carries the type as a string, so a type missing here still lists; it just cannot be filtered on.
+ * The indicator types, for the type filter. The renderer may import only types from the contract, so the
+ * list is spelled out here and checked against it: an unknown or a missing type fails to compile.
  */
 export const INDICATOR_TYPE_OPTIONS = [
   'ipv4',
@@ -24,4 +26,5 @@ export const INDICATOR_TYPE_OPTIONS = [
   'user-agent',
   'ja3',
   'ja3s',
-] as const;
+] as const satisfies readonly IndicatorType[];
+export const INDICATOR_TYPE_OPTIONS_COMPLETE: [Exclude<IndicatorType, (typeof INDICATOR_TYPE_OPTIONS)[number]>] extends [never] ? true : never = true;
