@@ -38,7 +38,7 @@ async function start(): Promise<void> {
     return;
   }
   const options = resolveLaunchOptions(process.argv, process.env);
-  // Named from this entry file: core-client's own default resolves against the chunk it is bundled into.
+  // Named from this entry file: core-client is bundled into a shared chunk, so a path relative to it would be wrong.
   const core = startCore({ ...options, nativeBinding, workerUrl: new URL('./core-worker.js', import.meta.url) });
   let window: BrowserWindow | undefined = createMainWindow(outDir);
   window.on('closed', () => {
