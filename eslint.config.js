@@ -36,6 +36,18 @@ export default tseslint.config(
     },
   },
   {
+    // Text from feeds and notes is rendered as React elements, never parsed as HTML (tests may build DOM fixtures).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render untrusted text as React elements, never as HTML.' },
+        { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'Render untrusted text as React elements, never as HTML.' },
+      ],
+    },
+  },
+  {
     // The domain core runs under plain Node, in tests, the CLI and the app alike.
     files: ['main/core/**/*.ts'],
     rules: {

@@ -128,6 +128,19 @@ describe('re-import and merge', () => {
     expect(vault.db.prepare('SELECT count(*) AS n FROM indicator_tags').get()).toEqual({ n: first.reduce((n, i) => n + i.tags.length, 0) });
   });
 
+  it('a value repeated in one file keeps every different statement: the first on the sighting, the others as context', async () => {
+    const { vault, write } = await setup();
+    const file = write(
+      'repeats.csv',
+      'value,type,comment\nevil.example.com,domain,phishing kit host\nevil.example.com,domain,phishing kit host\nevil.example.com,domain,also C2 for loader\n',
+    );
+    expect(await importFiles(vault, [file])).toMatchObject({ indicators_new: 1, rejected: 0 });
+    const detail = getIndicator(vault.db, { type: 'domain', value: 'evil.example.com' })!;
+    expect(detail.sightings).toBe(3);
+    expect(detail.context.filter((c) => c.name === 'comment').map((c) => c.detail).sort()).toEqual(['also C2 for loader', 'phishing kit host']);
+    expect(vault.db.prepare('SELECT comment FROM indicator_sources').pluck().all()).toEqual(['phishing kit host']);
+  });
+
   it('merging widens first/last seen, adds sightings, keeps the most restrictive TLP and leaves triage status alone', async () => {
     const { vault, write } = await setup();
     const a = write('a.csv', 'value,type,tlp,first_seen,last_seen\nmerge.example.net,domain,green,2024-03-01T00:00:00Z,2024-03-05T00:00:00Z\n198.51.100.1,ip-dst,red,2024-03-01T00:00:00Z,2024-03-02T00:00:00Z\n');

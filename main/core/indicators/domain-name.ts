@@ -98,6 +98,8 @@ function appendNameFlags(name: string, tld: string, lastDot: number, flags: Indi
  * Registrable domain (eTLD+1, PSL private section included) of a name, URL host or email domain,
  * for correlation; undefined when the value has no registrable part (an IP, a bare suffix).
  */
+const ADDRESS_LITERAL_RE = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[.*\]|.*:.*)$/;
+
 export function registrableDomain(value: string): string | undefined {
   let host = value.trim().toLowerCase();
   const scheme = host.indexOf('://');
@@ -114,5 +116,8 @@ export function registrableDomain(value: string): string | undefined {
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (NON_ASCII_RE.test(host)) host = domainToASCII(host);
   if (host === '') return undefined;
+  // An address literal (http://192.0.2.7/, [2001:db8::1]) has no registrable part, though its last
+  // labels look like one.
+  if (ADDRESS_LITERAL_RE.test(host)) return undefined;
   return lookupSuffix(host).domain ?? undefined;
 }

@@ -10,3 +10,7 @@ export { hashTypeForHex, isSsdeep } from './canonical-hash';
 export { isStrictIpv4 } from './canonical-network';
 export { normalizeWallet, hasValidWalletChecksum } from './crypto-wallet';
 export { typeFromSourceName, isKnownTypeName, normalizeTypeName } from './source-type-name';
+export { parseIpRange, ipv4ToNumber, ipv6ToBigInt } from './ip-ranges';
+export type { IpRange, Ipv4Range, Ipv6Range } from './ip-ranges';
+export { correlationKeys } from './correlation-keys';
+export type { CorrelationKeys } from './correlation-keys';

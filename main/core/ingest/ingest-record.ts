@@ -49,6 +49,10 @@ export interface IngestRecord {
   labels?: string[];
   tags?: string[];
   comment?: string;
+  /** The STIX pattern the value was extracted from. */
+  pattern?: string;
+  /** The text around the value in a report. */
+  snippet?: string;
   context?: IndicatorContext[];
   /** Sightings reported by the source; absent means 1 for this record. */
   sightings?: number;

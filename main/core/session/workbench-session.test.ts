@@ -76,7 +76,7 @@ describe('WorkbenchSession', () => {
     const report = new TextEncoder().encode('C2 at 185.220.101[.]45 and hxxps://bad-lantern[.]com/gate\n');
     const grantId = session.grantFiles([{ kind: 'bytes', name: 'report.txt', bytes: report }]);
     const { jobId } = session.startImport(grantId, { format: 'auto', partial: false });
-    await expect.poll(() => events.find((e) => e.type === 'import:finished')).toBeTruthy();
+    await expect.poll(() => events.find((e) => e.type === 'import:finished'), { timeout: 20_000 }).toBeTruthy();
     const finished = events.find((e) => e.type === 'import:finished');
     expect(finished).toMatchObject({ jobId, summary: { files: 1, indicators_new: 2, rejected: 0 } });
   });
@@ -88,7 +88,7 @@ describe('WorkbenchSession', () => {
     const grantId = session.grantFiles([{ kind: 'bytes', name: 'big.txt', bytes: new TextEncoder().encode(lines) }]);
     const { jobId } = session.startImport(grantId, { format: 'text', partial: false });
     session.lock('user');
-    await expect.poll(() => events.find((e) => e.type === 'import:failed' || e.type === 'import:finished')).toBeTruthy();
+    await expect.poll(() => events.find((e) => e.type === 'import:failed' || e.type === 'import:finished'), { timeout: 20_000 }).toBeTruthy();
     expect(events.find((e) => e.type === 'import:failed')).toMatchObject({ jobId, error: { code: 'CANCELLED' } });
     await session.unlock('a long enough passphrase');
     expect(session.db().prepare('SELECT count(*) AS n FROM indicators').get()).toEqual({ n: 0 });

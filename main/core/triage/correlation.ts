@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../errors';
-import { parseIpRange } from '../warninglists/ip-ranges';
+import { parseIpRange } from '../indicators';
 
 export interface RelatedIndicator {
   id: number;

@@ -1,12 +1,13 @@
 /**
- * The derived data of imported indicators: the full-text row (indicator_search) and the correlation
- * columns (registrable_domain, ip_start/ip_end). Import calls indexIndicators ONCE per import, inside its
- * transaction, after its last write: set-based SQL over the new rows instead of a trigger per row.
- * Rows that are already indexed stay current through the triggers of migration 0050 (notes, tags, context).
+ * The derived data of imported indicators: the full-text row (indicator_search), and the correlation
+ * columns (registrable_domain, ip_start/ip_end) of rows written without them (imports from before
+ * migration 0050; an import now writes them with the row). Import calls indexIndicators ONCE per import,
+ * inside its transaction, after its last write: set-based SQL over the new rows instead of a trigger per
+ * row. Rows that are already indexed stay current through the triggers of migration 0050 (notes, tags,
+ * context).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { registrableDomain } from '../indicators';
-import { parseIpRange } from '../warninglists/ip-ranges';
+import { correlationKeys } from '../indicators';
 
 const DOMAIN_TYPES = "('domain', 'hostname', 'url', 'email')";
 
@@ -18,32 +19,28 @@ const DOMAIN_TYPES = "('domain', 'hostname', 'url', 'email')";
 export function indexIndicators(db: Database, fromIdExclusive?: number): number {
   registerFunctions(db);
   const run = (): number => {
-    const watermark = db.prepare('SELECT indexed_through FROM triage_state WHERE id = 1').pluck().get() as number;
+    const state = db.prepare('SELECT indexed_through AS watermark, keys_missing_through AS keysMissing FROM triage_state WHERE id = 1').get() as {
+      watermark: number;
+      keysMissing: number;
+    };
+    const { watermark, keysMissing } = state;
     const from = Math.min(fromIdExclusive ?? watermark, watermark);
     const last = db.prepare('SELECT ifnull(max(id), 0) FROM indicators').pluck().get() as number;
-    const statements = [
-      db.prepare(`UPDATE indicators SET registrable_domain = liaison_registrable_domain(value) WHERE id > ? AND id <= ? AND type IN ${DOMAIN_TYPES}`),
-      db.prepare(
-        `UPDATE indicators SET ip_start = liaison_ipv4_bound(value, 0), ip_end = liaison_ipv4_bound(value, 1)
-         WHERE id > ? AND id <= ? AND type IN ('ipv4', 'cidr')`,
-      ),
-    ];
-    const search = db.prepare(
-      `INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context)
-       SELECT i.id, trim(i.value || ' ' || ifnull(i.display, '')), ifnull(i.notes, ''),
-         ifnull((SELECT group_concat(t.tag, ' ') FROM indicator_tags t WHERE t.indicator_id = i.id), ''),
-         ifnull((SELECT group_concat(c.name || ' ' || c.detail, ' ') FROM indicator_context c WHERE c.indicator_id = i.id), '')
-       FROM indicators i WHERE i.id > ? AND i.id <= ?`,
-    );
+    // Rows up to the watermark may have a search row already (re-indexing after ids were reused): those are
+    // replaced. Rows above it have none, and a plain INSERT into a contentless_delete table skips the
+    // lookup for an old row that made REPLACE five times slower.
+    const replace = db.prepare(`INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context) ${SEARCH_ROWS_IN_RANGE}`);
+    const insert = db.prepare(`INSERT INTO indicator_search (rowid, value, notes, tags, context) ${SEARCH_ROWS_IN_RANGE}`);
+    if (keysMissing > from) deriveCorrelationKeys(db, from, keysMissing);
     let indexed = 0;
     // In slices: inside an import's transaction each statement keeps an in-memory journal of the pages
     // it changes (temp_store=MEMORY), so one statement over a million rows would hold hundreds of MB.
     for (let low = from; low < last; low += INDEX_SLICE) {
       const high = Math.min(low + INDEX_SLICE, last);
-      for (const statement of statements) statement.run(low, high);
-      indexed += search.run(low, high).changes;
+      if (low < watermark) indexed += replace.run({ low, high: Math.min(high, watermark) }).changes;
+      if (high > watermark) indexed += insert.run({ low: Math.max(low, watermark), high }).changes;
     }
-    db.prepare('UPDATE triage_state SET indexed_through = max(indexed_through, ?) WHERE id = 1').run(last);
+    db.prepare('UPDATE triage_state SET indexed_through = max(indexed_through, ?), keys_missing_through = 0 WHERE id = 1').run(last);
     return indexed;
   };
   // Inside a caller's transaction a nested one would be a savepoint, whose journal grows with every page
@@ -51,17 +48,54 @@ export function indexIndicators(db: Database, fromIdExclusive?: number): number 
   return db.inTransaction ? run() : db.transaction(run)();
 }
 
+/**
+ * The search rows of indicators with id in (@low, @high]: value and display, notes, tags, and as context
+ * the context rows plus the comments and snippets of sightings (the pattern is left out: its tokens are
+ * the value's). Tags, context and sightings are grouped once per slice and joined, not looked up per row.
+ * Triggers of migration 0060 build the same text for a single row.
+ */
+const SEARCH_ROWS_IN_RANGE = `
+  WITH t AS (SELECT indicator_id, group_concat(tag, ' ') AS text FROM indicator_tags
+             WHERE indicator_id > @low AND indicator_id <= @high GROUP BY indicator_id),
+       c AS (SELECT indicator_id, group_concat(name || ' ' || detail, ' ') AS text FROM indicator_context
+             WHERE indicator_id > @low AND indicator_id <= @high GROUP BY indicator_id),
+       s AS (SELECT indicator_id, group_concat(concat_ws(' ', comment, snippet), ' ') AS text FROM indicator_sources
+             WHERE indicator_id > @low AND indicator_id <= @high AND (comment IS NOT NULL OR snippet IS NOT NULL) GROUP BY indicator_id)
+  SELECT i.id, trim(i.value || ' ' || ifnull(i.display, '')), ifnull(i.notes, ''), ifnull(t.text, ''),
+    trim(ifnull(c.text, '') || ' ' || ifnull(s.text, ''))
+  FROM indicators i
+    LEFT JOIN t ON t.indicator_id = i.id
+    LEFT JOIN c ON c.indicator_id = i.id
+    LEFT JOIN s ON s.indicator_id = i.id
+  WHERE i.id > @low AND i.id <= @high`;
+
+/** Correlation keys of rows written before import wrote them itself (see migration 0060). */
+function deriveCorrelationKeys(db: Database, fromIdExclusive: number, through: number): void {
+  const domains = db.prepare(
+    `UPDATE indicators SET registrable_domain = liaison_registrable_domain(type, value)
+     WHERE id > ? AND id <= ? AND type IN ${DOMAIN_TYPES} AND registrable_domain IS NULL`,
+  );
+  const ranges = db.prepare(
+    `UPDATE indicators SET ip_start = liaison_ipv4_bound(type, value, 0), ip_end = liaison_ipv4_bound(type, value, 1)
+     WHERE id > ? AND id <= ? AND type IN ('ipv4', 'cidr') AND ip_start IS NULL`,
+  );
+  for (let low = fromIdExclusive; low < through; low += INDEX_SLICE) {
+    const high = Math.min(low + INDEX_SLICE, through);
+    domains.run(low, high);
+    ranges.run(low, high);
+  }
+}
+
 const INDEX_SLICE = 20_000;
 
 /** Per-connection SQL functions used above; registering again is harmless. */
 function registerFunctions(db: Database): void {
-  db.function('liaison_registrable_domain', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? (registrableDomain(value) ?? null) : null,
+  db.function('liaison_registrable_domain', { deterministic: true }, (type: unknown, value: unknown) =>
+    typeof type === 'string' && typeof value === 'string' ? correlationKeys(type, value).registrableDomain : null,
   );
-  db.function('liaison_ipv4_bound', { deterministic: true }, (value: unknown, end: unknown) => {
-    if (typeof value !== 'string') return null;
-    const parsed = parseIpRange(value);
-    if (parsed?.v !== 4) return null;
-    return end ? parsed.range.end : parsed.range.start;
+  db.function('liaison_ipv4_bound', { deterministic: true }, (type: unknown, value: unknown, end: unknown) => {
+    if (typeof type !== 'string' || typeof value !== 'string') return null;
+    const keys = correlationKeys(type, value);
+    return end ? keys.ipEnd : keys.ipStart;
   });
 }

@@ -4,7 +4,7 @@ import { compileSubstringMatcher } from './matchers/aho-corasick';
 import { compileHostnameSuffixSet } from './matchers/hostname-suffix-set';
 import { compileIpRangeSet } from './matchers/ip-range-set';
 import { compileRegexList, hasNestedQuantifier, MAX_REGEX_INPUT } from './matchers/regex-list';
-import { parseIpRange } from './ip-ranges';
+import { parseIpRange } from '../indicators';
 import { indicatorTypesFor } from './misp-attribute-types';
 import { parseWarninglist } from './warninglist-file';
 

@@ -3,7 +3,7 @@
  * tested (the host of a URL or e-mail address for hostname lists, the address of a URL for cidr lists).
  */
 import type { IndicatorType } from '../indicators';
-import { parseIpRange } from './ip-ranges';
+import { parseIpRange } from '../indicators';
 import { compileSubstringMatcher } from './matchers/aho-corasick';
 import { compileHostnameSuffixSet } from './matchers/hostname-suffix-set';
 import { compileIpRangeSet } from './matchers/ip-range-set';

@@ -19,7 +19,7 @@ async function sessionWithIndicators(count: number) {
   const csv = ['type,value', ...Array.from({ length: count }, (_, i) => `domain,lantern-${i}.com`), 'ipv4,185.220.101.45'].join('\n');
   const grantId = session.grantFiles([{ kind: 'bytes', name: 'feed.csv', bytes: new TextEncoder().encode(csv) }]);
   session.startImport(grantId, { format: 'csv', partial: false });
-  await expect.poll(() => events.some((e) => e.type === 'import:finished')).toBe(true);
+  await expect.poll(() => events.some((e) => e.type === 'import:finished'), { timeout: 20_000 }).toBe(true);
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
     const result = await dispatch(channel, payload);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);

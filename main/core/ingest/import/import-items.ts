@@ -6,6 +6,7 @@ import { finishSource, insertSource, type SourceFormat } from '../../vault/queri
 import { IngestError, type TlpLevel } from '../ingest-record';
 import type { IngestContextUpdate } from '../stix/context-update';
 import { tlpRank } from '../../vault/queries/tlp-rank';
+import { ExternalIdMap } from './external-id-map';
 import { MAX_LISTED_PER_FILE, emptyResult, type FileImportResult } from './import-summary';
 import type { PreparedItem } from './prepared-item';
 
@@ -58,8 +59,8 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     });
     const writer = prepareIndicatorWriter(db, sourceId, importedAt);
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
-    // end and are matched by the object id the indicator came from.
-    const byExternalId = new Map<string, number | number[]>();
+    // end and are matched by the object id the indicator came from. Only STIX has such items.
+    const byExternalId = job.format === 'stix' ? new ExternalIdMap() : undefined;
     const entries: IndicatorEntry[] = [];
     const entryExternalIds: (string | undefined)[] = [];
     const flush = (): void => {
@@ -67,7 +68,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       const { ids, outcomes } = writer.write(entries);
       for (let k = 0; k < ids.length; k++) {
         const externalId = entryExternalIds[k];
-        if (externalId) remember(byExternalId, externalId, ids[k]!);
+        if (externalId && byExternalId) byExternalId.add(externalId, ids[k]!);
         if (outcomes[k] === 'new') result.indicatorsNew += 1;
         else if (outcomes[k] === 'merged') result.indicatorsMerged += 1;
       }
@@ -95,7 +96,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
             break;
           case 'context':
             flush();
-            applyUpdate(writer, byExternalId.get(item.update.externalId), item.update);
+            applyUpdate(writer, byExternalId?.get(item.update.externalId) ?? [], item.update);
             break;
         }
       }
@@ -151,8 +152,8 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
   }
 }
 
-function applyUpdate(writer: IndicatorWriter, target: number | number[] | undefined, update: IngestContextUpdate): void {
-  for (const id of target === undefined ? [] : typeof target === 'number' ? [target] : target) {
+function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update: IngestContextUpdate): void {
+  for (const id of targets) {
     writer.amend(id, {
       tlpRank: update.tlp ? tlpRank(update.tlp) : null,
       sightings: update.sightings ?? 0,
@@ -162,12 +163,4 @@ function applyUpdate(writer: IndicatorWriter, target: number | number[] | undefi
     if (update.context?.length) writer.addContext(id, update.context);
     if (update.tags?.length) writer.addTags(id, update.tags);
   }
-}
-
-function remember(map: Map<string, number | number[]>, key: string, id: number): void {
-  const known = map.get(key);
-  if (known === undefined) map.set(key, id);
-  else if (typeof known === 'number') {
-    if (known !== id) map.set(key, [known, id]);
-  } else if (!known.includes(id)) known.push(id);
 }

@@ -1,5 +1,5 @@
 import type { IndicatorEntry } from '../../vault/queries/indicator-writes';
-import { isAmbiguity, type IndicatorContext, type IngestRecord, type TlpLevel } from '../ingest-record';
+import { isAmbiguity, type IngestRecord, type TlpLevel } from '../ingest-record';
 import type { IngestContextUpdate, StixIngestItem } from '../stix/context-update';
 import { recordToIndicator } from './record-to-indicator';
 
@@ -31,7 +31,7 @@ export function prepareItem(item: StixIngestItem, defaultTlp: TlpLevel): Prepare
       const { record } = item;
       const outcome = recordToIndicator(record, defaultTlp);
       if (!outcome.ok) return { kind: 'failed', location: record.location, reason: `${outcome.reason}: ${truncate(record.value)}`, record: true };
-      return { kind: 'entry', entry: { indicator: outcome.indicator, context: recordContext(record), tags: recordTags(record) }, externalId: record.externalId };
+      return { kind: 'entry', entry: { indicator: outcome.indicator, context: record.context, tags: recordTags(record) }, externalId: record.externalId };
     }
   }
 }
@@ -50,13 +50,6 @@ export async function* prepareItems(items: AsyncIterable<StixIngestItem>, defaul
     }
   }
   if (batch.length > 0) yield batch;
-}
-
-/** Context rows of one record: the source's own, then its comment. */
-function recordContext(record: IngestRecord): readonly IndicatorContext[] | undefined {
-  if (!record.comment) return record.context;
-  const comment: IndicatorContext = { kind: 'other', name: 'comment', detail: record.comment };
-  return record.context?.length ? [...record.context, comment] : [comment];
 }
 
 function recordTags(record: IngestRecord): readonly string[] | undefined {

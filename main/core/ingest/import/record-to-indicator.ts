@@ -1,4 +1,4 @@
-import { canonicalize, detectType } from '../../indicators';
+import { canonicalize, correlationKeys, detectType } from '../../indicators';
 import type { IndicatorWrite } from '../../vault/queries/indicator-writes';
 import { tlpRank } from '../../vault/queries/tlp-rank';
 import type { IngestRecord, TlpLevel } from '../ingest-record';
@@ -32,6 +32,10 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
       validUntil: instant(record.validUntil),
       sightings: record.sightings !== undefined && Number.isSafeInteger(record.sightings) && record.sightings > 0 ? record.sightings : 1,
       location: record.location,
+      ...correlationKeys(canonical.type, canonical.value),
+      pattern: record.pattern ?? null,
+      comment: record.comment ?? null,
+      snippet: record.snippet ?? null,
     },
   };
 }

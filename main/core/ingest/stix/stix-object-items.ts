@@ -102,7 +102,7 @@ function indicatorItems(object: StixObject, id: string, location: string, scope:
   for (const skipped of extracted.skipped) scope.tally.add(`${skipped.typeHint}: ${skipped.reason}`, location, skipped.value);
   if (extracted.indicators.length === 0) return [reject(location, 'pattern has no comparison that maps to an indicator type', pattern)];
   const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
-  fields.context = [{ kind: 'pattern', name: pattern }, ...(fields.context ?? [])];
+  fields.pattern = pattern;
   const validFrom = stringField(object, 'valid_from');
   const validUntil = stringField(object, 'valid_until');
   if (validFrom) fields.validFrom = validFrom;

@@ -53,7 +53,7 @@ describe('parseText', () => {
     expect(ambiguous).toEqual(['invoice_2024.zip', 'setup.py']);
     const first = items.find((i) => i.kind === 'record');
     expect(first?.kind === 'record' && first.record.location).toBe('line 8, column 40');
-    expect(first?.kind === 'record' && first.record.context?.[0]?.detail).toContain('hxxps://cdn-update[.]copper-lantern[.]com');
+    expect(first?.kind === 'record' && first.record.snippet).toContain('hxxps://cdn-update[.]copper-lantern[.]com');
   });
 
   it('strips HTML before extracting', async () => {

@@ -41,7 +41,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
       const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
       if (seen.has(key)) continue;
       if (seen.size < MAX_DISTINCT) seen.add(key);
-      const item = findingToItem(f, lineNo, ctx.fileName);
+      const item = findingToItem(f, lineNo);
       if (item.kind === 'record') records++;
       yield item;
     }
@@ -84,7 +84,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
 }
 
-function findingToItem(f: LineFinding, lineNo: number, fileName: string): IngestItem {
+function findingToItem(f: LineFinding, lineNo: number): IngestItem {
   const location = `line ${lineNo}, column ${f.column}`;
   if (f.ambiguous !== undefined) {
     return { kind: 'reject', reject: { location, reason: `${AMBIGUOUS_PREFIX}${f.ambiguous}`, value: f.value } };
@@ -96,7 +96,7 @@ function findingToItem(f: LineFinding, lineNo: number, fileName: string): Ingest
       typeHint: f.defanged ? 'text (defanged)' : 'text',
       value: f.value,
       location,
-      context: [{ kind: 'snippet', name: fileName, detail: f.snippet }],
+      snippet: f.snippet,
     },
   };
 }

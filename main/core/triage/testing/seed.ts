@@ -3,6 +3,7 @@
  * way an import leaves them, so triage tests do not depend on the import pipeline.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { correlationKeys } from '../../indicators';
 
 export interface SeedIndicator {
   type: string;
@@ -23,8 +24,10 @@ export interface SeedIndicator {
 /** Inserts rows (and their sources, tags, context) and returns their ids in order. */
 export function seedIndicators(db: Database, rows: readonly SeedIndicator[]): number[] {
   const insert = db.prepare(
-    `INSERT INTO indicators (type, value, display, tlp_rank, status, confidence, first_seen, last_seen, valid_until, sightings, created_at, updated_at)
-     VALUES (@type, @value, @display, @tlpRank, @status, @confidence, @firstSeen, @lastSeen, @validUntil, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    `INSERT INTO indicators (type, value, display, tlp_rank, status, confidence, first_seen, last_seen, valid_until, sightings, created_at, updated_at,
+                             registrable_domain, ip_start, ip_end)
+     VALUES (@type, @value, @display, @tlpRank, @status, @confidence, @firstSeen, @lastSeen, @validUntil, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z',
+             @registrableDomain, @ipStart, @ipEnd)`,
   );
   const source = db.prepare('SELECT id FROM sources WHERE name = ?').pluck();
   const addSource = db.prepare(
@@ -46,6 +49,7 @@ export function seedIndicators(db: Database, rows: readonly SeedIndicator[]): nu
           firstSeen: row.firstSeen ?? null,
           lastSeen: row.lastSeen ?? null,
           validUntil: row.validUntil ?? null,
+          ...correlationKeys(row.type, row.value),
         }).lastInsertRowid,
       );
       const name = row.source ?? 'seed feed';

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { indexIndicators } from '../../triage/search-index';
 import { migrate, readSchemaVersion } from '../migrate';
 
 describe('0050 triage', () => {
@@ -28,10 +27,7 @@ describe('0050 triage', () => {
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_indicators__%'").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['idx_indicators__status_last_seen', 'idx_indicators__type_last_seen', 'idx_indicators__last_seen', 'idx_indicators__valid_until']));
     expect(() => db.prepare('UPDATE indicators SET severity = 9 WHERE id = 1').run()).toThrow(/CHECK/);
-
-    // Existing rows are not searchable until indexed; afterwards, old context and tags are found.
-    expect(indexIndicators(db)).toBe(2);
-    expect(db.prepare("SELECT rowid FROM indicator_search WHERE indicator_search MATCH 'qakbot OR phishing'").pluck().all()).toEqual([1]);
-    expect(db.prepare('SELECT registrable_domain FROM indicators WHERE id = 1').pluck().get()).toBe('evil.example');
+    // Existing rows are not searchable until indexed (by the search indexer of the latest schema: see 0060's test).
+    expect(db.prepare('SELECT count(*) FROM indicator_search').pluck().get()).toBe(0);
   });
 });

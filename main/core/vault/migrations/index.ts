@@ -3,6 +3,7 @@ import { migration0020AuditLog } from './0020-audit-log';
 import { migration0030Settings } from './0030-settings';
 import { migration0040Indicators } from './0040-indicators';
 import { migration0050Triage } from './0050-triage';
+import { migration0060SightingStatements } from './0060-sighting-statements';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030Settings,
   migration0040Indicators,
   migration0050Triage,
+  migration0060SightingStatements,
 ];
 
 /** The schema version this build creates and understands; a vault above it is refused. */

@@ -103,14 +103,24 @@ export function getIndicator(db: Database, key: { id: number } | { type: string;
       )
       .all(row.id) as (Omit<IndicatorSighting, 'tlp'> & { tlpRank: number })[]
   ).map(({ tlpRank: rank, ...rest }) => ({ ...rest, tlp: tlpFromRank(rank) }));
-  const context = db
-    .prepare('SELECT kind, name, ref, detail, source_id AS sourceId FROM indicator_context WHERE indicator_id = ? ORDER BY kind, name')
-    .all(row.id) as IndicatorDetail['context'];
+  const context = db.prepare(CONTEXT_SQL).all({ id: row.id }) as IndicatorDetail['context'];
   const tags = (db.prepare('SELECT tag FROM indicator_tags WHERE indicator_id = ? ORDER BY tag').all(row.id) as { tag: string }[]).map(
     (t) => t.tag,
   );
   return { ...toSummary(row), validFrom: row.validFrom, createdAt: row.createdAt, updatedAt: row.updatedAt, sources, context, tags };
 }
+
+/**
+ * Context rows, and the statements a source made with each sighting (its pattern, comment or the text
+ * around the value), which are kept on the sighting row but read as context.
+ */
+const CONTEXT_SQL = `
+  SELECT kind, name, ref, detail, source_id AS sourceId FROM indicator_context WHERE indicator_id = @id
+  UNION ALL SELECT 'pattern', pattern, '', '', source_id FROM indicator_sources WHERE indicator_id = @id AND pattern IS NOT NULL
+  UNION ALL SELECT 'other', 'comment', '', comment, source_id FROM indicator_sources WHERE indicator_id = @id AND comment IS NOT NULL
+  UNION ALL SELECT 'snippet', ifnull(src.file_name, ''), '', l.snippet, l.source_id
+    FROM indicator_sources l JOIN sources src ON src.id = l.source_id WHERE l.indicator_id = @id AND l.snippet IS NOT NULL
+  ORDER BY 1, 2`;
 
 function toSummary({ tlpRank: rank, flags, ...rest }: SummaryRow): IndicatorSummary {
   return { ...rest, tlp: tlpFromRank(rank), flags: flags ? flags.split(',') : [] };

@@ -16,6 +16,14 @@ export interface IndicatorWrite {
   validUntil: string | null;
   sightings: number;
   location: string;
+  /** Correlation keys (see indicators/correlation-keys.ts), written with the row so no later pass rewrites it. */
+  registrableDomain: string | null;
+  ipStart: number | null;
+  ipEnd: number | null;
+  /** What the source said with it, kept on the sighting: its STIX pattern, comment, or the text around it. */
+  pattern: string | null;
+  comment: string | null;
+  snippet: string | null;
 }
 
 /** An indicator with what its record adds in this source: context rows and tags. */
@@ -47,11 +55,16 @@ export interface IndicatorAmendment {
   lastSeen: string | null;
 }
 
-/** Rows per multi-row statement: past ~100 the gain flattens, and 13 × 128 stays far below SQLite's bound-variable limit. */
+/** Rows per multi-row statement: past ~100 the gain flattens, and 16 × 128 stays far below SQLite's bound-variable limit. */
 const ROWS_PER_STATEMENT = 128;
 
 const INDICATOR_COLUMNS = `indicators (type, value, display, tlp_rank, flags, confidence, first_seen, last_seen,
-                            valid_from, valid_until, sightings, created_at, updated_at)`;
+                            valid_from, valid_until, sightings, created_at, updated_at, registrable_domain, ip_start, ip_end)`;
+const INDICATOR_COLUMN_COUNT = 16;
+
+const SIGHTING_COLUMNS = `indicator_sources (indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location,
+                            pattern, comment, snippet)`;
+const SIGHTING_COLUMN_COUNT = 10;
 
 /**
  * Prepares the statements of one import into one source. Merging widens first/last seen, adds
@@ -59,7 +72,7 @@ const INDICATOR_COLUMNS = `indicators (type, value, display, tlp_rank, flags, co
  */
 export function prepareIndicatorWriter(db: Database, sourceId: number, now: string): IndicatorWriter {
   // New indicators: one multi-row INSERT per group; RETURNING names the rows that were inserted.
-  const tuple = `(${new Array<string>(13).fill('?').join(', ')})`;
+  const tuple = `(${new Array<string>(INDICATOR_COLUMN_COUNT).fill('?').join(', ')})`;
   const insertGroup = db.prepare(
     `INSERT INTO ${INDICATOR_COLUMNS} VALUES ${new Array<string>(ROWS_PER_STATEMENT).fill(tuple).join(', ')}
      ON CONFLICT (type, value) DO NOTHING RETURNING id`,
@@ -77,23 +90,31 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       sightings = sightings + @sightings,
       updated_at = @now
     WHERE id = @id`);
-  const links = new BulkInsert(
-    db,
-    'INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location)',
-    7,
-    ROWS_PER_STATEMENT,
-  );
+  const links = new BulkInsert(db, `INSERT INTO ${SIGHTING_COLUMNS}`, SIGHTING_COLUMN_COUNT, ROWS_PER_STATEMENT);
   const linkOne = db.prepare(`
-    INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
+    INSERT INTO ${SIGHTING_COLUMNS} VALUES (${new Array<string>(SIGHTING_COLUMN_COUNT).fill('?').join(', ')})
     ON CONFLICT (indicator_id, source_id) DO NOTHING`);
   const relink = db.prepare(`
     UPDATE indicator_sources SET
       sightings = sightings + @sightings,
       tlp_rank = max(tlp_rank, @tlpRank),
       first_seen = CASE WHEN first_seen IS NULL OR @firstSeen < first_seen THEN coalesce(@firstSeen, first_seen) ELSE first_seen END,
-      last_seen = CASE WHEN last_seen IS NULL OR @lastSeen > last_seen THEN coalesce(@lastSeen, last_seen) ELSE last_seen END
+      last_seen = CASE WHEN last_seen IS NULL OR @lastSeen > last_seen THEN coalesce(@lastSeen, last_seen) ELSE last_seen END,
+      pattern = coalesce(pattern, @pattern),
+      comment = coalesce(comment, @comment),
+      snippet = coalesce(snippet, @snippet)
     WHERE indicator_id = @id AND source_id = @sourceId`);
+  // The sighting holds one statement of each kind; a different one from the same source is context.
+  const keepOtherStatements = db.prepare(`
+    INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)
+    SELECT @id, @sourceId, 'pattern', @pattern, '', '' FROM indicator_sources s
+      WHERE s.indicator_id = @id AND s.source_id = @sourceId AND s.pattern != @pattern
+    UNION ALL
+    SELECT @id, @sourceId, 'other', 'comment', '', @comment FROM indicator_sources s
+      WHERE s.indicator_id = @id AND s.source_id = @sourceId AND s.comment != @comment
+    UNION ALL
+    SELECT @id, @sourceId, 'snippet', ifnull((SELECT file_name FROM sources WHERE id = @sourceId), ''), '', @snippet FROM indicator_sources s
+      WHERE s.indicator_id = @id AND s.source_id = @sourceId AND s.snippet != @snippet`);
   const contexts = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)', 6, ROWS_PER_STATEMENT);
   const tags = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_tags (indicator_id, tag)', 2, ROWS_PER_STATEMENT);
   const amendIndicator = db.prepare(`
@@ -106,7 +127,8 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     WHERE id = @id`);
 
   const queueLink = (id: number, indicator: IndicatorWrite): void => {
-    links.values.push(id, sourceId, indicator.sightings, indicator.tlpRank, indicator.firstSeen, indicator.lastSeen, indicator.location);
+    const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
+    links.values.push(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet);
     links.rowAdded();
   };
   /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
@@ -115,7 +137,9 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     links.flush();
     merge.run({ ...indicator, id, now });
     if (linkSighting(linkOne, id, sourceId, indicator)) return 'merged';
-    relink.run({ ...indicator, id, sourceId });
+    const params = { ...indicator, id, sourceId };
+    keepOtherStatements.run(params);
+    relink.run(params);
     return 'repeat';
   };
   const writeGroup = (entries: readonly IndicatorEntry[], from: number, to: number, ids: number[], outcomes: WriteOutcome[]): void => {
@@ -148,6 +172,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     for (let k = from; k < to; k++) {
       const w = entries[k]!.indicator;
       values.push(w.type, w.value, w.display, w.tlpRank, w.flags, w.confidence, w.firstSeen, w.lastSeen, w.validFrom, w.validUntil, w.sightings, now, now);
+      values.push(w.registrableDomain, w.ipStart, w.ipEnd);
     }
     return ((to - from === ROWS_PER_STATEMENT ? insertGroup : insertOne).all(values) as number[]);
   };
@@ -192,13 +217,13 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     amend(indicatorId, amendment) {
       const params = { ...amendment, id: indicatorId, sourceId, now };
       amendIndicator.run(params);
-      relink.run({ ...params, tlpRank: amendment.tlpRank ?? 0 });
+      relink.run({ ...params, tlpRank: amendment.tlpRank ?? 0, pattern: null, comment: null, snippet: null });
     },
   };
 }
 
 /** True when this is the indicator's first sighting in this source. */
 function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite): boolean {
-  const { sightings, tlpRank, firstSeen, lastSeen, location } = indicator;
-  return link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location).changes === 1;
+  const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
+  return link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet).changes === 1;
 }

@@ -3,7 +3,7 @@
  * a binary search (O(log n)). IPv4 ranges live in Float64Arrays (uint32 values), IPv6 in BigInt arrays.
  * A network value matches when it lies entirely inside one listed range.
  */
-import { parseIpRange, type IpRange } from '../ip-ranges';
+import { parseIpRange, type IpRange } from '../../indicators';
 
 export interface IpRangeSet {
   contains(range: IpRange): boolean;
