@@ -23,7 +23,7 @@ export async function main(args: string[]): Promise<void> {
     await writeTextReport(files.text, syntheticIndicators(count));
 
     const raw = await measureInChild('raw', [join(dir, 'vault-raw'), String(count)]);
-    report('raw baseline (1 prepared INSERT, 1 transaction)', raw, raw, 0);
+    report('raw baseline (canonical rows, 1 INSERT, 1 txn)', raw, raw, 0);
     let failed = false;
     for (const [format, file] of Object.entries(files)) {
       const measured = await measureInChild('import', [join(dir, `vault-${format}`), file, format]);

@@ -12,6 +12,8 @@ import type { Migration } from './migration';
  * Import now writes registrable_domain / ip_start / ip_end with the row; rows written before this version
  * may lack them, so `keys_missing_through` tells the search indexer how far it must still derive them.
  *
+ * The index on indicator_sources(source_id) goes: (source_id, location) from 0050 covers it.
+ *
  * The search row no longer holds the pattern (its tokens are the value's) but does hold sighting comments
  * and snippets; the triggers of 0050 are recreated with that definition.
  */
@@ -38,6 +40,9 @@ export const migration0060SightingStatements: Migration = {
           AND ((indicator_context.kind = 'pattern' AND indicator_context.name = s.pattern)
             OR (indicator_context.kind = 'other' AND indicator_context.name = 'comment' AND indicator_context.ref = '' AND indicator_context.detail = s.comment)
             OR (indicator_context.kind = 'snippet' AND indicator_context.detail = s.snippet)));
+
+      -- (source_id, location) of 0050 serves every lookup by source, foreign-key checks included.
+      DROP INDEX idx_indicator_sources__source_id;
 
       ALTER TABLE triage_state ADD COLUMN keys_missing_through INTEGER NOT NULL DEFAULT 0;
       UPDATE triage_state SET keys_missing_through = (SELECT ifnull(max(id), 0) FROM indicators);
