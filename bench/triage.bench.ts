@@ -48,12 +48,25 @@ export async function main(args: string[]): Promise<void> {
     results.push(compare(`row position ${depth.toLocaleString('en-US')} -> cursor`, 10, () => cursorAtPosition(db, index, depth), () => pkRange.all(depth)));
     results.push(compare(`page ${depth.toLocaleString('en-US')} rows deep (keyset)`, 10, () => readQueuePage(db, { ...deepView, limit: 100, cursor }), () => pkRange.all(depth)));
 
-    for (const text of ['brand41', 'campaign-7', 'example']) {
+    // Rare tokens, a phrase, tokens on 1% and 3% of rows, and a common one on 20% (each url): the queue
+    // joins the first ones and walks the sort for the others (main/core/triage/queue-search.ts).
+    const rawFts = db.prepare('SELECT rowid FROM indicator_search WHERE indicator_search MATCH ? LIMIT 100');
+    for (const text of ['brand41', 'campaign-7', 'campaign', '7', 'example']) {
       const fts: QueueQuery = { filter: { text }, sort: { key: 'last_seen', direction: 'desc' }, limit: 100 };
-      const rawFts = db.prepare('SELECT rowid FROM indicator_search WHERE indicator_search MATCH ? LIMIT 100');
       const matching = countQueue(db, fts.filter, { cap: Infinity }).count.toLocaleString('en-US');
       results.push(compare(`FTS "${text}" (${matching} rows) by last_seen`, 30, () => readQueuePage(db, fts), () => rawFts.all(`"${text}"`)));
     }
+    // The common token again: the next page, under a filter, under other sorts; and as a prefix search.
+    const common: QueueQuery = { filter: { text: 'example' }, sort: { key: 'last_seen', direction: 'desc' }, limit: 100 };
+    const rawCommon = () => rawFts.all('"example"');
+    const next = readQueuePage(db, common).nextCursor!;
+    results.push(compare('FTS "example" by last_seen, next page', 30, () => readQueuePage(db, { ...common, cursor: next }), rawCommon));
+    const newOnes: QueueQuery = { ...common, filter: { ...common.filter, conditions: [{ field: 'status', op: '=', value: 'new' }] } };
+    results.push(compare('FTS "example" status=new by last_seen', 30, () => readQueuePage(db, newOnes), rawCommon));
+    for (const key of ['confidence', 'type_value'] as const) {
+      results.push(compare(`FTS "example" by ${key}`, 30, () => readQueuePage(db, { ...common, sort: { key, direction: 'desc' } }), rawCommon));
+    }
+    results.push(compare('FTS "exam*" (prefix) by last_seen', Infinity, () => readQueuePage(db, { ...common, filter: { text: 'exam*' } }), rawCommon));
     results.push(compare('capped count (10,000) status=new', Infinity, () => countQueue(db, deepView.filter), () => pkRange.all(1)));
     results.push(compare('exact count status=new', Infinity, () => countQueue(db, deepView.filter, { cap: Infinity }), () => pkRange.all(1), 3));
 

@@ -23,17 +23,8 @@ const TIME_COLUMNS: Partial<Record<ConditionField, string>> = {
   valid_until: 'i.valid_until',
 };
 
-export interface FilterOptions {
-  /**
-   * How the full-text term joins the query. `set` (default) materialises the matching rowids, right when
-   * few rows match. `probe` checks each row read in sort order against the index, right when many match
-   * (the first page is found after a few hundred probes instead of sorting every match).
-   */
-  fts?: 'set' | 'probe';
-}
-
 /** Builds the WHERE terms of a filter; parameter names are `f0`, `f1`, ... in condition order. */
-export function buildFilterSql(filter: QueueFilter, options: FilterOptions = {}): SqlFragment {
+export function buildFilterSql(filter: QueueFilter): SqlFragment {
   const out: SqlFragment = { where: [], params: {} };
   const bind = (value: string | number): string => {
     const name = `f${Object.keys(out.params).length}`;
@@ -45,11 +36,8 @@ export function buildFilterSql(filter: QueueFilter, options: FilterOptions = {})
     const match = toFtsMatch(filter.text);
     if (!match) throw invalid('The search text has no letters or digits.');
     const param = bind(match);
-    out.where.push(
-      options.fts === 'probe'
-        ? `EXISTS (SELECT 1 FROM indicator_search WHERE indicator_search MATCH ${param} AND rowid = i.id)`
-        : `i.id IN (SELECT rowid FROM indicator_search WHERE indicator_search MATCH ${param})`,
-    );
+    // Many matches make this join slow under a sort: readQueuePage then walks the sort instead (queue-search).
+    out.where.push(`i.id IN (SELECT rowid FROM indicator_search WHERE indicator_search MATCH ${param})`);
   }
   return out;
 }

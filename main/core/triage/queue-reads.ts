@@ -2,11 +2,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../errors';
 import { decodeCursor, encodeCursor } from './queue-cursor';
-import { toFtsMatch } from './fts-match';
-import { buildFilterSql, type FilterOptions } from './queue-filter-sql';
+import { buildFilterSql } from './queue-filter-sql';
 import { MAX_QUEUE_PAGE, type QueueFilter, type QueuePage, type QueueQuery, type QueueTotal } from './queue-query';
 import { loadQueueRows } from './queue-rows';
-import { keysetSteps, sortSpec, type SortValue } from './queue-sort';
+import { planTextWalk, walkTextMatches, type SortedRead, type TextPlan } from './queue-search';
+import { keysetSteps, orderBy, sortSpec, type SortValue } from './queue-sort';
 
 export interface BuiltStep {
   sql: string;
@@ -17,12 +17,10 @@ export interface BuiltStep {
  * The SQL of one page read: one SELECT of ids per keyset step (see keysetSteps), each with LIMIT
  * `@limit`. Exposed so tests can snapshot it and check its query plan.
  */
-export function buildQueueSql(query: Omit<QueueQuery, 'limit'>, afterKey?: readonly SortValue[], options: FilterOptions = {}): BuiltStep[] {
+export function buildQueueSql(query: Omit<QueueQuery, 'limit'>, afterKey?: readonly SortValue[]): BuiltStep[] {
   const spec = sortSpec(query.sort);
-  const backward = query.direction === 'prev';
-  const readDirection = backward === (query.sort.direction === 'asc') ? 'desc' : 'asc';
-  const filter = buildFilterSql(query.filter, options);
-  return keysetSteps(spec, afterKey, readDirection).map((step) => {
+  const filter = buildFilterSql(query.filter);
+  return keysetSteps(spec, afterKey, readDirection(query)).map((step) => {
     const where = [...filter.where, ...(step.where ? [step.where] : [])];
     return {
       sql: `SELECT i.id FROM indicators i${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${step.order} LIMIT @limit`,
@@ -31,19 +29,26 @@ export function buildQueueSql(query: Omit<QueueQuery, 'limit'>, afterKey?: reado
   });
 }
 
+/** The order rows are read in: the sort's, or its reverse for a backward (`prev`) read. */
+function readDirection(query: Pick<QueueQuery, 'sort' | 'direction'>): 'asc' | 'desc' {
+  return (query.direction === 'prev') === (query.sort.direction === 'asc') ? 'desc' : 'asc';
+}
+
+/** For tests and benches: force how the text term is applied (see planTextWalk). */
+export interface ReadOptions {
+  text?: TextPlan;
+}
+
 /** One page of the queue: `limit` rows after (or before) the cursor, with cursors to either side. */
-export function readQueuePage(db: Database, query: QueueQuery): QueuePage {
+export function readQueuePage(db: Database, query: QueueQuery, options: ReadOptions = {}): QueuePage {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_QUEUE_PAGE) {
     throw new WorkbenchError('INVALID_INPUT', `Page size must be a whole number from 1 to ${MAX_QUEUE_PAGE}.`);
   }
   const afterKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort.key);
-  const ids: number[] = [];
   // One row more than asked tells whether another page follows.
-  for (const step of buildQueueSql(query, afterKey, { fts: ftsStrategy(db, query) })) {
-    const want = query.limit + 1 - ids.length;
-    if (want <= 0) break;
-    ids.push(...(db.prepare(step.sql).pluck().all({ ...step.params, limit: want }) as number[]));
-  }
+  const want = query.limit + 1;
+  const walk = planTextWalk(db, query, want, options.text);
+  const ids = walk ? walkTextMatches(db, walk, want, sortedRead(db, query, afterKey)) : readSortedIds(db, query, afterKey, want);
   const more = ids.length > query.limit;
   const pageIds = ids.slice(0, query.limit);
   const backward = query.direction === 'prev';
@@ -63,23 +68,52 @@ export function readQueuePage(db: Database, query: QueueQuery): QueuePage {
   };
 }
 
-/** Above this many full-text matches, a sorted page probes the index row by row (see FilterOptions). */
-export const FTS_PROBE_THRESHOLD = 50_000;
+/** The first `count` ids of a read after `afterKey`, in read order, across its keyset steps. */
+function readSortedIds(db: Database, query: Omit<QueueQuery, 'limit'>, afterKey: readonly SortValue[] | undefined, count: number): number[] {
+  const ids: number[] = [];
+  for (const step of buildQueueSql(query, afterKey)) {
+    const want = count - ids.length;
+    if (want <= 0) break;
+    for (const id of db.prepare(step.sql).pluck().all({ ...step.params, limit: want }) as number[]) ids.push(id);
+  }
+  return ids;
+}
 
 /**
- * Picks the full-text join by the number of matches: for a single token the FTS vocabulary knows it
- * exactly at once; otherwise matches are counted up to the threshold (reading at most that many rowids).
+ * `query` read in consecutive batches without its text, for the walk: each batch continues after the
+ * sort key of the last id returned (keys are unique, so nothing is skipped or repeated); joinRest reads
+ * on from there with the text joined.
  */
-function ftsStrategy(db: Database, query: QueueQuery): FilterOptions['fts'] {
-  const match = query.filter.text === undefined ? undefined : toFtsMatch(query.filter.text);
-  if (!match || query.sort.key === 'id') return 'set';
-  const token = singleToken(query.filter.text ?? '');
-  if (token !== undefined) return tokenDocuments(db, token) >= FTS_PROBE_THRESHOLD ? 'probe' : 'set';
-  const matches = db
-    .prepare('SELECT count(*) FROM (SELECT rowid FROM indicator_search WHERE indicator_search MATCH ? LIMIT ?)')
-    .pluck()
-    .get(match, FTS_PROBE_THRESHOLD) as number;
-  return matches >= FTS_PROBE_THRESHOLD ? 'probe' : 'set';
+function sortedRead(db: Database, query: Omit<QueueQuery, 'limit'>, afterKey: readonly SortValue[] | undefined): SortedRead {
+  const { text: _text, ...untexted } = query.filter;
+  const keyOf = db.prepare(`SELECT ${sortSpec(query.sort).exprs.join(', ')} FROM indicators i WHERE i.id = ?`).raw();
+  let key = afterKey;
+  let ended = false;
+  return {
+    next(count) {
+      if (ended) return [];
+      const ids = readSortedIds(db, { ...query, filter: untexted }, key, count);
+      if (ids.length < count) ended = true;
+      else key = keyOf.get(ids[ids.length - 1]) as SortValue[];
+      return ids;
+    },
+    joinRest: (count) => (ended || !key ? [] : joinAfter(db, query, key, count)),
+  };
+}
+
+/**
+ * The first `count` rows after `key` that match the whole filter, text joined, as one statement with a
+ * row-value comparison: the join reads its matches by rowid and sorts them, so the index ranges of the
+ * keyset steps do not help it, and a ties step would join every match a second time.
+ */
+function joinAfter(db: Database, query: Omit<QueueQuery, 'limit'>, key: readonly SortValue[], count: number): number[] {
+  const spec = sortSpec(query.sort);
+  const direction = readDirection(query);
+  const { where, params } = buildFilterSql(query.filter);
+  const keys: Record<string, SortValue> = Object.fromEntries(key.map((value, i) => [`k${i}`, value]));
+  const after = `(${spec.exprs.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${Object.keys(keys).map((k) => `@${k}`).join(', ')})`;
+  const sql = `SELECT i.id FROM indicators i WHERE ${[...where, after].join(' AND ')} ORDER BY ${orderBy(spec, direction)} LIMIT @limit`;
+  return db.prepare(sql).pluck().all({ ...params, ...keys, limit: count }) as number[];
 }
 
 /**
@@ -100,26 +134,4 @@ export function countQueue(db: Database, filter: QueueFilter, options: { cap?: n
 export function selectFilteredIdsSql(filter: QueueFilter): { sql: string; params: Record<string, string | number> } {
   const { where, params } = buildFilterSql(filter);
   return { sql: `SELECT i.id FROM indicators i${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params };
-}
-
-/**
- * The one token the unicode61 tokenizer (remove_diacritics 2) makes of `text`, when it makes exactly one
- * and it is not a prefix search; else undefined.
- */
-export function singleToken(text: string): string | undefined {
-  const terms = text.trim().split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
-  if (terms.length !== 1 || terms[0]!.endsWith('*')) return undefined;
-  const tokens = terms[0]!.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return tokens.length === 1 ? tokens[0]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : undefined;
-}
-
-const vocabularies = new WeakSet<Database>();
-
-/** How many indicators contain `token`, from the FTS5 vocabulary (a per-connection temp table). */
-function tokenDocuments(db: Database, token: string): number {
-  if (!vocabularies.has(db)) {
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.indicator_search_vocab USING fts5vocab(main, 'indicator_search', 'row')");
-    vocabularies.add(db);
-  }
-  return (db.prepare('SELECT doc FROM temp.indicator_search_vocab WHERE term = ?').pluck().get(token) as number | undefined) ?? 0;
 }
