@@ -24,8 +24,8 @@ describe('ExternalIdMap', () => {
     expect(map.get(`indicator--${uuid(7)}`)).toEqual([2 ** 40]);
   });
 
-  it('survives growth past a hundred thousand entries', () => {
-    const map = new ExternalIdMap();
+  it.each([0, 150_000])('survives growth past a hundred thousand entries (sized for %i)', (expected) => {
+    const map = new ExternalIdMap(expected);
     for (let i = 1; i <= 150_000; i++) map.add(`indicator--${uuid(i)}`, i);
     for (const i of [1, 2, 77_777, 150_000]) expect(map.get(`indicator--${uuid(i)}`)).toEqual([i]);
     expect(map.get(`indicator--${uuid(150_001)}`)).toEqual([]);

@@ -13,14 +13,25 @@ const MIN_CAPACITY = 1024;
 const MAX_COMPACT_ID = 0xffffffff;
 
 export class ExternalIdMap {
-  private capacity = MIN_CAPACITY;
+  private capacity: number;
   private size = 0;
-  private words = new Uint32Array(MIN_CAPACITY * 4);
-  private types = new Uint8Array(MIN_CAPACITY);
+  private words: Uint32Array;
+  private types: Uint8Array;
   /** 0 = empty slot (indicator ids start at 1). */
-  private ids = new Uint32Array(MIN_CAPACITY);
+  private ids: Uint32Array;
   private readonly typeCodes = new Map<string, number>();
   private readonly other = new Map<string, number[]>();
+
+  /**
+   * `expectedEntries` sizes the table up front: growing a table of a million entries briefly holds the
+   * old and the new one, the peak an import's memory budget has to fit.
+   */
+  constructor(expectedEntries = 0) {
+    this.capacity = Math.max(MIN_CAPACITY, Math.ceil(expectedEntries / MAX_LOAD) + 1);
+    this.words = new Uint32Array(this.capacity * 4);
+    this.types = new Uint8Array(this.capacity);
+    this.ids = new Uint32Array(this.capacity);
+  }
 
   /** Records that the object `externalId` yielded indicator `indicatorId` (idempotent). */
   add(externalId: string, indicatorId: number): void {

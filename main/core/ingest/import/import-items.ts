@@ -14,6 +14,8 @@ export interface ItemsImport {
   /** The name shown for the file in errors and provenance (never a full path in the audit log). */
   file: string;
   format: SourceFormat;
+  /** Size of the file in bytes, when known: sizes per-file tables up front. */
+  bytes?: number;
   /** Prepared items in batches (see ./prepared-item.ts), from this thread or from a parse worker. */
   items: AsyncIterable<readonly PreparedItem[]>;
   sourceName: string;
@@ -60,7 +62,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     const writer = prepareIndicatorWriter(db, sourceId, importedAt);
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
     // end and are matched by the object id the indicator came from. Only STIX has such items.
-    const byExternalId = job.format === 'stix' ? new ExternalIdMap() : undefined;
+    const byExternalId = job.format === 'stix' ? new ExternalIdMap(expectedStixObjects(job.bytes)) : undefined;
     const entries: IndicatorEntry[] = [];
     const entryExternalIds: (string | undefined)[] = [];
     const flush = (): void => {
@@ -164,3 +166,11 @@ function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update
     if (update.tags?.length) writer.addTags(id, update.tags);
   }
 }
+
+/** STIX objects a bundle of this size may hold: the smallest indicator objects in real feeds take ~300 bytes. */
+function expectedStixObjects(bytes: number | undefined): number {
+  return bytes === undefined ? 0 : Math.min(Math.ceil(bytes / 300), MAX_PRESIZED_OBJECTS);
+}
+
+/** 4M objects (~110 MB of table): a larger bundle grows the table as it goes. */
+const MAX_PRESIZED_OBJECTS = 4_000_000;

@@ -125,7 +125,7 @@ async function importInput(
         },
         options.signal,
       );
-      return await importItems(db, { ...common, file, format, items: parse.items, sha256: parse.sha256, onRecord: (n) => report(parse.bytesRead(), n) });
+      return await importItems(db, { ...common, file, format, bytes: input.size, items: parse.items, sha256: parse.sha256, onRecord: (n) => report(parse.bytesRead(), n) });
     }
     const parsed = parserFor(format, options.csvMapping)(tracked.chunks, { fileName: file, bytesTotal: input.size, defaultTlp, ...signal });
     const items = prepareItems(parsed, defaultTlp);
