@@ -111,7 +111,9 @@ test('triage by keyboard, a bulk change on a filtered set through the palette, u
   await page.keyboard.press('n');
   await page.keyboard.type('Seen in **wave 2**; registrar abuse desk told.');
   await page.keyboard.press('Control+Enter');
-  await expect(queue.detail.getByRole('region', { name: 'Notes' })).toContainText('Seen in **wave 2**');
+  const notes = queue.detail.getByRole('region', { name: 'Notes' });
+  await expect(notes).toContainText('Seen in wave 2; registrar abuse desk told.');
+  await expect(notes.locator('strong')).toHaveText('wave 2');
   await expect(queue.detail.getByRole('heading', { name: noted.value })).toBeVisible();
 
   // G jumps to the last row, g g back to the first; ? lists the keys.

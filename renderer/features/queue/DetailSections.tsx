@@ -1,4 +1,5 @@
 import type { Correlations, IndicatorDetail, IndicatorHistoryEntry, TriageDetail } from '../../../preload/contract';
+import { MarkdownText } from '../../components/MarkdownText';
 import { TlpBadge } from '../../components/TlpBadge';
 import { formatCount, formatTimestamp } from '../../lib/format';
 import { useDetailStore } from './detail-store';
@@ -148,12 +149,12 @@ export function WarninglistHits({ hits }: { hits: TriageDetail['warninglists'] }
   );
 }
 
-/** Notes are Markdown; shown as written (no Markdown renderer in the app yet), wrapped and monospaced. */
+/** Notes are Markdown, rendered without raw HTML, images or navigable links (see MarkdownText). */
 export function Notes({ notes }: { notes: string | null }) {
   return (
     <section aria-label="Notes" className="detail-section">
       <h3>Notes</h3>
-      {notes ? <pre className="notes-text">{notes}</pre> : <p className="muted">No note. Press n to write one.</p>}
+      {notes ? <MarkdownText text={notes} className="notes-text" /> : <p className="muted">No note. Press n to write one.</p>}
     </section>
   );
 }

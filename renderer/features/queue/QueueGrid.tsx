@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatCount } from '../../lib/format';
-import { COLUMNS, QueueRowView, ROW_HEIGHT } from './QueueRowView';
+import { COLUMNS, QueueRowView, ROW_HEIGHT, rowId } from './QueueRowView';
 import {
   getQueueRow,
   selectFocusedIndex,
@@ -13,30 +13,43 @@ import {
 import {
   createGeometry,
   followScroll,
+  renderWindow,
   scrollToReveal,
   virtualTopOf,
-  visibleRows,
   type RowRange,
   type ScrollGeometry,
   type ScrollState,
 } from './virtual/scroll-math';
 
-/** Rows rendered beyond each edge of the viewport; React renders again only when the viewport leaves them. */
-const OVERSCAN = 12;
-/** After a jump (scrollbar drag) the next position is unknown: render little beyond the viewport. */
-const JUMP_OVERSCAN = 2;
+/**
+ * Rows rendered beyond each edge of the viewport, for the frames in which the compositor has scrolled
+ * further than the rows rendered so far (a wheel or touch scroll runs off the main thread).
+ */
+const OVERSCAN = 6;
 /** While scrolling, rows ignore the pointer (no hit tests or hover updates as rows pass under it) until it rests this long. */
 const SCROLL_REST_MS = 150;
-/** Row elements are reused by slot (index modulo this), so a row coming into view updates a node, not mounts one. */
-const SLOTS = 128;
 const FALLBACK_VIEWPORT = 600;
+
+interface Rendered {
+  offset: number;
+  range: RowRange;
+  /** Reached by a jump of a screen or more while scrolling: its rows are on the way elsewhere. */
+  passing: boolean;
+}
 
 /**
  * The queue as a virtual grid that reaches every row of a million. Not @tanstack/react-virtual: it sizes
  * its container to count × row height (32M px for a million rows, past what browsers lay out) and keeps a
  * measurement per row. This grid caps the scroll height and maps scroll positions to rows with an offset
- * (virtual/scroll-math.ts): the browser scrolls the rows itself, and script runs only when rows come into
+ * (virtual/scroll-math.ts): the browser scrolls the rows itself, and script runs only when a row comes into
  * view or the scrollbar jumps. Rows are fetched by page around the viewport (queue-store.ts).
+ *
+ * Frame cost is what limits scrolling, so each frame does the least: the grid renders as soon as one row
+ * enters or leaves (a few rows a frame, not a dozen every few frames), always the same number of rows,
+ * and each row element stays in its slot (index modulo that number). The row that comes into view takes
+ * over the element of the one that left, in place: its text and attributes change, nothing is created,
+ * moved or removed, and the rows that stay are not touched. The slots are therefore not in row order in
+ * the DOM; `aria-owns` gives assistive technology the rows in order.
  */
 export function QueueGrid() {
   const total = useQueueStore(selectQueueTotal) ?? 0;
@@ -48,24 +61,22 @@ export function QueueGrid() {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewportHeight, setViewportHeight] = useState(FALLBACK_VIEWPORT);
   const geometry = useMemo(() => createGeometry(total, ROW_HEIGHT, viewportHeight), [total, viewportHeight]);
-  const [rendered, setRendered] = useState<{ offset: number; visibleFirst: number; range: RowRange }>({ offset: 0, visibleFirst: 0, range: { first: 0, last: -1 } });
+  const [rendered, setRendered] = useState<Rendered>({ offset: 0, range: { first: 0, last: -1 }, passing: false });
   const renderedRef = useRef(rendered);
   const scroll = useRef<ScrollState>({ scrollTop: 0, offset: 0 });
   /** The scrollTop this grid set itself: its scroll event is already accounted for. */
   const ownScroll = useRef<number | null>(null);
   const block = useRef<HTMLDivElement>(null);
   const resting = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scrollEvents = useRef(0);
 
-  /** Records where the list is; renders again only if the offset changed or visible rows are not rendered. */
-  const apply = (g: ScrollGeometry, next: ScrollState, force = false) => {
-    const previous = scroll.current;
+  /** Records where the list is; renders again only if the offset or the rows to render changed. */
+  const apply = (g: ScrollGeometry, next: ScrollState, { force = false, passing = false } = {}) => {
     scroll.current = next;
-    const visible = visibleRows(g, virtualTopOf(next));
+    const range = renderWindow(g, virtualTopOf(next), OVERSCAN);
     const current = renderedRef.current;
-    const covered = visible.first >= current.range.first && visible.last <= current.range.last;
-    if (!force && next.offset === current.offset && covered) return;
-    const jumped = Math.abs(virtualTopOf(next) - virtualTopOf(previous)) > g.viewportHeight;
-    const value = { offset: next.offset, visibleFirst: visible.first, range: visibleRows(g, virtualTopOf(next), jumped ? JUMP_OVERSCAN : OVERSCAN) };
+    if (!force && next.offset === current.offset && range.first === current.range.first && range.last === current.range.last) return;
+    const value = { offset: next.offset, range, passing };
     renderedRef.current = value;
     setRendered(value);
   };
@@ -82,7 +93,7 @@ export function QueueGrid() {
 
   // A new row count or viewport: the same scrollbar position, mapped again.
   useLayoutEffect(() => {
-    apply(geometry, followScroll(geometry, scroll.current, scroller.current?.scrollTop ?? 0), true);
+    apply(geometry, followScroll(geometry, scroll.current, scroller.current?.scrollTop ?? 0), { force: true });
   }, [geometry]);
 
   // Keyboard moves are by row at any scale: scroll just enough to show the focused row.
@@ -96,22 +107,32 @@ export function QueueGrid() {
     apply(geometry, { scrollTop: element.scrollTop, offset: virtualTopOf(next) - element.scrollTop });
   }, [focusedIndex, revealTick, geometry]);
 
-  const { offset, range } = rendered;
-  useEffect(() => showRows(range.first, range.last), [showRows, range.first, range.last]);
+  const { offset, range, passing } = rendered;
+  useEffect(() => showRows(range.first, range.last, passing), [showRows, range.first, range.last, passing]);
+
+  /** Takes `is-scrolling` off once a whole SCROLL_REST_MS passed without a scroll event (one timer, not one per event). */
+  const settle = (seen: number) => {
+    if (scrollEvents.current !== seen) {
+      resting.current = setTimeout(settle, SCROLL_REST_MS, scrollEvents.current);
+      return;
+    }
+    resting.current = null;
+    block.current?.classList.remove('is-scrolling');
+  };
 
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
+    scrollEvents.current += 1;
     // A class set directly, not state: toggling it must not render the grid.
-    if (resting.current === null) block.current?.classList.add('is-scrolling');
-    else clearTimeout(resting.current);
-    resting.current = setTimeout(() => {
-      resting.current = null;
-      block.current?.classList.remove('is-scrolling');
-    }, SCROLL_REST_MS);
+    if (resting.current === null) {
+      block.current?.classList.add('is-scrolling');
+      resting.current = setTimeout(settle, SCROLL_REST_MS, scrollEvents.current);
+    }
     if (ownScroll.current !== null && Math.abs(element.scrollTop - ownScroll.current) < 1) return;
     ownScroll.current = null;
-    apply(geometry, followScroll(geometry, scroll.current, element.scrollTop));
+    const next = followScroll(geometry, scroll.current, element.scrollTop);
+    apply(geometry, next, { passing: Math.abs(virtualTopOf(next) - virtualTopOf(scroll.current)) > geometry.viewportHeight });
   };
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
@@ -124,12 +145,14 @@ export function QueueGrid() {
     store.focus(index);
   };
 
+  const slots = range.last - range.first + 1;
   const rows = [];
-  for (let index = range.first; index <= Math.min(range.last, total - 1); index += 1) {
+  for (let slot = 0; slot < slots; slot += 1) {
+    const index = range.first + ((((slot - range.first) % slots) + slots) % slots);
     const row = getQueueRow(index);
     rows.push(
       <QueueRowView
-        key={index % SLOTS}
+        key={slot}
         index={index}
         row={row}
         top={index * ROW_HEIGHT - offset}
@@ -138,6 +161,7 @@ export function QueueGrid() {
       />,
     );
   }
+  const inOrder = Array.from({ length: slots }, (_, k) => rowId(range.first + k)).join(' ');
 
   return (
     <div role="grid" aria-label="Indicator queue" aria-rowcount={total + 1} aria-multiselectable="true" className="queue-grid">
@@ -156,9 +180,9 @@ export function QueueGrid() {
         onScroll={onScroll}
         tabIndex={0}
         aria-label={`${formatCount(total)} indicators; j and k move, ? lists the keys`}
-        aria-activedescendant={getQueueRow(focusedIndex) ? `queue-row-${focusedIndex}` : undefined}
+        aria-activedescendant={getQueueRow(focusedIndex) ? rowId(focusedIndex) : undefined}
       >
-        <div ref={block} role="rowgroup" className="queue-block" style={{ height: geometry.scrollHeight }} onClick={onClick}>
+        <div ref={block} role="rowgroup" className="queue-block" style={{ height: geometry.scrollHeight }} aria-owns={inOrder || undefined} onClick={onClick}>
           {rows}
         </div>
       </div>

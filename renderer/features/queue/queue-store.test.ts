@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QueuePage, Result } from '../../../preload/contract';
 import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge';
 import { queueRow } from '../../testing/queue-rows';
-import { getQueueRow, PAGE_SIZE, resetQueueStore, useQueueStore } from './queue-store';
+import { getQueueRow, PAGE_SIZE, PASSING_FETCH_INTERVAL_MS, resetQueueStore, useQueueStore } from './queue-store';
 
 const TOTAL = 5000;
 let bridge: FakeBridge;
@@ -69,6 +69,44 @@ describe('useQueueStore', () => {
     await settle();
     // The freed slot goes to the page the viewport shows now, not to the ones scrolled past.
     expect(calls('queue:at').at(-1)?.position).toBe(4000);
+  });
+
+  describe('while the rows shown are passing by (a scrollbar drag)', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+    const positions = () => calls('queue:at').map((request) => request.position);
+
+    it('asks for the rows in view at most once an interval, without the pages around them, then for those once it stops', async () => {
+      await store().load();
+      await settle();
+      const before = positions().length;
+      store().showRows(1000, 1030, true);
+      await settle();
+      expect(positions().slice(before)).toEqual([1000]);
+      // Passing on within the interval: nothing more, however many pages go by.
+      for (const first of [1400, 1800, 2200, 2600]) store().showRows(first, first + 30, true);
+      await settle();
+      expect(positions().slice(before)).toEqual([1000]);
+      // The interval ends while it still passes: the rows in view now, still no neighbours.
+      await vi.advanceTimersByTimeAsync(PASSING_FETCH_INTERVAL_MS);
+      expect(positions().slice(before)).toEqual([1000, 2600]);
+      // A whole interval without passing: it has stopped, and the pages around it follow.
+      await vi.advanceTimersByTimeAsync(PASSING_FETCH_INTERVAL_MS);
+      expect(positions().slice(before)).toEqual([1000, 2600, 2800, 2400, 3000, 2200]);
+    });
+
+    it('fetches at once, neighbours included, when the list moves on by scrolling', async () => {
+      await store().load();
+      await settle();
+      store().showRows(1000, 1030, true);
+      store().showRows(4000, 4030, true);
+      store().showRows(4010, 4040);
+      await settle();
+      expect(positions()).toContain(4000);
+      expect(positions()).toContain(4200);
+      expect(positions()).toContain(3800);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 
   it('changes the selection when there is one, else the focused row, then reloads', async () => {

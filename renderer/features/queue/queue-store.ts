@@ -13,6 +13,12 @@ const MAX_PAGES = 30;
 const PREFETCH_PAGES = 2;
 /** A fast scrub must not queue a request per page passed: at most this many run, nearest pages first. */
 const MAX_IN_FLIGHT = 2;
+/**
+ * While the list jumps a screen or more per frame (a scrollbar drag), the rows it shows are gone by the
+ * time their page arrives: it asks for the rows in view at most this often, and for the pages around
+ * them once it stops.
+ */
+export const PASSING_FETCH_INTERVAL_MS = 80;
 /** `triage:update` takes at most this many ids; larger sets go through the bulk action on the filter. */
 export const MAX_SELECTION = 10_000;
 export const DEFAULT_SORT: QueueSort = { key: 'last_seen', direction: 'desc' };
@@ -48,7 +54,8 @@ interface QueueStoreState {
   resetForm(): Promise<void>;
   setSort(sort: QueueSort): Promise<void>;
   applyView(view: SavedView): Promise<void>;
-  showRows(first: number, last: number): void;
+  /** The rows the grid renders; `passing` when it jumped there on the way elsewhere (a drag of the scrollbar). */
+  showRows(first: number, last: number, passing?: boolean): void;
   focus(index: number): void;
   move(by: number): void;
   toggleSelect(index?: number): void;
@@ -83,8 +90,18 @@ let cache = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
 let viewport = { first: 0, last: 40 };
 let epoch = 0;
 let inFlight = 0;
+/** The viewport is passing by (see PASSING_FETCH_INTERVAL_MS): no prefetch, and fetches wait for the gate. */
+let passing = false;
+let passingGate: ReturnType<typeof setTimeout> | null = null;
+let passedSinceGate = false;
 /** Recounts allowed after a stale position index before the error shows; restored by any page that arrives. */
 let recounts = 1;
+
+function stopPassing(): void {
+  clearTimeout(passingGate ?? undefined);
+  passingGate = null;
+  passing = false;
+}
 
 /** The row at a position of the current view, if its page is held. */
 export function getQueueRow(index: number): QueueRow | undefined {
@@ -96,6 +113,18 @@ const plural = (count: number) => (count === 1 ? '1 indicator' : `${formatCount(
 export const useQueueStore = create<QueueStoreState>()((set, get) => {
   const bump = () => set((state) => ({ rowsVersion: state.rowsVersion + 1 }));
   const query = () => ({ filter: get().filter, sort: get().sort });
+
+  /** Fetches for the viewport now, then again each interval while it keeps passing; settles once it stops. */
+  function openPassingGate(): void {
+    passedSinceGate = false;
+    pump();
+    passingGate = setTimeout(() => {
+      passingGate = null;
+      if (passedSinceGate) return openPassingGate();
+      passing = false;
+      pump();
+    }, PASSING_FETCH_INTERVAL_MS);
+  }
 
   async function fetchPage(page: number, target: PageCache<QueueRow>, at: number): Promise<void> {
     inFlight += 1;
@@ -121,15 +150,15 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       set({ loadError: failure.message });
     } finally {
       inFlight -= 1;
-      if (at === epoch && get().loadError === null) pump();
+      if (at === epoch && get().loadError === null && !passing) pump();
     }
   }
 
   /** Starts fetches for the pages the viewport needs, nearest first, within the in-flight limit. */
   function pump(): void {
     const { total } = get();
-    if (total === null) return;
-    for (const page of cache.missing(viewport.first, viewport.last, total, PREFETCH_PAGES)) {
+    if (total === null || get().loadError !== null) return;
+    for (const page of cache.missing(viewport.first, viewport.last, total, passing ? 0 : PREFETCH_PAGES)) {
       if (inFlight >= MAX_IN_FLIGHT) return;
       void fetchPage(page, cache, epoch);
     }
@@ -174,6 +203,7 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
     ...initial,
     async load() {
       const at = ++epoch;
+      stopPassing();
       cache = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
       set({ loading: true, loadError: null, total: null, focusedIndex: 0, selection: new Set(), anchorIndex: null });
       bump();
@@ -215,9 +245,16 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       set({ form, filter: toQueueFilter(form), sort: view.query.sort });
       await get().load();
     },
-    showRows(first, last) {
+    showRows(first, last, isPassing = false) {
       viewport = { first, last };
-      if (get().loadError === null) pump();
+      if (!isPassing) {
+        stopPassing();
+        pump();
+        return;
+      }
+      passing = true;
+      passedSinceGate = true;
+      if (passingGate === null) openPassingGate();
     },
     focus(index) {
       const { total } = get();
@@ -309,6 +346,7 @@ export const selectFocusedRow = (state: QueueStoreState): QueueRow | undefined =
 export function resetQueueStore(): void {
   epoch += 1;
   inFlight = 0;
+  stopPassing();
   cache = new PageCache<QueueRow>(PAGE_SIZE, MAX_PAGES);
   viewport = { first: 0, last: 40 };
   useQueueStore.setState(initial);

@@ -5,12 +5,14 @@ import {
   isScaled,
   MAX_SCROLL_HEIGHT,
   rebase,
+  renderWindow,
   revealRow,
   scrollToReveal,
   scrollTopFor,
   virtualTopAt,
   virtualTopOf,
   visibleRows,
+  windowSize,
   type ScrollState,
 } from './scroll-math';
 
@@ -78,6 +80,24 @@ describe('scroll maths', () => {
     expect(rows.last).toBeGreaterThanOrEqual(deep);
     expect(revealRow(g, top, deep - 30)).toBe((deep - 30) * ROW);
     expect(visibleRows(g, revealRow(g, 0, 999_999)).last).toBe(999_999);
+  });
+
+  it('renders the same number of rows wherever the list is, overscan above unless the list starts there', () => {
+    const g = createGeometry(1_000_000, ROW, VIEW);
+    const size = windowSize(g, 6);
+    expect(size).toBe(VIEW / ROW + 1 + 12);
+    for (const top of [0, 5, 31, 32, 1000, 123_457, virtualTopAt(g, g.maxScrollTop / 3), g.maxVirtualTop - 1, g.maxVirtualTop]) {
+      const range = renderWindow(g, top, 6);
+      expect(range.last - range.first + 1).toBe(size);
+      const visible = visibleRows(g, top);
+      expect(range.first).toBeLessThanOrEqual(visible.first);
+      expect(range.last).toBeGreaterThanOrEqual(visible.last);
+    }
+    expect(renderWindow(g, 1000, 6).first).toBe(Math.floor(1000 / ROW) - 6);
+    expect(renderWindow(g, 0, 6)).toEqual({ first: 0, last: size - 1 });
+    expect(renderWindow(g, g.maxVirtualTop, 6)).toEqual({ first: 1_000_000 - size, last: 999_999 });
+    expect(renderWindow(createGeometry(3, ROW, VIEW), 0, 6)).toEqual({ first: 0, last: 2 });
+    expect(renderWindow(createGeometry(0, ROW, VIEW), 0, 6)).toEqual({ first: 0, last: -1 });
   });
 
   it('renders nothing for an empty list and clamps overscan to the list', () => {

@@ -95,6 +95,25 @@ export function visibleRows(g: ScrollGeometry, virtualTop: number, overscan = 0)
   return { first: Math.max(0, first - overscan), last: Math.min(g.rowCount - 1, last + overscan) };
 }
 
+/** Rows rendered around the viewport: as many as can show at once plus `overscan` each side. */
+export function windowSize(g: ScrollGeometry, overscan: number): number {
+  return Math.min(g.rowCount, Math.ceil(g.viewportHeight / g.rowHeight) + 1 + 2 * overscan);
+}
+
+/**
+ * The rows to render at `virtualTop`: always `windowSize` consecutive rows (all of a shorter list), from
+ * `overscan` rows above the first visible one; at either end of the list the window stops at the end and
+ * reaches further the other way. The count never changes while the list is scrolled, so the grid can hand
+ * each row element on to the next position that comes into view.
+ */
+export function renderWindow(g: ScrollGeometry, virtualTop: number, overscan: number): RowRange {
+  const size = windowSize(g, overscan);
+  if (size === 0) return { first: 0, last: -1 };
+  const top = clamp(virtualTop, 0, g.maxVirtualTop);
+  const first = clamp(Math.floor(top / g.rowHeight) - overscan, 0, g.rowCount - size);
+  return { first, last: first + size - 1 };
+}
+
 /** The smallest change to `virtualTop` that shows row `index` whole (keyboard moves are by row at any scale). */
 export function revealRow(g: ScrollGeometry, virtualTop: number, index: number): number {
   const rowTop = index * g.rowHeight;
