@@ -145,6 +145,8 @@ export function QueueGrid() {
     store.focus(index);
   };
 
+  // Slot k shows the one row of the window whose index is k modulo the window size, so a row that enters
+  // always lands in the slot the row leaving at the other end just freed.
   const slots = range.last - range.first + 1;
   const rows = [];
   for (let slot = 0; slot < slots; slot += 1) {
