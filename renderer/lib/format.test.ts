@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMinutes, formatTimestamp } from './format';
+import { formatBytes, formatCompactCount, formatMinutes, formatTimestamp } from './format';
 import { createThrottle } from './throttle';
 
 describe('formatters', () => {
@@ -8,6 +8,18 @@ describe('formatters', () => {
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MiB');
     expect(formatBytes(-1)).toBe('—');
+  });
+
+  it('keeps counts exact below 100,000 and compact above, never wider than "99,999"', () => {
+    expect(formatCompactCount(0)).toBe('0');
+    expect(formatCompactCount(99_999)).toBe('99,999');
+    expect(formatCompactCount(100_000)).toBe('100K');
+    expect(formatCompactCount(123_456)).toBe('123.5K');
+    expect(formatCompactCount(10_000_000)).toBe('10M');
+    expect(formatCompactCount(2_345_678_901)).toBe('2.3B');
+    for (const count of [0, 9, 99_999, 100_000, 999_949, 999_999, 1_234_567, 99_999_999, 1e12]) {
+      expect(formatCompactCount(count).length, String(count)).toBeLessThanOrEqual(6);
+    }
   });
 
   it('formats timestamps in UTC to the minute', () => {

@@ -30,3 +30,13 @@ const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 export function formatCount(count: number): string {
   return COUNT_FORMAT.format(count);
 }
+
+const COMPACT_FORMAT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/**
+ * A count for a narrow column: exact below 100,000, then "123.5K", "10M", so it never needs more room
+ * than "99,999" (the exact figure goes in the cell's title).
+ */
+export function formatCompactCount(count: number): string {
+  return count < 100_000 ? COUNT_FORMAT.format(count) : COMPACT_FORMAT.format(count);
+}

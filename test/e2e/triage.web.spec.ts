@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ImportPanel } from './pages/import-page';
 import { QueuePage } from './pages/queue-page';
@@ -178,3 +178,76 @@ test('triage by keyboard, a bulk change on a filtered set through the palette, u
   await expect(page.getByRole('img', { name: /^By type: / })).toContainText('domain');
   await snapshot(page, testInfo, 'overview');
 });
+
+test('queue columns show the widest marking, status, rating and count whole', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([FEED]);
+  await expect(importPanel.total('New')).toHaveText('36');
+  await importPanel.closeButton.click();
+
+  // The longest label of each fixed column, set by the CLI beside the running app.
+  const [email] = await cli<CliIndicator[]>(webHost.vaultDir, ['indicators', 'list', '--type', 'email', '--limit', '1']);
+  await cli(webHost.vaultDir, ['triage', String(email!.id), '--status', 'false-positive', '--confidence', '100', '--severity', 'critical', '--tlp', 'amber+strict']);
+  const queue = new QueuePage(page);
+  await queue.typeFilter.selectOption('email');
+  const row = queue.rowById(email!.id);
+  await expect(row).toContainText('TLP:AMBER+STRICT');
+  await expect(row).toContainText('False positive');
+  await expect(row).toContainText('100 / critical');
+
+  // A clipped marking mis-states it ("TLP:AMBER+STRIC"). At a laptop's width the grid drops the columns the
+  // detail pane repeats; on a wide screen it shows all ten. Either way every shown cell fits.
+  const shown = await clippedCells(row);
+  expect(shown.clipped).toEqual([]);
+  expect(shown.visible).toEqual(['TLP', 'Type', 'Value', 'Status', 'Conf./sev.']);
+  await page.setViewportSize({ width: 1760, height: 900 });
+  const wide = await clippedCells(row);
+  expect(wide.clipped).toEqual([]);
+  expect(wide.visible).toEqual(['TLP', 'Type', 'Value', 'Status', 'Conf./sev.', 'Seen', 'Last seen', 'Tags', 'Warninglist']);
+});
+
+/**
+ * The shown columns of a row (by header), and its cells that need more width than they have (the value
+ * cell ellipsises by design) or run past the grid's edge. The sightings cell is also probed with its widest
+ * forms ("99,999", then compact "888.8K") in a detached copy of the row, which has the same CSS.
+ */
+async function clippedCells(row: Locator): Promise<{ visible: string[]; clipped: string[] }> {
+  // The e2e project compiles without the DOM library: the page's elements are described by what is used.
+  interface Box {
+    offsetParent: unknown;
+    scrollWidth: number;
+    clientWidth: number;
+    textContent: string | null;
+    classList: { contains(name: string): boolean };
+    getBoundingClientRect(): { right: number };
+  }
+  return row.evaluate((element) => {
+    const grid = element.closest('[role="grid"]')!;
+    const gridRight = grid.getBoundingClientRect().right;
+    const headers = [...grid.querySelectorAll('[role="columnheader"]')] as unknown as Box[];
+    const visible = headers.filter((header) => header.offsetParent !== null && header.textContent !== 'Selected').map((header) => header.textContent ?? '');
+    const clipped: string[] = [];
+    const check = (cells: Box[]) => {
+      for (const cell of cells) {
+        if (cell.offsetParent === null) continue;
+        if (!cell.classList.contains('queue-cell-value') && cell.scrollWidth > cell.clientWidth) clipped.push(`${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth})`);
+        if (cell.getBoundingClientRect().right > gridRight + 0.5) clipped.push(`${cell.textContent} past the grid's edge`);
+      }
+    };
+    check([...element.querySelectorAll('[role="gridcell"]')] as unknown as Box[]);
+    for (const count of ['99,999', '888.8K']) {
+      const probe = element.cloneNode(true) as typeof element;
+      probe.removeAttribute('id');
+      element.parentElement!.append(probe);
+      const cell = probe.querySelectorAll('[role="gridcell"]')[6]!;
+      cell.textContent = count;
+      check([cell as unknown as Box]);
+      probe.remove();
+    }
+    return { visible, clipped };
+  });
+}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { QueueRow } from '../../../preload/contract';
-import { formatCount, formatTimestamp } from '../../lib/format';
+import { formatCompactCount, formatCount, formatTimestamp } from '../../lib/format';
 import { tlpClass, tlpLabel } from '../../lib/tlp';
 import { severityLabel, statusLabel } from '../../lib/triage-words';
 
@@ -32,6 +32,7 @@ interface RowCells {
   confidence: string;
   severity: string;
   sightings: string;
+  sightingsTitle: string;
   lastSeen: string;
   lastSeenTitle: string;
   tags: string;
@@ -50,6 +51,7 @@ const LOADING: RowCells = {
   confidence: '',
   severity: '',
   sightings: '',
+  sightingsTitle: '',
   lastSeen: '',
   lastSeenTitle: '',
   tags: '',
@@ -70,7 +72,8 @@ function cellsOf(row: QueueRow): RowCells {
     status: statusLabel(row.status),
     confidence: String(row.confidence ?? '—'),
     severity: severity ? ` / ${severity}` : '',
-    sightings: formatCount(row.sightings),
+    sightings: formatCompactCount(row.sightings),
+    sightingsTitle: `${formatCount(row.sightings)} sightings`,
     lastSeen: row.lastSeen ? row.lastSeen.slice(0, 10) : '—',
     lastSeenTitle: formatTimestamp(row.lastSeen),
     tags: row.tags.join(', '),
@@ -125,7 +128,7 @@ export const QueueRowView = memo(function QueueRowView({ index, row, top, focuse
         {cells.confidence}
         <span className="muted">{cells.severity}</span>
       </div>
-      <div role="gridcell" className="numeric">
+      <div role="gridcell" className="numeric" title={cells.sightingsTitle}>
         {cells.sightings}
       </div>
       <div role="gridcell" className="queue-cell-date" title={cells.lastSeenTitle}>
