@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       partial: true,
       actor: 'bench',
       // The whole pipeline the app runs, search indexing and warninglist flags included.
-      afterImport: indexImportedIndicators,
+      indexing: indexImportedIndicators,
     });
     rows = summary.indicators_new + summary.indicators_merged;
     detail = { records: summary.records, rejected: summary.rejected, new: summary.indicators_new, errors: summary.errors.slice(0, 3) };

@@ -45,7 +45,7 @@ export function registerImportCommand(program: Command, context: CliContext): vo
           partial: options.partial ?? false,
           actor: vault.actor,
           signal: controller.signal,
-          afterImport: indexImportedIndicators,
+          indexing: indexImportedIndicators,
           ...(options.source ? { sourceName: options.source } : {}),
           ...(options.tlp ? { tlp: options.tlp } : {}),
           ...(options.map ? { csvMapping: options.map } : {}),

@@ -120,7 +120,7 @@ export class WorkbenchSession {
     const jobId = this.imports.start(
       () => vault.db,
       sources,
-      { ...options, actor: vault.actor, now: this.now, afterImport: indexImportedIndicators },
+      { ...options, actor: vault.actor, now: this.now, indexing: indexImportedIndicators },
       (work) => this.exclusive(work),
     );
     return { jobId };

@@ -29,4 +29,4 @@ export type { SavedView, SavedViewQuery } from './saved-view-reads';
 export { listIndicatorHistory } from './indicator-history';
 export type { IndicatorHistoryEntry } from './indicator-history';
 export { PositionCache } from './position-cache';
-export { indexImportedIndicators } from './after-import';
+export { indexImportedIndicators } from './import-indexer';

@@ -1,10 +1,10 @@
 /**
  * The derived data of imported indicators: the full-text row (indicator_search), and the correlation
  * columns (registrable_domain, ip_start/ip_end) of rows written without them (imports from before
- * migration 0050; an import now writes them with the row). Import calls indexIndicators ONCE per import,
- * inside its transaction, after its last write: set-based SQL over the new rows instead of a trigger per
- * row. Rows that are already indexed stay current through the triggers of migration 0050 (notes, tags,
- * context).
+ * migration 0060; an import now writes them with the row). An import writes the search rows of the
+ * indicators it creates as it goes (see import-indexer.ts) and uses this module, inside its transaction,
+ * for the rest: rows no earlier import indexed, and rows it changed after writing them. Rows that are
+ * already indexed stay current through the triggers of migration 0060 (notes, tags, context, sightings).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { correlationKeys } from '../indicators';
@@ -13,10 +13,10 @@ const DOMAIN_TYPES = "('domain', 'hostname', 'url', 'email')";
 
 /**
  * Indexes every indicator with id > fromIdExclusive (default: the stored watermark; a larger value is
- * lowered to the watermark so no row is ever skipped) and moves the watermark to the highest id.
- * Returns how many rows were indexed.
+ * lowered to the watermark so no row is ever skipped) up to `throughId` (default: the highest id), and
+ * moves the watermark there. Returns how many rows were indexed.
  */
-export function indexIndicators(db: Database, fromIdExclusive?: number): number {
+export function indexIndicators(db: Database, fromIdExclusive?: number, throughId?: number): number {
   registerFunctions(db);
   const run = (): number => {
     const state = db.prepare('SELECT indexed_through AS watermark, keys_missing_through AS keysMissing FROM triage_state WHERE id = 1').get() as {
@@ -25,12 +25,13 @@ export function indexIndicators(db: Database, fromIdExclusive?: number): number 
     };
     const { watermark, keysMissing } = state;
     const from = Math.min(fromIdExclusive ?? watermark, watermark);
-    const last = db.prepare('SELECT ifnull(max(id), 0) FROM indicators').pluck().get() as number;
+    const highest = db.prepare('SELECT ifnull(max(id), 0) FROM indicators').pluck().get() as number;
+    const last = Math.min(throughId ?? highest, highest);
     // Rows up to the watermark may have a search row already (re-indexing after ids were reused): those are
     // replaced. Rows above it have none, and a plain INSERT into a contentless_delete table skips the
     // lookup for an old row that made REPLACE five times slower.
-    const replace = db.prepare(`INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context) ${SEARCH_ROWS_IN_RANGE}`);
-    const insert = db.prepare(`INSERT INTO indicator_search (rowid, value, notes, tags, context) ${SEARCH_ROWS_IN_RANGE}`);
+    const replace = db.prepare(`INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_RANGE)}`);
+    const insert = db.prepare(`INSERT INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_RANGE)}`);
     if (keysMissing > from) deriveCorrelationKeys(db, from, keysMissing);
     let indexed = 0;
     // In slices: inside an import's transaction each statement keeps an in-memory journal of the pages
@@ -49,25 +50,50 @@ export function indexIndicators(db: Database, fromIdExclusive?: number): number 
 }
 
 /**
- * The search rows of indicators with id in (@low, @high]: value and display, notes, tags, and as context
- * the context rows plus the comments and snippets of sightings (the pattern is left out: its tokens are
- * the value's). Tags, context and sightings are grouped once per slice and joined, not looked up per row.
- * Triggers of migration 0060 build the same text for a single row.
+ * Rewrites the search rows of `ids` (rows this import created and then changed: a repeat later in the
+ * file, a STIX relationship or sighting applied at the end). Delete, then insert: replacing in a
+ * contentless_delete table looks up the old row either way.
  */
-const SEARCH_ROWS_IN_RANGE = `
+export function refreshSearchRows(db: Database, ids: readonly number[]): void {
+  const remove = db.prepare('DELETE FROM indicator_search WHERE rowid = ?');
+  const insert = db.prepare(`INSERT INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_LIST)}`);
+  const sorted = [...ids].sort((a, b) => a - b);
+  for (let at = 0; at < sorted.length; at += REFRESH_CHUNK) {
+    const chunk = sorted.slice(at, at + REFRESH_CHUNK);
+    for (const id of chunk) remove.run(BigInt(id));
+    insert.run({ ids: JSON.stringify(chunk) });
+  }
+}
+
+const REFRESH_CHUNK = 1000;
+
+/** Selects by id range (@low, @high] or by a JSON array @ids; `column` is the id column to test. */
+const ID_IN_RANGE = (column: string) => `${column} > @low AND ${column} <= @high`;
+const ID_IN_LIST = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
+
+/**
+ * The search rows of the indicators `where` selects: value and display, notes, tags, and as context the
+ * context rows plus the comments and snippets of sightings (the pattern is left out: its tokens are the
+ * value's). Tags, context and sightings are grouped once per statement and joined, not looked up per row.
+ * Triggers of migration 0060 build the same text for a single row, and search-row.ts for a row an import
+ * is creating.
+ */
+function searchRows(where: (column: string) => string): string {
+  return `
   WITH t AS (SELECT indicator_id, group_concat(tag, ' ') AS text FROM indicator_tags
-             WHERE indicator_id > @low AND indicator_id <= @high GROUP BY indicator_id),
+             WHERE ${where('indicator_id')} GROUP BY indicator_id),
        c AS (SELECT indicator_id, group_concat(name || ' ' || detail, ' ') AS text FROM indicator_context
-             WHERE indicator_id > @low AND indicator_id <= @high GROUP BY indicator_id),
+             WHERE ${where('indicator_id')} GROUP BY indicator_id),
        s AS (SELECT indicator_id, group_concat(concat_ws(' ', comment, snippet), ' ') AS text FROM indicator_sources
-             WHERE indicator_id > @low AND indicator_id <= @high AND (comment IS NOT NULL OR snippet IS NOT NULL) GROUP BY indicator_id)
+             WHERE ${where('indicator_id')} AND (comment IS NOT NULL OR snippet IS NOT NULL) GROUP BY indicator_id)
   SELECT i.id, trim(i.value || ' ' || ifnull(i.display, '')), ifnull(i.notes, ''), ifnull(t.text, ''),
     trim(ifnull(c.text, '') || ' ' || ifnull(s.text, ''))
   FROM indicators i
     LEFT JOIN t ON t.indicator_id = i.id
     LEFT JOIN c ON c.indicator_id = i.id
     LEFT JOIN s ON s.indicator_id = i.id
-  WHERE i.id > @low AND i.id <= @high`;
+  WHERE ${where('i.id')}`;
+}
 
 /** Correlation keys of rows written before import wrote them itself (see migration 0060). */
 function deriveCorrelationKeys(db: Database, fromIdExclusive: number, through: number): void {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../audit';
 import { WorkbenchError } from '../../errors';
-import { prepareIndicatorWriter, type IndicatorEntry, type IndicatorWriter } from '../../vault/queries/indicator-writes';
+import { prepareIndicatorWriter, type IndicatorEntry, type IndicatorWriter, type WriteOutcome } from '../../vault/queries/indicator-writes';
 import { finishSource, insertSource, type SourceFormat } from '../../vault/queries/sources';
 import { IngestError, type TlpLevel } from '../ingest-record';
 import type { IngestContextUpdate } from '../stix/context-update';
@@ -26,16 +26,25 @@ export interface ItemsImport {
   sha256: () => string;
   signal?: AbortSignal;
   onRecord?: (records: number) => void;
-  afterImport?: AfterImport;
+  indexing?: ImportIndexing;
 }
 
 /**
- * Runs inside each file's transaction just before it commits, with the highest indicator id that existed
- * before the import: set-based follow-up work on the rows the import added (search index, warninglist
- * flags), so a committed import is complete and a rolled-back one leaves nothing behind. Injected by the
- * caller because those capabilities sit above ingest.
+ * The derived data of the rows an import writes (search index, warninglist flags), kept inside the
+ * file's transaction so a committed import is complete and a rolled-back one leaves nothing behind.
+ * Started with the highest indicator id that existed before the import; injected by the caller because
+ * those capabilities sit above ingest.
  */
-export type AfterImport = (db: Database, lastIdBefore: number) => void;
+export type ImportIndexing = (db: Database, lastIdBefore: number) => ImportIndexer;
+
+export interface ImportIndexer {
+  /** Each written batch: the entries, with the ids and outcomes the writer returned (same positions). */
+  written(entries: readonly IndicatorEntry[], ids: readonly number[], outcomes: readonly WriteOutcome[]): void;
+  /** An indicator gained context, tags or sightings from a later object of the file. */
+  amended(id: number): void;
+  /** After the last write, before the import's own bookkeeping and COMMIT. */
+  finish(): void;
+}
 
 /**
  * Imports one file's items in ONE transaction: all or nothing, unless `partial`, which commits the
@@ -60,6 +69,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       importedAt,
     });
     const writer = prepareIndicatorWriter(db, sourceId, importedAt);
+    const indexer = job.indexing?.(db, lastIdBefore);
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
     // end and are matched by the object id the indicator came from. Only STIX has such items.
     const byExternalId = job.format === 'stix' ? new ExternalIdMap(expectedStixObjects(job.bytes)) : undefined;
@@ -68,6 +78,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     const flush = (): void => {
       if (entries.length === 0) return;
       const { ids, outcomes } = writer.write(entries);
+      indexer?.written(entries, ids, outcomes);
       for (let k = 0; k < ids.length; k++) {
         const externalId = entryExternalIds[k];
         if (externalId && byExternalId) byExternalId.add(externalId, ids[k]!);
@@ -98,7 +109,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
             break;
           case 'context':
             flush();
-            applyUpdate(writer, byExternalId?.get(item.update.externalId) ?? [], item.update);
+            for (const id of applyUpdate(writer, byExternalId?.get(item.update.externalId) ?? [], item.update)) indexer?.amended(id);
             break;
         }
       }
@@ -117,7 +128,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       db.exec('ROLLBACK');
       return { ...result, errors: [{ file: job.file, location: 'file', reason: `no indicators found (read as ${job.format})` }] };
     }
-    job.afterImport?.(db, lastIdBefore);
+    indexer?.finish();
     result.sha256 = job.sha256();
     finishSource(db, sourceId, {
       fileSha256: result.sha256,
@@ -154,7 +165,8 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
   }
 }
 
-function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update: IngestContextUpdate): void {
+/** Applies a later object's update to the indicators it names; returns them. */
+function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update: IngestContextUpdate): readonly number[] {
   for (const id of targets) {
     writer.amend(id, {
       tlpRank: update.tlp ? tlpRank(update.tlp) : null,
@@ -165,6 +177,7 @@ function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update
     if (update.context?.length) writer.addContext(id, update.context);
     if (update.tags?.length) writer.addTags(id, update.tags);
   }
+  return targets;
 }
 
 /** STIX objects a bundle of this size may hold: the smallest indicator objects in real feeds take ~300 bytes. */

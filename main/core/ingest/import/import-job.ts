@@ -6,7 +6,7 @@ import { WorkbenchError } from '../../errors';
 import type { SourceFormat } from '../../vault/queries/sources';
 import type { TlpLevel } from '../ingest-record';
 import { collectInputs, describeFsError, displayName, type ImportInput } from './collect-inputs';
-import { importItems, type AfterImport } from './import-items';
+import { importItems, type ImportIndexing } from './import-items';
 import { emptyResult, summarise, type FileImportResult, type ImportErrorEntry, type ImportSummary } from './import-summary';
 import { detectFormat, parseFeedFolder, parserFor, type CsvMapping, type ImportFormat } from './parsers';
 import { throttleProgress, type ImportProgress } from './progress';
@@ -26,8 +26,8 @@ export interface ImportRequestOptions {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
-  /** See AfterImport: indexing and flagging of the rows each file added, in its transaction. */
-  afterImport?: AfterImport;
+  /** See ImportIndexing: indexing and flagging of the rows each file adds, in its transaction. */
+  indexing?: ImportIndexing;
   /** 'auto' (default) parses files in a worker thread when its code can be found; 'off' parses in this thread. */
   parseWorker?: 'auto' | 'off';
 }
@@ -98,7 +98,7 @@ async function importInput(
     actor: options.actor,
     now,
     ...signal,
-    ...(options.afterImport ? { afterImport: options.afterImport } : {}),
+    ...(options.indexing ? { indexing: options.indexing } : {}),
   };
   try {
     if (input.kind === 'misp-feed') {
