@@ -30,7 +30,7 @@ export function seedQueueIndicators(db: Database.Database, rows: number): void {
          1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
        FROM n`,
     ).run({ rows });
-    db.prepare(`INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, location) SELECT id, 1, 1, tlp_rank, 'line ' || id FROM indicators`).run();
+    db.prepare(`INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, location, record) SELECT id, 1, 1, tlp_rank, 'line ' || id, id FROM indicators`).run();
     db.prepare(`INSERT INTO indicator_tags (indicator_id, tag) SELECT id, 'campaign-' || (id / 100 % 50) FROM indicators WHERE id % 100 = 0`).run();
     for (const index of indexes) db.exec(index.sql);
   })();

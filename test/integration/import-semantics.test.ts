@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../main/core/ingest/import/progress';
+import { listCorrelations } from '../../main/core/triage';
 import { getIndicator, listIndicators } from '../../main/core/vault/queries/indicator-reads';
 import type { Vault } from '../../main/core/vault';
 import { createImportVault, importFiles, ingestFixture } from '../helpers/import-vault';
@@ -389,3 +390,31 @@ function snapshotIndicators(vault: Vault): IndicatorSnapshot[] {
     .map(({ type, value, tlp, status, firstSeen, lastSeen, sightings, updatedAt, tags }) => ({ type, value, tlp, status, firstSeen, lastSeen, sightings, updatedAt, tags }))
     .sort((x, y) => `${x.type}:${x.value}`.localeCompare(`${y.type}:${y.value}`));
 }
+
+describe('values one record carried', () => {
+  it('are correlated as the same file: the hashes of one CSV line, and of one STIX object, but not of the next', async () => {
+    const { vault, write } = await setup();
+    const md5 = (n: number) => `${n}`.repeat(32).slice(0, 32);
+    const sha256 = (n: number) => `${n}`.repeat(64).slice(0, 64);
+    const csv = write('hashes.csv', `md5,sha256,comment\r\n${md5(1)},${sha256(1)},dropper\r\n${md5(2)},${sha256(2)},loader\r\n`);
+    const bundle = write(
+      'files.json',
+      JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--6a0d0f4e-5d2b-4f5e-9a51-3f4c1d2e0b11',
+        objects: [
+          { type: 'file', spec_version: '2.1', id: 'file--6a0d0f4e-5d2b-4f5e-9a51-3f4c1d2e0b12', hashes: { MD5: md5(3), 'SHA-256': sha256(3) } },
+          { type: 'file', spec_version: '2.1', id: 'file--6a0d0f4e-5d2b-4f5e-9a51-3f4c1d2e0b13', hashes: { MD5: md5(4), 'SHA-256': sha256(4) } },
+        ],
+      }),
+    );
+    const summary = await importFiles(vault, [csv, bundle]);
+    expect(summary.errors).toEqual([]);
+    expect(summary.indicators_new).toBe(8);
+    const idOf = (type: string, value: string) => vault.db.prepare('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().get(type, value) as number;
+    for (const n of [1, 2, 3, 4]) {
+      expect(listCorrelations(vault.db, idOf('md5', md5(n))).sameFile.map((r) => r.value), `md5 ${n}`).toEqual([sha256(n)]);
+      expect(listCorrelations(vault.db, idOf('sha256', sha256(n))).sameFile.map((r) => r.value), `sha256 ${n}`).toEqual([md5(n)]);
+    }
+  });
+});

@@ -62,6 +62,16 @@ export interface IngestRecord {
 }
 
 /**
+ * The part of a location that names the source record (a CSV line, a STIX object): values whose locations
+ * share it came in one record (`line 12, column "md5"` and `line 12, column "sha256"`). Migration 0070
+ * applies the same rule in SQL to sightings stored before records were numbered.
+ */
+export function recordKeyOf(location: string): string {
+  const comma = location.indexOf(', column ');
+  return comma < 0 ? location : location.slice(0, comma);
+}
+
+/**
  * A value or row the parser could not turn into a record. A reason starting with
  * AMBIGUOUS_PREFIX ('ambiguous: ') marks a candidate that might be an indicator (e.g. `invoice.zip`)
  * and is listed for the analyst rather than imported.

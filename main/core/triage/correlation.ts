@@ -67,28 +67,19 @@ function containingNetworks(db: Database, self: { id: number; type: string; valu
   return out;
 }
 
-/** `line 12, column "md5"` and `line 12, column "sha256"` are the same CSV line; STIX locations are per object. */
-function objectKey(location: string): string {
-  const comma = location.indexOf(', column ');
-  return comma < 0 ? location : location.slice(0, comma);
-}
-
+/** Values one source record carried: a CSV line's hash columns, a STIX file object's hashes. */
 function sameFile(db: Database, self: { id: number; type: string; value: string }, limit: number): RelatedIndicator[] {
   const found = new Map<number, RelatedIndicator>();
-  const sightings = db.prepare('SELECT source_id AS sourceId, location FROM indicator_sources WHERE indicator_id = ? AND location IS NOT NULL').all(self.id) as {
+  const sightings = db.prepare('SELECT source_id AS sourceId, record FROM indicator_sources WHERE indicator_id = ? AND record IS NOT NULL').all(self.id) as {
     sourceId: number;
-    location: string;
+    record: number;
   }[];
-  const sameObject = db.prepare(
-    `SELECT ${RELATED}, b.location FROM indicator_sources b JOIN indicators o ON o.id = b.indicator_id
-     WHERE b.source_id = @sourceId AND b.location >= @key AND b.location <= @key || ',' || char(65535)
-       AND o.id != @id AND o.type IN ${FILE_TYPES} LIMIT 200`,
+  const sameRecord = db.prepare(
+    `SELECT ${RELATED} FROM indicator_sources b JOIN indicators o ON o.id = b.indicator_id
+     WHERE b.source_id = @sourceId AND b.record = @record AND o.id != @id AND o.type IN ${FILE_TYPES} LIMIT 200`,
   );
-  for (const { sourceId, location } of sightings) {
-    const key = objectKey(location);
-    for (const row of sameObject.all({ sourceId, key, id: self.id }) as (RelatedIndicator & { location: string })[]) {
-      if (objectKey(row.location) === key) found.set(row.id, { id: row.id, type: row.type, value: row.value, status: row.status });
-    }
+  for (const { sourceId, record } of sightings) {
+    for (const row of sameRecord.all({ sourceId, record, id: self.id }) as RelatedIndicator[]) found.set(row.id, row);
   }
   // MISP composite attributes (filename|md5 ...) name their other part in context.
   const paired = db

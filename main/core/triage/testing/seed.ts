@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { correlationKeys } from '../../indicators';
+import { recordKeyOf } from '../../ingest/ingest-record';
 
 export interface SeedIndicator {
   type: string;
@@ -33,7 +34,14 @@ export function seedIndicators(db: Database, rows: readonly SeedIndicator[]): nu
   const addSource = db.prepare(
     `INSERT INTO sources (name, format, analyst, default_tlp, imported_at) VALUES (?, 'csv', 'seed', 'amber', '2026-01-02T10:00:00.000Z')`,
   );
-  const link = db.prepare('INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, location) VALUES (?, ?, 1, 0, ?)');
+  const link = db.prepare('INSERT INTO indicator_sources (indicator_id, source_id, sightings, tlp_rank, location, record) VALUES (?, ?, 1, 0, ?, ?)');
+  // As an import numbers them: one record number per source and distinct record part of the location.
+  const records = new Map<string, number>();
+  const recordOf = (sourceId: number, location: string): number => {
+    const key = `${sourceId}\u0000${recordKeyOf(location)}`;
+    if (!records.has(key)) records.set(key, records.size + 1);
+    return records.get(key)!;
+  };
   const tag = db.prepare('INSERT INTO indicator_tags (indicator_id, tag) VALUES (?, ?)');
   const context = db.prepare("INSERT INTO indicator_context (indicator_id, source_id, kind, name, detail) VALUES (?, ?, ?, ?, ?)");
   return db.transaction(() =>
@@ -54,7 +62,8 @@ export function seedIndicators(db: Database, rows: readonly SeedIndicator[]): nu
       );
       const name = row.source ?? 'seed feed';
       const sourceId = (source.get(name) as number | undefined) ?? Number(addSource.run(name).lastInsertRowid);
-      link.run(id, sourceId, row.location ?? `line ${id}`);
+      const location = row.location ?? `line ${id}`;
+      link.run(id, sourceId, location, recordOf(sourceId, location));
       for (const t of row.tags ?? []) tag.run(id, t);
       for (const c of row.context ?? []) context.run(id, sourceId, c.kind, c.name, c.detail ?? '');
       return id;

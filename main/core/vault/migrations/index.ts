@@ -4,6 +4,7 @@ import { migration0030Settings } from './0030-settings';
 import { migration0040Indicators } from './0040-indicators';
 import { migration0050Triage } from './0050-triage';
 import { migration0060SightingStatements } from './0060-sighting-statements';
+import { migration0070SightingRecords } from './0070-sighting-records';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0040Indicators,
   migration0050Triage,
   migration0060SightingStatements,
+  migration0070SightingRecords,
 ];
 
 /** The schema version this build creates and understands; a vault above it is refused. */

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import type { IndicatorContext } from '../../ingest/ingest-record';
+import { recordKeyOf, type IndicatorContext } from '../../ingest/ingest-record';
 import { BulkInsert } from './bulk-insert';
 
 /** One canonical indicator as an import writes it. */
@@ -63,8 +63,8 @@ const INDICATOR_COLUMNS = `indicators (type, value, display, tlp_rank, flags, co
 const INDICATOR_COLUMN_COUNT = 16;
 
 const SIGHTING_COLUMNS = `indicator_sources (indicator_id, source_id, sightings, tlp_rank, first_seen, last_seen, location,
-                            pattern, comment, snippet)`;
-const SIGHTING_COLUMN_COUNT = 10;
+                            pattern, comment, snippet, record)`;
+const SIGHTING_COLUMN_COUNT = 11;
 
 /**
  * Prepares the statements of one import into one source. Merging widens first/last seen, adds
@@ -126,9 +126,20 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       updated_at = @now
     WHERE id = @id`);
 
+  // Records of the file are numbered in order; values of one record arrive together (see recordKeyOf).
+  let record = 0;
+  let recordKey: string | undefined;
+  const recordOf = (location: string): number => {
+    const key = recordKeyOf(location);
+    if (key !== recordKey) {
+      recordKey = key;
+      record += 1;
+    }
+    return record;
+  };
   const queueLink = (id: number, indicator: IndicatorWrite): void => {
     const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
-    links.values.push(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet);
+    links.values.push(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, recordOf(location));
     links.rowAdded();
   };
   /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
@@ -136,7 +147,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     // Sightings of new indicators queued so far must be in the table before this one's is looked at.
     links.flush();
     merge.run({ ...indicator, id, now });
-    if (linkSighting(linkOne, id, sourceId, indicator)) return 'merged';
+    if (linkSighting(linkOne, id, sourceId, indicator, recordOf(indicator.location))) return 'merged';
     const params = { ...indicator, id, sourceId };
     keepOtherStatements.run(params);
     relink.run(params);
@@ -223,7 +234,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
 }
 
 /** True when this is the indicator's first sighting in this source. */
-function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite): boolean {
+function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite, record: number): boolean {
   const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
-  return link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet).changes === 1;
+  return link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, record).changes === 1;
 }
