@@ -11,6 +11,7 @@ export type WorkbenchErrorCode =
   | 'NO_VAULT'
   | 'LOCKED'
   | 'CANCELLED'
+  | 'BUSY'
   | 'NOT_FOUND'
   | 'INTERNAL';
 

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NO_VAULT'
   | 'LOCKED'
   | 'CANCELLED'
+  | 'BUSY'
   | 'NOT_FOUND'
   | 'INTERNAL';
 

@@ -17,8 +17,9 @@ export class ImportJobs {
   constructor(private readonly emit: (event: ImportJobEvent) => void) {}
 
   /**
-   * Starts an import and returns its id at once. `schedule` runs the work in the session's write queue,
-   * so no other write can slip into the import's transaction.
+   * Starts an import and returns its id at once. `schedule` runs the work in the session's queue of state
+   * changes (unlock, lock, rekey, imports); other writes are refused while it runs (see
+   * WorkbenchSession.writableDb), because on the shared connection they would land in its transaction.
    */
   start(
     db: () => Database,
@@ -49,6 +50,11 @@ export class ImportJobs {
       }
     });
     return jobId;
+  }
+
+  /** True from an import's start until it has committed or rolled back (queued imports included). */
+  active(): boolean {
+    return this.running.size > 0;
   }
 
   /** Cancels a running import; its transaction rolls back and the vault is as before. */

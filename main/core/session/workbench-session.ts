@@ -147,7 +147,7 @@ export class WorkbenchSession {
 
   updateSettings(patch: SettingsPatch): { autoLockMinutes: number } {
     const vault = this.requireVault();
-    const settings = updateSettings(vault.db, vault.actor, patch, vault.now);
+    const settings = updateSettings(this.writableDb(), vault.actor, patch, vault.now);
     this.armIdleTimer(settings.autoLockMinutes);
     return settings;
   }
@@ -165,6 +165,19 @@ export class WorkbenchSession {
   /** The open vault's database, for read queries. */
   db() {
     return this.requireVault().db;
+  }
+
+  /**
+   * The open vault's database, for a write. While an import runs its transaction is open on this same
+   * connection: a write now would join it, and be rolled back with it if the import is cancelled or fails,
+   * after the analyst was told it was saved. So writes are refused (BUSY) until the import is done.
+   */
+  writableDb() {
+    const { db } = this.requireVault();
+    if (this.imports.active()) {
+      throw new WorkbenchError('BUSY', 'An import is being written to the vault. Make this change when it has finished, or cancel the import.');
+    }
+    return db;
   }
 
   /** Who acts, and when, for triage writes (both go into the audit log). */

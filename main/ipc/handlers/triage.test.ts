@@ -25,7 +25,7 @@ async function sessionWithIndicators(count: number) {
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
     return result.value as T;
   };
-  return { session, call };
+  return { session, call, dispatch, events };
 }
 
 describe('triage channels', () => {
@@ -74,6 +74,26 @@ describe('triage channels', () => {
     const saved = await call<{ id: number; name: string }>('views:save', { name: 'New domains', query: view });
     expect((await call<{ name: string }[]>('views:list', {})).map((v) => v.name)).toEqual(['New domains']);
     expect(await call('views:delete', { id: saved.id })).toEqual({ deleted: true });
+    session.lock('user');
+  });
+
+  it('refuses triage writes while an import is being written, so a cancelled import cannot take them with it', async () => {
+    const { session, call, dispatch, events } = await sessionWithIndicators(5);
+    const lines = Array.from({ length: 20_000 }, (_, i) => `host${i}.lantern-example.com`).join('\n');
+    const grantId = session.grantFiles([{ kind: 'bytes', name: 'big.txt', bytes: new TextEncoder().encode(lines) }]);
+    const { jobId } = session.startImport(grantId, { format: 'text', partial: false });
+    const patch = { ids: [1], patch: { status: 'malicious' } };
+    const refused = await dispatch('triage:update', patch);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(await dispatch('views:save', { name: 'mine', query: view })).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(await dispatch('settings:update', { autoLockMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    // Reads go on.
+    expect((await call<QueuePage>('queue:page', { ...view, limit: 1 })).rows).toHaveLength(1);
+    session.cancelImport(jobId);
+    await expect.poll(() => events.some((e) => e.type === 'import:failed'), { timeout: 20_000 }).toBe(true);
+    expect(await call('triage:update', patch)).toMatchObject({ count: 1 });
+    const [row] = (await call<QueuePage>('queue:page', { ...view, limit: 1 })).rows;
+    expect(row).toMatchObject({ id: 1, status: 'malicious' });
     session.lock('user');
   });
 });

@@ -51,18 +51,18 @@ export const queueHandlers: HandlersFor<'queue'> = {
 export const triageHandlers: HandlersFor<'triage'> = {
   'triage:update': ({ ids, patch }, session) =>
     write(session, () => {
-      const { changeId, count } = applyBulkChange(session.db(), session.author(), { ids }, asPatch(patch));
+      const { changeId, count } = applyBulkChange(session.writableDb(), session.author(), { ids }, asPatch(patch));
       return { changeId, count };
     }),
   'triage:bulk': ({ filter, patch }, session) =>
     write(session, () => {
-      const { changeId, count } = applyBulkChange(session.db(), session.author(), { filter: asFilter(filter) }, asPatch(patch));
+      const { changeId, count } = applyBulkChange(session.writableDb(), session.author(), { filter: asFilter(filter) }, asPatch(patch));
       return { changeId, count };
     }),
   'triage:undo': (_request, session) =>
     write(session, () => {
       try {
-        const { changeId, count, kept } = undoBulkChange(session.db(), session.author());
+        const { changeId, count, kept } = undoBulkChange(session.writableDb(), session.author());
         return { changeId, count, kept };
       } catch (error) {
         if (error instanceof WorkbenchError && error.code === 'NOT_FOUND') return null;
@@ -101,13 +101,13 @@ const savedViews = (session: WorkbenchSession): SavedView[] => listSavedViews(se
 export const viewHandlers: HandlersFor<'views'> = {
   'views:list': (_request, session) => savedViews(session),
   'views:save': ({ name, query }, session) => {
-    const id = saveView(session.db(), session.author(), name, { filter: asFilter(query.filter), sort: asSort(query.sort) });
+    const id = saveView(session.writableDb(), session.author(), name, { filter: asFilter(query.filter), sort: asSort(query.sort) });
     const saved = savedViews(session).find((view) => view.id === id);
     if (!saved) throw new WorkbenchError('INTERNAL', 'The view was not saved.');
     return saved;
   },
   'views:delete': ({ id }, session) => {
-    deleteView(session.db(), session.author(), id);
+    deleteView(session.writableDb(), session.author(), id);
     return { deleted: true };
   },
 };
