@@ -63,6 +63,14 @@ export interface WorkerParse {
 }
 
 /**
+ * Parsers allocate short-lived objects at a high rate and V8 sizes the young generation to match (tens of
+ * MB, on top of the writer's). For STIX, whose bundles run to a gigabyte and must import in bounded memory,
+ * a smaller one takes ~25 MB off the 1M-indicator import's peak RSS (383-397 -> 367-370 MB) at no
+ * measurable cost; for CSV it cost ~4% in time, so other formats keep V8's default.
+ */
+const STIX_WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
+/**
  * Parses one file in a worker thread. The worker stays at most a few batches ahead of the consumer;
  * cancelling (or the consumer stopping early) terminates it.
  */
@@ -73,7 +81,10 @@ export function parseInWorker(location: ParseWorkerLocation, data: ParseWorkerDa
     const workerData: ParseWorkerStart = location.tsxApi
       ? { parse: data, bootstrap: { tsxApi: location.tsxApi, entry: location.url.href } }
       : { parse: data };
-    const worker = new Worker(location.tsxApi ? TSX_BOOTSTRAP : location.url, { workerData });
+    const worker = new Worker(location.tsxApi ? TSX_BOOTSTRAP : location.url, {
+      workerData,
+      ...(data.format === 'stix' ? { resourceLimits: STIX_WORKER_LIMITS } : {}),
+    });
     const queue: (FromParseWorker | { kind: 'stopped'; error?: Error })[] = [];
     let wake: (() => void) | undefined;
     const push = (message: (typeof queue)[number]): void => {
