@@ -40,7 +40,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
     for (const f of scanLine(line, carryOpen, openEnd)) {
       const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
       if (seen.has(key)) continue;
-      if (seen.size < MAX_DISTINCT) seen.add(key);
+      if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
       const item = findingToItem(f, lineNo);
       if (item.kind === 'record') records++;
       yield item;
@@ -99,4 +99,14 @@ function findingToItem(f: LineFinding, lineNo: number): IngestItem {
       snippet: f.snippet,
     },
   };
+}
+
+/**
+ * A copy of `text` that holds no reference to a larger string. Values are slices of the decoded chunk
+ * they were found in, and V8 keeps a whole chunk alive for a slice of it: a million remembered values
+ * kept every chunk of the file in memory.
+ */
+function ownCopy(text: string): string {
+  // UTF-16 both ways: every code unit survives, lone surrogates included.
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
