@@ -43,7 +43,9 @@ export class WorkbenchSession {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly grants: FileGrants;
   private readonly imports = new ImportJobs((event) => {
-    if (event.type === 'import:finished') this.dataChanged();
+    // Reads during an import see its uncommitted rows (one connection), so a cancelled or failed import
+    // also changes what a cached view counted.
+    if (event.type === 'import:finished' || event.type === 'import:failed') this.dataChanged();
     this.emit(event);
   });
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
