@@ -39,6 +39,20 @@ describe('real-world-shaped samples', () => {
     });
   });
 
+  it('ThreatFox CSV export: quoted header comment, ", " between quoted fields, ip:port, abuse.ch hash type names', async () => {
+    const { vault, values } = await importSample('threatfox-export.csv');
+    expect(values.sort()).toEqual([
+      'domain:secure-update-check.com',
+      'ipv4:45.137.21.9',
+      'md5:d41d8cd98f00b204e9800998ecf8427f',
+      'sha256:0f8e6d95c3a4b7e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a09f8e',
+      'url:http://185.220.101.45/panel/gate.php',
+    ]);
+    const c2 = getIndicator(vault.db, { type: 'ipv4', value: '45.137.21.9' })!;
+    expect(c2).toMatchObject({ confidence: 100, firstSeen: '2026-11-28T12:00:18.000Z', tags: ['QuasarRAT'] });
+    expect(getIndicator(vault.db, { type: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427f' })).toMatchObject({ confidence: 50 });
+  });
+
   it('Feodo Tracker IP blocklist: quoted header comment, trailing "# END" comment', async () => {
     const { vault, values } = await importSample('feodo-ipblocklist.csv');
     expect(values.sort()).toEqual(['ipv4:103.109.247.10', 'ipv4:162.243.103.246', 'ipv4:185.117.73.147', 'ipv4:45.77.65.211', 'ipv4:50.16.57.114']);

@@ -32,7 +32,8 @@ export function normalizeTypeName(name: string): string {
 
 /** True when the name is in the vocabulary (used to recognise CSV header names). */
 export function isKnownTypeName(name: string): boolean {
-  return NAMES[normalizeTypeName(name)] !== undefined;
+  const n = normalizeTypeName(name);
+  return NAMES[n] !== undefined || ADDRESS_WITH_PORT.has(n);
 }
 
 /**
@@ -41,10 +42,25 @@ export function isKnownTypeName(name: string): boolean {
  */
 export function typeFromSourceName(name: string, value: string): { type: IndicatorType | null; value: string } {
   const n = normalizeTypeName(name);
+  if (ADDRESS_WITH_PORT.has(n)) {
+    const address = withoutPort(value.trim());
+    return { type: resolveFamily('ip', address), value: address };
+  }
   const bar = n.indexOf('|');
   if (bar > 0) return compositeType(n.slice(0, bar), n.slice(bar + 1), value);
   const family = NAMES[n];
   return { type: family === undefined ? null : resolveFamily(family, value), value };
+}
+
+/** ThreatFox's 'ip:port' (and spellings of it): the address is the indicator, the port is dropped. */
+const ADDRESS_WITH_PORT: ReadonlySet<string> = new Set(['ip:port', 'ip_port', 'ip-port', 'ipport']);
+
+/** `203.0.113.9:4782` -> `203.0.113.9`, `[2001:db8::1]:443` -> `2001:db8::1`; anything else unchanged. */
+function withoutPort(value: string): string {
+  const bracketed = /^\[([0-9a-f:.]+)\]:\d{1,5}$/i.exec(value);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(value);
+  return v4 ? v4[1]! : value;
 }
 
 function compositeType(left: string, right: string, value: string): { type: IndicatorType | null; value: string } {

@@ -34,7 +34,7 @@ const FIELD_NAMES: Record<Exclude<CsvField, 'value'>, string[]> = {
   lastSeen: ['last_seen', 'lastseen', 'last_seen_utc', 'last_online'],
   tags: ['tags', 'tag', 'labels', 'label'],
   comment: ['comment', 'comments', 'description', 'notes', 'note'],
-  confidence: ['confidence', 'score', 'confidence_score'],
+  confidence: ['confidence', 'score', 'confidence_score', 'confidence_level'],
 };
 // Typed columns that are weak evidence on their own: used only when no other value column exists.
 const FALLBACK_TYPES: ReadonlySet<IndicatorType> = new Set(['filename', 'user-agent', 'mutex']);

@@ -79,6 +79,17 @@ describe('parseCsv', () => {
     expect(r.map((x) => x.type)).toEqual(['sha256', 'md5']);
   });
 
+  it('reads quoted fields separated by ", " (ThreatFox), keeping quoted commas; a TSV keeps its empty fields', async () => {
+    const csv = '"ioc_value", "ioc_type", "tags"\n"45.137.21.9:4782", "ip:port", "CinaRAT,Yggdrasil"\n "evil.example" ,"domain", ""\n';
+    const r = records(await run(Buffer.from(csv), 'tf.csv'));
+    expect(r.map((x) => [x.type, x.value, x.tags])).toEqual([
+      ['ipv4', '45.137.21.9', ['CinaRAT', 'Yggdrasil']],
+      ['domain', 'evil.example', undefined],
+    ]);
+    const tsv = 'value\ttype\tcomment\n1.2.3.4\t\tno type given\n';
+    expect(records(await run(Buffer.from(tsv), 'feed.tsv')).map((x) => [x.type, x.value, x.comment])).toEqual([[null, '1.2.3.4', 'no type given']]);
+  });
+
   it('follows an explicit mapping', async () => {
     const csv = 'a;b;c\nx;evil.com;TLP:RED\n';
     const parser = createCsvParser({ map: { value: 'b', tlp: 'c' } });

@@ -66,6 +66,10 @@ async function* parseCsvItems(input: ParserInput, ctx: ParserContext, options: C
     // One hostile field (say 100 MB inside quotes) must not be buffered whole: no indicator is this long.
     max_record_size: MAX_RECORD_CHARS,
     skip_empty_lines: true,
+    // abuse.ch's ThreatFox export separates quoted fields with ", ": without trimming, the space opens an
+    // unquoted field and a quoted comma inside ("CinaRAT,Yggdrasil") splits it. Not for TSV, where a tab
+    // is the delimiter, not padding.
+    ...(delimiter === '\t' ? {} : { ltrim: true, rtrim: true }),
     info: true,
     ...(headLines[0]?.startsWith('#') ? { comment: '#', comment_no_infix: true } : {}),
   };
