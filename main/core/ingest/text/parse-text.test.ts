@@ -73,6 +73,24 @@ describe('parseText', () => {
     expect(v).toContain('asn:AS64500');
   });
 
+  it("lists a blocklist's own site and contact on its comment lines as ambiguous, not as indicators", async () => {
+    const list = [
+      '; Spamhaus DROP List 2026/11/28 - (c) 2026 The Spamhaus Project SLU',
+      '; https://www.spamhaus.org/drop/drop.txt',
+      '# Contact: abuse@feeds.example.org',
+      '// mirror: lists.example.net',
+      '# C2 seen in the wild: hxxp://c2-lantern[.]com/gate (defanged on purpose: an indicator)',
+      '1.10.16.0/20 ; SBL256894',
+      'http://payload.example-bad.com/x.exe',
+    ].join('\n');
+    const items = await collect([Buffer.from(list)], 'drop.txt');
+    expect(values(items)).toEqual(['url:http://c2-lantern.com/gate', 'cidr:1.10.16.0/20', 'url:http://payload.example-bad.com/x.exe']);
+    const ambiguous = items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []));
+    expect(ambiguous).toEqual(['https://www.spamhaus.org/drop/drop.txt', 'abuse@feeds.example.org', 'lists.example.net']);
+    // In Markdown '#' makes a heading: what a heading names is still an indicator.
+    expect(values(await collect([Buffer.from('# C2: evil-lantern.com\n; evil-quarry.com\n')], 'notes.md'))).toEqual(['domain:evil-lantern.com']);
+  });
+
   it('yields each indicator once per file', async () => {
     const v = values(await collect([Buffer.from('evil.com\nEVIL[.]com is evil.com\n')]));
     expect(v).toEqual(['domain:evil.com']);

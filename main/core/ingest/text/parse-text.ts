@@ -36,8 +36,13 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   let records = 0;
   let bytesRead = 0;
 
+  // In Markdown (and HTML turned to text) '#' starts a heading, not a comment.
+  const hashComments = !MARKDOWN_NAME_RE.test(ctx.fileName);
+
   function* emitLine(line: string, openEnd: boolean): Generator<IngestItem> {
-    for (const f of scanLine(line, carryOpen, openEnd)) {
+    const comment = !carryOpen && isCommentLine(line, hashComments && !html);
+    for (const found of scanLine(line, carryOpen, openEnd)) {
+      const f = comment ? asCommentFinding(found) : found;
       const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
       if (seen.has(key)) continue;
       if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
@@ -82,6 +87,27 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   for (const note of notes.splice(0)) yield { kind: 'note', note };
   yield* consume(html ? html.end() : '', true);
   ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
+}
+
+const MARKDOWN_NAME_RE = /\.(?:md|markdown|mdown)$/i;
+const SEMICOLON_OR_SLASH_COMMENT_RE = /^\s*(?:;|\/\/)/;
+const HASH_COMMENT_RE = /^\s*#/;
+/** Kinds a list's comment header names itself by: its web site, its contact address. */
+const SELF_REFERENCE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname', 'email']);
+
+/** A comment line of a list file (`; Spamhaus DROP List`, `# Source: https://…`, `// updated …`). */
+function isCommentLine(line: string, hashComments: boolean): boolean {
+  return SEMICOLON_OR_SLASH_COMMENT_RE.test(line) || (hashComments && HASH_COMMENT_RE.test(line));
+}
+
+/**
+ * Blocklists published as text open with comment lines naming the publisher's site and contact address;
+ * taken as indicators, every import of such a list would flag the publisher. A plain URL, domain or
+ * address on a comment line is listed as ambiguous instead; one the author defanged is an indicator.
+ */
+function asCommentFinding(f: LineFinding): LineFinding {
+  if (f.ambiguous !== undefined || f.defanged || !SELF_REFERENCE_TYPES.has(f.type)) return f;
+  return { ...f, ambiguous: `"${f.value}" is on a comment line, where lists name their own site or contact` };
 }
 
 function findingToItem(f: LineFinding, lineNo: number): IngestItem {
