@@ -1,7 +1,8 @@
 /**
  * Maps the comparisons of a parsed STIX pattern to indicator values. Only positive equality (`=` and
- * each member of `IN`) says "this value is bad"; `!=`, `NOT`, ordering, LIKE, MATCHES and the set
- * operators describe ranges or fuzzy matches and are reported as skipped, never imported.
+ * each member of `IN`) says "this value is bad", and `ISSUBSET` on an address, which says "any address
+ * in this network is bad": that is the network, a cidr indicator. `!=`, `NOT`, ordering, LIKE, MATCHES
+ * and the other set uses describe ranges or fuzzy matches and are reported as skipped, never imported.
  */
 import type { IndicatorType } from '../../../indicators/indicator-type';
 import { listComparisons } from './pattern-ast';
@@ -41,7 +42,8 @@ export function extractPatternIndicators(pattern: ObservationExpression): { indi
         continue;
       }
       const type = mapping(text);
-      if (type) indicators.push({ type, value: text, typeHint });
+      if (type && comparison.operator === 'ISSUBSET' && !ADDRESS_TYPES.has(type)) skipped.push({ typeHint, reason: 'ISSUBSET of something that is not a network', value: text });
+      else if (type) indicators.push({ type, value: text, typeHint });
       else skipped.push({ typeHint, reason: `value does not fit ${typeHint}`, value: text });
     }
   }
@@ -51,6 +53,7 @@ export function extractPatternIndicators(pattern: ObservationExpression): { indi
 function describeOperator(comparison: FlatComparison): string | undefined {
   if (comparison.negated) return `NOT ${comparison.operator} describes what does not match; not an indicator`;
   if (comparison.operator === '=' || comparison.operator === 'IN') return undefined;
+  if (comparison.operator === 'ISSUBSET' && ADDRESS_PATHS.has(formatObjectPath(comparison.path))) return undefined;
   if (comparison.operator === '!=') return '!= describes what does not match; not an indicator';
   if (comparison.operator === 'LIKE' || comparison.operator === 'MATCHES') return `${comparison.operator} is a fuzzy match; not a single indicator value`;
   return `${comparison.operator} compares a range; not an indicator value`;
@@ -82,6 +85,11 @@ const HASH_TYPES: Record<string, IndicatorType> = { MD5: 'md5', SHA1: 'sha1', SH
 export function hashTypeFor(algorithm: string): IndicatorType | undefined {
   return HASH_TYPES[algorithm.toUpperCase().replace(/[-_]/g, '')];
 }
+
+/** Paths whose value is an IP address: `ISSUBSET '198.51.100.0/24'` on them names a network. */
+const ADDRESS_PATHS: ReadonlySet<string> = new Set(['ipv4-addr:value', 'ipv6-addr:value', 'network-traffic:src_ref.value', 'network-traffic:dst_ref.value']);
+
+const ADDRESS_TYPES: ReadonlySet<IndicatorType> = new Set(['ipv4', 'ipv6', 'cidr']);
 
 const NAME_PATHS: Record<string, Classifier> = {
   'ipv4-addr:value': ipv4,

@@ -125,4 +125,22 @@ describe('extractPatternIndicators', () => {
       'x509 certificate properties are not imported as indicators',
     ]);
   });
+
+  it('reads ISSUBSET on an address as the network it names, and no other set comparison', () => {
+    const result = extractPatternIndicators(
+      parseStixPattern(
+        "[ipv4-addr:value ISSUBSET '198.51.100.0/24' OR network-traffic:dst_ref.value ISSUBSET '2001:db8::/32' OR network-traffic:dst_ref.value ISSUBSET 'c2.example.net' OR domain-name:value ISSUBSET 'example.org' OR ipv4-addr:value ISSUPERSET '198.51.100.7'] AND [ipv4-addr:value NOT ISSUBSET '10.0.0.0/8']",
+      ),
+    );
+    expect(result.indicators.map((i) => [i.type, i.value])).toEqual([
+      ['cidr', '198.51.100.0/24'],
+      ['cidr', '2001:db8::/32'],
+    ]);
+    expect(result.skipped.map((s) => [s.typeHint, s.reason])).toEqual([
+      ['network-traffic:dst_ref.value', 'ISSUBSET of something that is not a network'],
+      ['domain-name:value', 'ISSUBSET compares a range; not an indicator value'],
+      ['ipv4-addr:value', 'ISSUPERSET compares a range; not an indicator value'],
+      ['ipv4-addr:value', 'NOT ISSUBSET describes what does not match; not an indicator'],
+    ]);
+  });
 });
