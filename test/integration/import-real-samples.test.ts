@@ -53,6 +53,12 @@ describe('real-world-shaped samples', () => {
     expect(getIndicator(vault.db, { type: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427f' })).toMatchObject({ confidence: 50 });
   });
 
+  it("PhishTank CSV: the URL column, not PhishTank's own detail links; submission time as first seen", async () => {
+    const { vault, values } = await importSample('phishtank-online-valid.csv');
+    expect(values.sort()).toEqual(['url:http://micros0ft-account-verify.net/owa/', 'url:https://secure-login-paypa1.com/signin/']);
+    expect(getIndicator(vault.db, { type: 'url', value: 'https://secure-login-paypa1.com/signin/' })).toMatchObject({ firstSeen: '2026-11-28T10:11:12.000Z' });
+  });
+
   it('Feodo Tracker IP blocklist: quoted header comment, trailing "# END" comment', async () => {
     const { vault, values } = await importSample('feodo-ipblocklist.csv');
     expect(values.sort()).toEqual(['ipv4:103.109.247.10', 'ipv4:162.243.103.246', 'ipv4:185.117.73.147', 'ipv4:45.77.65.211', 'ipv4:50.16.57.114']);

@@ -30,7 +30,7 @@ const GENERIC_VALUE = ['value', 'indicator', 'ioc', 'ioc_value', 'indicator_valu
 const FIELD_NAMES: Record<Exclude<CsvField, 'value'>, string[]> = {
   type: ['type', 'kind', 'ioc_type', 'indicator_type', 'attribute_type', 'observable_type', 'value_type', 'data_type'],
   tlp: ['tlp', 'tlp_level', 'marking', 'tlp_marking'],
-  firstSeen: ['first_seen', 'firstseen', 'first_seen_utc', 'dateadded', 'date_added', 'created', 'date', 'timestamp'],
+  firstSeen: ['first_seen', 'firstseen', 'first_seen_utc', 'dateadded', 'date_added', 'submission_time', 'created', 'date', 'timestamp'],
   lastSeen: ['last_seen', 'lastseen', 'last_seen_utc', 'last_online'],
   tags: ['tags', 'tag', 'labels', 'label'],
   comment: ['comment', 'comments', 'description', 'notes', 'note'],
