@@ -16,4 +16,11 @@ describe('WorkbenchError', () => {
     expect(isWorkbenchError(error, 'WRONG_PASSPHRASE')).toBe(true);
     expect(isWorkbenchError(error, 'LOCKED')).toBe(false);
   });
+
+  it('says BUSY, not INTERNAL, when another process held the write lock past the busy timeout', () => {
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']) {
+      const locked = Object.assign(new Error('database is locked'), { code });
+      expect(toWorkbenchError(locked)).toMatchObject({ code: 'BUSY', message: expect.stringMatching(/^The vault is busy/) });
+    }
+  });
 });

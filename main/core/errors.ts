@@ -34,8 +34,15 @@ export function isWorkbenchError(error: unknown, code?: WorkbenchErrorCode): err
   return error instanceof WorkbenchError && (code === undefined || error.code === code);
 }
 
-/** Passes WorkbenchErrors through and wraps anything else as INTERNAL, so raw messages never reach a user. */
+/**
+ * Passes WorkbenchErrors through and wraps anything else as INTERNAL, so raw messages never reach a user;
+ * SQLite's "database is locked" (another process held the write lock past the busy timeout) is BUSY.
+ */
 export function toWorkbenchError(error: unknown): WorkbenchError {
   if (error instanceof WorkbenchError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'))) {
+    return new WorkbenchError('BUSY', 'The vault is busy: another program (the app, importing?) is writing to it. Try again when it has finished.', { cause: error });
+  }
   return new WorkbenchError('INTERNAL', 'An internal error occurred.', { cause: error });
 }

@@ -1,5 +1,5 @@
 import { isChannel, parseRequest, type ApiError, type Channel, type Result } from '../../preload/contract';
-import { WorkbenchError } from '../core/errors';
+import { toWorkbenchError, WorkbenchError } from '../core/errors';
 import type { WorkbenchSession } from '../core/session';
 import { handlers } from './handlers';
 import type { Handler } from './handlers/types';
@@ -29,6 +29,8 @@ export function createDispatcher(session: WorkbenchSession, log: (line: string) 
 
 function toApiError(channel: Channel, error: unknown, log: (line: string) => void): ApiError {
   if (error instanceof WorkbenchError) return { code: error.code, message: error.message };
+  const known = toWorkbenchError(error);
+  if (known.code === 'BUSY') return { code: known.code, message: known.message };
   // Unexpected failures are logged here (name and stack only; requests are never logged because they
   // may carry passphrases) and reported to the renderer without detail.
   log(`[core] ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
