@@ -51,6 +51,17 @@ describe('real-world-shaped samples', () => {
     const c2 = getIndicator(vault.db, { type: 'ipv4', value: '45.137.21.9' })!;
     expect(c2).toMatchObject({ confidence: 100, firstSeen: '2026-11-28T12:00:18.000Z', tags: ['QuasarRAT'] });
     expect(getIndicator(vault.db, { type: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427f' })).toMatchObject({ confidence: 50 });
+    expect(c2.context).toContainEqual(expect.objectContaining({ kind: 'malware', name: 'Quasar RAT' }));
+  });
+
+  it('MalwareBazaar CSV export: three hashes and an ssdeep per row, the signature as malware, "n/a" as nothing', async () => {
+    const { vault, values } = await importSample('malwarebazaar-export.csv');
+    expect(values.filter((v) => v.startsWith('sha256:'))).toHaveLength(2);
+    expect(values.filter((v) => v.startsWith('md5:') || v.startsWith('sha1:') || v.startsWith('ssdeep:'))).toHaveLength(6);
+    const sample = getIndicator(vault.db, { type: 'sha256', value: '7d1a2e3f4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e' })!;
+    expect(sample.context).toContainEqual(expect.objectContaining({ kind: 'malware', name: 'AgentTesla' }));
+    const unsigned = getIndicator(vault.db, { type: 'sha256', value: '8e2b3f4a5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f' })!;
+    expect(unsigned.context.filter((c) => c.kind === 'malware')).toEqual([]);
   });
 
   it("PhishTank CSV: the URL column, not PhishTank's own detail links; submission time as first seen", async () => {

@@ -7,6 +7,8 @@ const TLP_WORDS: Readonly<Record<string, TlpLevel>> = {
   clear: 'clear', white: 'clear', green: 'green', amber: 'amber', 'amber+strict': 'amber+strict', red: 'red',
 };
 const TAG_SPLIT_RE = /[,;|]/;
+/** What feeds write in a cell that has nothing to say (MalwareBazaar: "n/a"). */
+const NO_VALUE: ReadonlySet<string> = new Set(['n/a', 'na', 'none', 'null', 'unknown', '-']);
 
 /** TLP from a cell ('TLP:AMBER', 'amber', 'TLP:WHITE' → clear), or undefined. */
 export function parseTlp(cell: string): TlpLevel | undefined {
@@ -50,6 +52,8 @@ function rowExtras(row: string[], layout: CsvLayout): Partial<IngestRecord> {
   if (tags !== undefined) extras.tags = tags.split(TAG_SPLIT_RE).map((t) => t.trim()).filter((t) => t !== '');
   const comment = cell(row, f.comment);
   if (comment !== undefined) extras.comment = comment;
+  const malware = cell(row, f.malware);
+  if (malware !== undefined && !NO_VALUE.has(malware.toLowerCase())) extras.context = [{ kind: 'malware', name: malware }];
   const confidence = cell(row, f.confidence);
   if (confidence !== undefined) {
     const n = Number(confidence);
