@@ -19,7 +19,7 @@ export class ImportJobs {
   /**
    * Starts an import and returns its id at once. `schedule` runs the work in the session's queue of state
    * changes (unlock, lock, rekey, imports); other writes are refused while it runs (see
-   * WorkbenchSession.writableDb), because on the shared connection they would land in its transaction.
+   * WorkbenchSession.writableDb), because on the write connection they would land in its transaction.
    */
   start(
     db: () => Database,

@@ -43,9 +43,7 @@ export class WorkbenchSession {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly grants: FileGrants;
   private readonly imports = new ImportJobs((event) => {
-    // Reads during an import see its uncommitted rows (one connection), so a cancelled or failed import
-    // also changes what a cached view counted.
-    if (event.type === 'import:finished' || event.type === 'import:failed') this.dataChanged();
+    if (event.type === 'import:finished') this.dataChanged();
     this.emit(event);
   });
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
@@ -144,7 +142,7 @@ export class WorkbenchSession {
   }
 
   settings(): { autoLockMinutes: number } {
-    return readSettings(this.requireVault().db);
+    return readSettings(this.requireVault().reader);
   }
 
   updateSettings(patch: SettingsPatch): { autoLockMinutes: number } {
@@ -155,7 +153,7 @@ export class WorkbenchSession {
   }
 
   audit(query: AuditListQuery) {
-    return listAudit(this.requireVault().db, query);
+    return listAudit(this.requireVault().reader, query);
   }
 
   /** The open vault, or LOCKED: every data operation goes through here. */
@@ -164,9 +162,12 @@ export class WorkbenchSession {
     return this.vault;
   }
 
-  /** The open vault's database, for read queries. */
+  /**
+   * The open vault's reader connection, for read queries: committed data only, so rows of an import still
+   * being written (and perhaps rolled back) never show.
+   */
   db() {
-    return this.requireVault().db;
+    return this.requireVault().reader;
   }
 
   /**

@@ -58,3 +58,20 @@ export function applyConnectionPragmas(db: Database.Database): void {
   db.pragma('foreign_keys=ON');
   db.pragma('cache_size=-65536');
 }
+
+/**
+ * A second connection to an open vault, for the app's reads: it sees committed data only, so an import's
+ * rows show up when the import commits, never while it writes them (they could still be rolled back). It
+ * is query_only: a write sent to it by mistake fails instead of slipping past the write path's checks.
+ */
+export function openReaderConnection(file: string, dataKey: Buffer, nativeBinding?: string): Database.Database {
+  const { db } = openEncryptedDatabase(file, dataKey, nativeBinding ? { nativeBinding } : {});
+  try {
+    applyConnectionPragmas(db);
+    db.pragma('query_only=ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

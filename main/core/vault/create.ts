@@ -5,7 +5,7 @@ import { appendAudit } from '../audit';
 import { systemClock } from '../clock';
 import { toWorkbenchError, WorkbenchError } from '../errors';
 import { writeFileAtomicSync } from './atomic-write';
-import { applyConnectionPragmas, openEncryptedDatabase } from './connection';
+import { applyConnectionPragmas, openEncryptedDatabase, openReaderConnection } from './connection';
 import { checkScryptParams, DEFAULT_SCRYPT, normalizePassphrase, type ScryptParams } from './kdf';
 import { serializeKeyring, VAULT_CIPHER, wrapDataKey } from './keyring';
 import { migrate, readSchemaVersion } from './migrate';
@@ -48,13 +48,16 @@ export async function createVault(location: string, passphrase: string, options:
     createFolder(paths.dir);
     claimDatabaseFile(paths.db);
     let db: Database.Database | undefined;
+    let reader: Database.Database | undefined;
     try {
       db = openEncryptedDatabase(paths.db, dataKey, { nativeBinding: options.nativeBinding, create: true }).db;
       applyConnectionPragmas(db);
       initializeSchema(db, { vaultId, createdAt, actor: options.actor, params });
+      reader = openReaderConnection(paths.db, dataKey, options.nativeBinding);
       writeFileAtomicSync(paths.keyring, serializeKeyring(keyring));
-      return makeVault(db, { location: paths.dir, vaultId, actor: options.actor, now });
+      return makeVault(db, reader, { location: paths.dir, vaultId, actor: options.actor, now });
     } catch (error) {
+      reader?.close();
       db?.close();
       for (const file of [paths.keyring, paths.wal, paths.shm, paths.db]) fs.rmSync(file, { force: true });
       throw toWorkbenchError(error);

@@ -1,5 +1,7 @@
 import { systemClock } from '../clock';
 import { locateVault, openVerifiedDatabase } from './access';
+import { openReaderConnection } from './connection';
+import { toWorkbenchError } from '../errors';
 import { unwrapDataKey } from './keyring';
 import { makeVault, type Vault, type VaultOptions } from './vault';
 
@@ -12,7 +14,14 @@ export async function unlockVault(location: string, passphrase: string, options:
   const dataKey = await unwrapDataKey(keyring, passphrase);
   try {
     const db = openVerifiedDatabase(paths.db, keyring, dataKey, options.nativeBinding);
-    return makeVault(db, { location: paths.dir, vaultId: keyring.vaultId, actor: options.actor, now: options.now ?? systemClock });
+    let reader;
+    try {
+      reader = openReaderConnection(paths.db, dataKey, options.nativeBinding);
+    } catch (error) {
+      db.close();
+      throw toWorkbenchError(error);
+    }
+    return makeVault(db, reader, { location: paths.dir, vaultId: keyring.vaultId, actor: options.actor, now: options.now ?? systemClock });
   } finally {
     dataKey.fill(0);
   }

@@ -30,9 +30,14 @@ export interface VaultInfoData {
   counts: Record<string, number>;
 }
 
-/** An unlocked vault: one open, keyed connection. Domains take `db` and write through `mutate`. */
+/**
+ * An unlocked vault: two open, keyed connections. `db` writes (and reads what it wrote, uncommitted
+ * included); `reader` is query_only and sees committed data only: the app's reads use it, so the work of
+ * a transaction still open on `db` (an import) is not shown before it commits.
+ */
 export interface Vault {
   readonly db: Database.Database;
+  readonly reader: Database.Database;
   /** Absolute path of the vault folder. */
   readonly location: string;
   readonly vaultId: string;
@@ -40,17 +45,22 @@ export interface Vault {
   /** The clock this vault was opened with, for audit timestamps. */
   readonly now: Clock;
   info(): VaultInfoData;
-  /** Locks the vault: closes the connection (SQLite checkpoints the WAL). Safe to call twice. */
+  /** Locks the vault: closes both connections (SQLite checkpoints the WAL). Safe to call twice. */
   close(): void;
 }
 
-/** Wraps an open, migrated connection as a Vault. */
-export function makeVault(db: Database.Database, fields: { location: string; vaultId: string; actor: string; now: Clock }): Vault {
+/** Wraps an open, migrated connection and its reader as a Vault. */
+export function makeVault(
+  db: Database.Database,
+  reader: Database.Database,
+  fields: { location: string; vaultId: string; actor: string; now: Clock },
+): Vault {
   const requireOpen = () => {
     if (!db.open) throw new WorkbenchError('LOCKED', 'The vault is locked.');
   };
   return {
     db,
+    reader,
     location: fields.location,
     vaultId: fields.vaultId,
     actor: fields.actor,
@@ -60,6 +70,8 @@ export function makeVault(db: Database.Database, fields: { location: string; vau
       return readVaultInfo(db, fields.location);
     },
     close() {
+      // The writer last: closing the last connection checkpoints the WAL.
+      if (reader.open) reader.close();
       if (db.open) db.close();
     },
   };
