@@ -107,10 +107,13 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
           case 'note':
             if (result.notes.length < MAX_LISTED_PER_FILE) result.notes.push({ file: job.file, location: item.location, reason: item.message });
             break;
-          case 'context':
+          case 'context': {
             flush();
-            for (const id of applyUpdate(writer, byExternalId?.get(item.update.externalId) ?? [], item.update)) indexer?.amended(id);
+            const targets = byExternalId?.get(item.update.externalId) ?? [];
+            applyUpdate(writer, targets, item.update);
+            for (const id of targets) indexer?.amended(id);
             break;
+          }
         }
       }
       flush();
@@ -165,8 +168,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
   }
 }
 
-/** Applies a later object's update to the indicators it names; returns them. */
-function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update: IngestContextUpdate): readonly number[] {
+function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update: IngestContextUpdate): void {
   for (const id of targets) {
     writer.amend(id, {
       tlpRank: update.tlp ? tlpRank(update.tlp) : null,
@@ -177,7 +179,6 @@ function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update
     if (update.context?.length) writer.addContext(id, update.context);
     if (update.tags?.length) writer.addTags(id, update.tags);
   }
-  return targets;
 }
 
 /** STIX objects a bundle of this size may hold: the smallest indicator objects in real feeds take ~300 bytes. */
