@@ -5,9 +5,6 @@ import { matchIndicators } from '../warninglists/match-indicators';
 import { indexIndicators, refreshSearchRows } from './search-index';
 import { searchRowOf } from './search-row';
 
-/** Rows per multi-row INSERT into the search index (5 values each). */
-const ROWS_PER_STATEMENT = 128;
-
 /**
  * What an import must do for the indicators it writes, inside its transaction: their search rows and
  * warninglist flags. Search rows of the indicators it creates are written as they are created, from the
@@ -19,7 +16,7 @@ export const indexImportedIndicators: ImportIndexing = (db: Database, lastIdBefo
   // Ids above the last existing one belong to this import. A watermark above it (its rows deleted since)
   // comes down, so the triggers of migration 0060 leave this import's rows to this indexer.
   db.prepare('UPDATE triage_state SET indexed_through = min(indexed_through, ?) WHERE id = 1').run(lastIdBefore);
-  const rows = new BulkInsert(db, 'INSERT INTO indicator_search (rowid, value, notes, tags, context)', 5, ROWS_PER_STATEMENT);
+  const rows = new BulkInsert(db, 'INSERT INTO indicator_search (rowid, value, notes, tags, context)', 5);
   const changed = new Set<number>();
   return {
     written(entries, ids, outcomes) {

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { recordKeyOf, type IndicatorContext } from '../../ingest/ingest-record';
-import { BulkInsert } from './bulk-insert';
+import { BulkInsert, ROWS_PER_STATEMENT } from './bulk-insert';
 
 /** One canonical indicator as an import writes it. */
 export interface IndicatorWrite {
@@ -55,9 +55,6 @@ export interface IndicatorAmendment {
   lastSeen: string | null;
 }
 
-/** Rows per multi-row statement: past ~100 the gain flattens, and 16 × 128 stays far below SQLite's bound-variable limit. */
-const ROWS_PER_STATEMENT = 128;
-
 const INDICATOR_COLUMNS = `indicators (type, value, display, tlp_rank, flags, confidence, first_seen, last_seen,
                             valid_from, valid_until, sightings, created_at, updated_at, registrable_domain, ip_start, ip_end)`;
 const INDICATOR_COLUMN_COUNT = 16;
@@ -90,7 +87,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       sightings = sightings + @sightings,
       updated_at = @now
     WHERE id = @id`);
-  const links = new BulkInsert(db, `INSERT INTO ${SIGHTING_COLUMNS}`, SIGHTING_COLUMN_COUNT, ROWS_PER_STATEMENT);
+  const links = new BulkInsert(db, `INSERT INTO ${SIGHTING_COLUMNS}`, SIGHTING_COLUMN_COUNT);
   const linkOne = db.prepare(`
     INSERT INTO ${SIGHTING_COLUMNS} VALUES (${new Array<string>(SIGHTING_COLUMN_COUNT).fill('?').join(', ')})
     ON CONFLICT (indicator_id, source_id) DO NOTHING`);
@@ -115,8 +112,8 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     UNION ALL
     SELECT @id, @sourceId, 'snippet', ifnull((SELECT file_name FROM sources WHERE id = @sourceId), ''), '', @snippet FROM indicator_sources s
       WHERE s.indicator_id = @id AND s.source_id = @sourceId AND s.snippet != @snippet`);
-  const contexts = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)', 6, ROWS_PER_STATEMENT);
-  const tags = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_tags (indicator_id, tag)', 2, ROWS_PER_STATEMENT);
+  const contexts = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)', 6);
+  const tags = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_tags (indicator_id, tag)', 2);
   const amendIndicator = db.prepare(`
     UPDATE indicators SET
       tlp_rank = max(tlp_rank, coalesce(@tlpRank, 0)),
