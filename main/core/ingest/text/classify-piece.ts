@@ -38,64 +38,65 @@ const NAME_CHARS_RE = /^[A-Za-z0-9._-]+$/;
 
 /** Classify a refanged piece; `prevWord` is the previous word as written (punctuation trimmed). Null when not an indicator. */
 export function classifyPiece(piece: string, prevWord: string, defanged: boolean): Finding | null {
-  const f = (type: IndicatorType, value = piece, ambiguous?: string): Finding =>
-    ambiguous === undefined ? { type, value, defanged } : { type, value, defanged, ambiguous };
   const first = piece.charCodeAt(0);
-  if (URL_RE.test(piece)) return f('url');
-  if (piece.includes('@')) return classifyEmail(piece, f);
+  if (URL_RE.test(piece)) return finding('url', piece, defanged);
+  if (piece.includes('@')) return classifyEmail(piece, defanged);
   if (first >= 48 && first <= 57 && piece.includes('.')) {
-    if (isStrictIpv4(piece)) return VERSION_WORDS.has(prevWord.toLowerCase()) ? null : f('ipv4');
+    if (isStrictIpv4(piece)) return VERSION_WORDS.has(prevWord.toLowerCase()) ? null : finding('ipv4', piece, defanged);
     const cidr = CIDR4_RE.exec(piece);
-    if (cidr !== null) return isStrictIpv4(cidr[1] as string) && Number(cidr[2]) <= 32 ? f('cidr') : null;
+    if (cidr !== null) return isStrictIpv4(cidr[1] as string) && Number(cidr[2]) <= 32 ? finding('cidr', piece, defanged) : null;
   }
-  if (piece.includes(':')) return classifyColon(piece, f);
+  if (piece.includes(':')) return classifyColon(piece, defanged);
   // "ASN 1234" / "AS 1234" as two words: only the upper-case prefix ("as" is an English word).
-  if ((prevWord === 'AS' || prevWord === 'ASN') && DIGITS_RE.test(piece)) return f('asn', `AS${piece}`);
+  if ((prevWord === 'AS' || prevWord === 'ASN') && DIGITS_RE.test(piece)) return finding('asn', `AS${piece}`, defanged);
   if (HEX_RE.test(piece)) {
     const t = hashTypeForHex(piece.toLowerCase());
-    return t === null ? null : f(t);
+    return t === null ? null : finding(t, piece, defanged);
   }
-  if (CVE_RE.test(piece)) return f('cve');
-  if (ASN_RE.test(piece)) return f('asn');
+  if (CVE_RE.test(piece)) return finding('cve', piece, defanged);
+  if (ASN_RE.test(piece)) return finding('asn', piece, defanged);
   if (WALLET_HINT_RE.test(piece)) {
     const w = normalizeWallet(piece);
-    if (w !== null && hasValidWalletChecksum(w.kind, w.value)) return f('crypto-wallet');
+    if (w !== null && hasValidWalletChecksum(w.kind, w.value)) return finding('crypto-wallet', piece, defanged);
   }
-  if (piece.includes('.') && NAME_CHARS_RE.test(piece)) return classifyName(piece, defanged, f);
+  if (piece.includes('.') && NAME_CHARS_RE.test(piece)) return classifyName(piece, defanged);
   return null;
 }
 
-type Make = (type: IndicatorType, value?: string, ambiguous?: string) => Finding;
+// A module function, not a closure per piece: classifyPiece runs once per word of a report.
+function finding(type: IndicatorType, value: string, defanged: boolean, ambiguous?: string): Finding {
+  return ambiguous === undefined ? { type, value, defanged } : { type, value, defanged, ambiguous };
+}
 
-function classifyEmail(piece: string, f: Make): Finding | null {
+function classifyEmail(piece: string, defanged: boolean): Finding | null {
   const at = piece.lastIndexOf('@');
   const local = piece.slice(0, at);
   const domain = piece.slice(at + 1);
   if (!EMAIL_LOCAL_RE.test(local) || local.startsWith('.') || local.endsWith('.')) return null;
-  return detectName(domain) === null ? null : f('email');
+  return detectName(domain) === null ? null : finding('email', piece, defanged);
 }
 
-function classifyColon(piece: string, f: Make): Finding | null {
-  if (isSsdeep(piece)) return SSDEEP_PROSE_RE.test(piece) ? f('ssdeep') : null;
+function classifyColon(piece: string, defanged: boolean): Finding | null {
+  if (isSsdeep(piece)) return SSDEEP_PROSE_RE.test(piece) ? finding('ssdeep', piece, defanged) : null;
   if (!V6_CHARS_RE.test(piece) || piece.length < 3) return null;
   const slash = piece.indexOf('/');
-  if (slash >= 0) return ipaddr.IPv6.isValidCIDR(piece) ? f('cidr') : null;
+  if (slash >= 0) return ipaddr.IPv6.isValidCIDR(piece) ? finding('cidr', piece, defanged) : null;
   // Require two colons and a hex digit so times (12:30) and "::" alone are not addresses.
   if (piece.indexOf(':') === piece.lastIndexOf(':') || !/[0-9a-fA-F]/.test(piece)) return null;
-  return ipaddr.IPv6.isValid(piece) ? f('ipv6') : null;
+  return ipaddr.IPv6.isValid(piece) ? finding('ipv6', piece, defanged) : null;
 }
 
-function classifyName(piece: string, defanged: boolean, f: Make): Finding | null {
+function classifyName(piece: string, defanged: boolean): Finding | null {
   const type = detectName(piece);
   if (type === null) return null;
   const name = piece.toLowerCase().replace(/\.$/, '');
   const labels = name.split('.');
   const tld = labels[labels.length - 1] as string;
   if (!defanged && isFileLikeName(labels.length, tld)) {
-    return f(type, piece, `"${piece}" may be a file name (.${tld} is also a file extension)`);
+    return finding(type, piece, defanged, `"${piece}" may be a file name (.${tld} is also a file extension)`);
   }
   if (!defanged && UPPER_NAME_RE.test(piece) && /[A-Z]/.test(piece)) {
-    return f(type, piece, `"${piece}" is written in capitals like a product name (ASP.NET)`);
+    return finding(type, piece, defanged, `"${piece}" is written in capitals like a product name (ASP.NET)`);
   }
-  return f(type);
+  return finding(type, piece, defanged);
 }

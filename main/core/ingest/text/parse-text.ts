@@ -39,7 +39,8 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   // In Markdown (and HTML turned to text) '#' starts a heading, not a comment.
   const hashComments = !MARKDOWN_NAME_RE.test(ctx.fileName);
 
-  function* emitLine(line: string, openEnd: boolean): Generator<IngestItem> {
+  // Plain functions filling one chunk's list, not a generator per line: a report has millions of lines.
+  function emitLine(line: string, openEnd: boolean, out: IngestItem[]): void {
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     for (const found of scanLine(line, carryOpen, openEnd)) {
       const f = comment ? asCommentFinding(found) : found;
@@ -48,17 +49,19 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
       if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
       const item = findingToItem(f, lineNo);
       if (item.kind === 'record') records++;
-      yield item;
+      out.push(item);
     }
   }
 
-  function* consume(text: string, final: boolean): Generator<IngestItem> {
+  /** The items of the complete lines in `text` (with the carry before it); all of it when `final`. */
+  function consume(text: string, final: boolean): IngestItem[] {
+    const out: IngestItem[] = [];
     let pos = 0;
     // Search for newlines in the new text only: a long carry is never rescanned, whatever the chunking.
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', pos)) {
       const line = carry + text.slice(pos, nl);
       carry = '';
-      yield* emitLine(line.endsWith('\r') ? line.slice(0, -1) : line, false);
+      emitLine(line.endsWith('\r') ? line.slice(0, -1) : line, false, out);
       carryOpen = false;
       lineNo++;
       pos = nl + 1;
@@ -66,14 +69,15 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
     carry += text.slice(pos);
     while (carry.length > MAX_LINE) {
       // Cut an over-long line; the token at the cut is incomplete on both sides and is skipped.
-      yield* emitLine(carry.slice(0, MAX_LINE), true);
+      emitLine(carry.slice(0, MAX_LINE), true, out);
       carryOpen = true;
       carry = carry.slice(MAX_LINE);
     }
     if (final && carry !== '') {
-      yield* emitLine(carry, false);
+      emitLine(carry, false, out);
       carry = '';
     }
+    return out;
   }
 
   for await (const chunk of decodeText(input, ctx.fileName, notes)) {

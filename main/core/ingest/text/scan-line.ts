@@ -29,6 +29,13 @@ export interface LineFinding extends Finding {
 export function scanLine(line: string, openStart = false, openEnd = false): LineFinding[] {
   const { text, offsets } = refangWithOffsets(line);
   const out: LineFinding[] = [];
+  // One closure per line, not per token: hot in million-line reports.
+  const emit: Emit = (f, s, e) => {
+    const os = offsets === null ? s : (offsets[s] as number);
+    const oe = offsets === null ? e : (offsets[e] as number);
+    const defanged = oe - os !== e - s;
+    out.push({ ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) });
+  };
   let prevWord = '';
   STRONG_TOKEN_RE.lastIndex = 0;
   for (let m = STRONG_TOKEN_RE.exec(text); m !== null; m = STRONG_TOKEN_RE.exec(text)) {
@@ -36,14 +43,7 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
     const end = start + m[0].length;
     // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
     const truncated = (openStart && start === 0) || (openEnd && end === text.length);
-    if (!truncated && m[0].length <= MAX_TOKEN) {
-      scanToken(m[0], start, prevWord, (f, s, e) => {
-        const os = offsets === null ? s : (offsets[s] as number);
-        const oe = offsets === null ? e : (offsets[e] as number);
-        const defanged = oe - os !== e - s;
-        out.push({ ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) });
-      }, offsets);
-    }
+    if (!truncated && m[0].length <= MAX_TOKEN) scanToken(m[0], start, prevWord, emit, offsets);
     prevWord = m[0].length <= MAX_PREV_WORD ? m[0].replace(PREV_WORD_TRIM_RE, '') : '';
   }
   return out;
