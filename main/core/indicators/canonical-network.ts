@@ -100,11 +100,16 @@ export function canonicalName(type: 'domain' | 'hostname', v: string): Canonical
   return accept(type, r.name, r.flags, r.display);
 }
 
+const COLONLESS_SCHEME_RE = /^(https?|ftp)\/\//i;
+
 /**
  * Canonical URL via the WHATWG parser: scheme and host lower-cased, host punycoded, default port
  * dropped, path dot-segments resolved. A value without a scheme is taken as http:// (feeds often omit it).
  */
-export function canonicalUrl(v: string): CanonicalResult {
+export function canonicalUrl(raw: string): CanonicalResult {
+  // `http//host/…` (a colon lost in copying, seen in Citizen Lab's lists) would otherwise become a URL
+  // whose host is "http".
+  const v = raw.replace(COLONLESS_SCHEME_RE, '$1://');
   const text = SCHEME_RE.test(v) ? v : `http://${v}`;
   let url: URL;
   try {

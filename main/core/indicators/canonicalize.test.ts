@@ -17,6 +17,11 @@ describe('canonicalize', () => {
     ['url', 'hxxps://Evil[.]com:443/a/../b?x=1', 'https://evil.com/b?x=1'],
     ['url', 'HTTP://evil.com:80', 'http://evil.com/'],
     ['url', 'evil.com/path', 'http://evil.com/path'],
+    // A colon lost in copying (Citizen Lab's lists), and a bidi mark pasted after a link (Sophos).
+    ['url', 'http//www.evil.com/2bKr8Z', 'http://www.evil.com/2bKr8Z'],
+    ['url', 'https://evil.com/a/ \u200E', 'https://evil.com/a/'],
+    ['sha1', '\u200B3395856CE81F2B7382DEE72602F798B642F14140\u200F', '3395856ce81f2b7382dee72602f798b642f14140'],
+    ['filename', '\u202Ainvoice.pdf.exe\u202C ', 'invoice.pdf.exe'],
     ['ipv4', '8.8.8.8', '8.8.8.8'],
     ['ipv4', '8[.]8[.]8[.]8', '8.8.8.8'],
     ['ipv6', '2001:DB8:0:0:0:0:0:1', '2001:db8::1'],

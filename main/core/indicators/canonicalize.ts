@@ -12,6 +12,12 @@ export type { CanonicalResult } from './canonical-result';
 const INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const HAS_INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const MAX_VALUE = 8192;
+/**
+ * Whitespace and invisible format characters (bidi marks, zero-width spaces, BOM) at either end: values
+ * copied from documents and web pages carry them (Sophos' 3CX list ends a URL with " \u200e"), and
+ * inside a URL they would be percent-encoded into a different indicator.
+ */
+const EDGES_RE = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
 
 /**
  * Canonicalise a raw value of a known type. Network types are refanged first; hash-like types have
@@ -29,7 +35,7 @@ export function canonicalize(type: IndicatorType, raw: string): CanonicalResult 
     case 'hostname':
     case 'url':
     case 'email':
-      return canonicalNetwork(type, refangValue(raw).trim()) as CanonicalResult;
+      return canonicalNetwork(type, trimEdges(refangValue(trimEdges(raw)))) as CanonicalResult;
     case 'md5':
     case 'sha1':
     case 'sha256':
@@ -42,15 +48,15 @@ export function canonicalize(type: IndicatorType, raw: string): CanonicalResult 
     case 'asn':
       return canonicalAsn(compact(raw));
     case 'cve':
-      return canonicalCve(raw.replace(INVISIBLE_RE, '').trim());
+      return canonicalCve(trimEdges(raw.replace(INVISIBLE_RE, '')));
     case 'crypto-wallet':
       return canonicalWallet(compact(raw));
     case 'registry-key':
-      return canonicalRegistryKey(raw.trim());
+      return canonicalRegistryKey(trimEdges(raw));
     case 'user-agent':
     case 'mutex':
     case 'filename':
-      return canonicalText(type, raw.trim());
+      return canonicalText(type, trimEdges(raw));
   }
 }
 
@@ -61,7 +67,11 @@ export function canonicalizeUntyped(raw: string): CanonicalResult {
   return canonicalize(type, raw);
 }
 
+function trimEdges(raw: string): string {
+  return raw.replace(EDGES_RE, '');
+}
+
 function compact(raw: string): string {
-  const v = raw.trim();
+  const v = trimEdges(raw);
   return HAS_INVISIBLE_RE.test(v) ? v.replace(INVISIBLE_RE, '') : v;
 }

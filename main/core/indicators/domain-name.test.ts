@@ -44,6 +44,10 @@ describe('typeFromSourceName', () => {
     ['ip:port', '[2001:db8::1]:443', 'ipv6', '2001:db8::1'],
     ['ip:port', '45.137.21.9', 'ipv4', '45.137.21.9'],
     ['regkey', 'HKLM\\x', 'registry-key', 'HKLM\\x'],
+    // A list's "URL" that is only a name is that name (Sophos: `URL,akamaicontainer[.]com`).
+    ['URL', 'cdn[.]evil.com', 'hostname', 'cdn[.]evil.com'],
+    ['url', 'evil.com/gate', 'url', 'evil.com/gate'],
+    ['file_path_name', 'C:\\PerfLogs\\plink.exe', 'filename', 'C:\\PerfLogs\\plink.exe'],
     ['btc', 'x', 'crypto-wallet', 'x'],
     ['something-else', 'x', null, 'x'],
   ])('%s %s', (name, value, type, kept) => {

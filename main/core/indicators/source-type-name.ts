@@ -17,7 +17,9 @@ const NAMES: Readonly<Record<string, Family>> = {
   'email-address': 'email', email_address: 'email',
   md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha512: 'sha512', md5_hash: 'md5', sha1_hash: 'sha1', sha256_hash: 'sha256',
   sha512_hash: 'sha512', hash: 'hash', filehash: 'hash', file_hash: 'hash', 'file-hash': 'hash', ssdeep: 'ssdeep',
-  filename: 'filename', file_name: 'filename', 'file:name': 'filename', regkey: 'registry-key', 'windows-registry-key': 'registry-key',
+  filename: 'filename', file_name: 'filename', 'file:name': 'filename', 'file-name': 'filename',
+  // A path names the file too; the vault keeps it whole (filename values are free text).
+  file_path: 'filename', filepath: 'filename', file_path_name: 'filename', 'file-path': 'filename', path: 'filename', regkey: 'registry-key', 'windows-registry-key': 'registry-key',
   'registry-key': 'registry-key', registry: 'registry-key', mutex: 'mutex', mutant: 'mutex', as: 'asn', asn: 'asn',
   'autonomous-system': 'asn', vulnerability: 'cve', cve: 'cve', btc: 'crypto-wallet', 'cryptocurrency-wallet': 'crypto-wallet',
   'crypto-wallet': 'crypto-wallet', wallet: 'crypto-wallet', 'user-agent': 'user-agent', user_agent: 'user-agent',
@@ -79,5 +81,11 @@ function resolveFamily(family: Family, value: string): IndicatorType | null {
   }
   if (family === 'hash') return hashTypeForHex(value.trim().toLowerCase());
   if (family === 'name') return detectType(value) === 'hostname' ? 'hostname' : 'domain';
+  if (family === 'url') {
+    // Lists file C2 names under "URL" (Sophos: `URL,akamaicontainer[.]com`): a bare name or address is
+    // that indicator, not a URL with an invented scheme and path.
+    const t = detectType(value);
+    return t === 'domain' || t === 'hostname' || t === 'ipv4' || t === 'ipv6' ? t : 'url';
+  }
   return family;
 }

@@ -30,10 +30,11 @@ const GENERIC_VALUE = ['value', 'indicator', 'ioc', 'ioc_value', 'indicator_valu
 const FIELD_NAMES: Record<Exclude<CsvField, 'value'>, string[]> = {
   type: ['type', 'kind', 'ioc_type', 'indicator_type', 'attribute_type', 'observable_type', 'value_type', 'data_type'],
   tlp: ['tlp', 'tlp_level', 'marking', 'tlp_marking'],
-  firstSeen: ['first_seen', 'firstseen', 'first_seen_utc', 'dateadded', 'date_added', 'submission_time', 'created', 'date', 'timestamp'],
+  firstSeen: ['first_seen', 'firstseen', 'first_seen_utc', 'dateadded', 'date_added', 'submission_time', 'listingdate', 'created', 'date', 'timestamp'],
   lastSeen: ['last_seen', 'lastseen', 'last_seen_utc', 'last_online'],
   tags: ['tags', 'tag', 'labels', 'label'],
-  comment: ['comment', 'comments', 'description', 'notes', 'note'],
+  // SSLBL's ListingReason ("AsyncRAT C&C") says why the value is listed.
+  comment: ['comment', 'comments', 'description', 'notes', 'note', 'listingreason', 'reason'],
   confidence: ['confidence', 'score', 'confidence_score', 'confidence_level'],
   // The malware family (ThreatFox malware_printable, MalwareBazaar signature), kept as malware context.
   malware: ['malware', 'malware_family', 'malware_name', 'malware_printable', 'family', 'signature'],
@@ -105,13 +106,36 @@ export function layoutFromHeader(names: string[], sample: string[][]): CsvLayout
     if (t === null && GENERIC_VALUE.includes(n)) generic.push(col);
     else typed.push(col);
   });
-  let values = generic.length > 0 ? generic.slice(0, 1) : typed.filter((c) => c.type === null || !FALLBACK_TYPES.has(c.type));
+  let values = generic.length > 0 ? [chooseGeneric(generic, sample, fields)] : typed.filter((c) => c.type === null || !FALLBACK_TYPES.has(c.type));
   if (values.length === 0) values = typed;
   if (values.length === 0) {
     const sniffed = sniffValueColumn(sample, names.length);
     if (sniffed >= 0) values = [{ index: sniffed, name: names[sniffed]?.trim() ?? `#${sniffed + 1}`, type: null }];
   }
   return { hasHeader: true, names, values, fields };
+}
+
+/**
+ * Generic header words are used both ways round: Sophos heads its type column "Indicator" and its
+ * values "Data". Of several generic columns, the value column is the one whose sampled cells most often
+ * look like indicators; one whose cells are mostly type names ("SHA256", "URL") becomes the type column
+ * when no header named one.
+ */
+function chooseGeneric(generic: ValueColumn[], sample: string[][], fields: CsvLayout['fields']): ValueColumn {
+  if (generic.length === 1) return generic[0]!;
+  const hits = (col: ValueColumn, test: (cell: string) => boolean): number =>
+    sample.filter((row) => row[col.index] !== undefined && test(row[col.index]!)).length;
+  let best = generic[0]!;
+  let bestHits = -1;
+  for (const col of generic) {
+    const n = hits(col, (c) => detectType(c) !== null);
+    if (n > bestHits) [best, bestHits] = [col, n];
+  }
+  if (fields.type === undefined) {
+    const typeColumn = generic.find((col) => col !== best && hits(col, (c) => isKnownTypeName(normalizeHeader(c)) || isKnownTypeName(c)) * 2 >= sample.length);
+    if (typeColumn !== undefined) fields.type = typeColumn.index;
+  }
+  return best;
 }
 
 /** Layout for a file without header: the column whose cells most often look like indicators. */

@@ -9,6 +9,8 @@ const TLP_WORDS: Readonly<Record<string, TlpLevel>> = {
 const TAG_SPLIT_RE = /[,;|]/;
 /** What feeds write in a cell that has nothing to say (MalwareBazaar: "n/a"). */
 const NO_VALUE: ReadonlySet<string> = new Set(['n/a', 'na', 'none', 'null', 'unknown', '-']);
+/** Type cells of rows that describe the list rather than list an indicator (Sophos: `Description,<link>,…`). */
+const ABOUT_THE_LIST: ReadonlySet<string> = new Set(['description', 'comment', 'note', 'notes', 'reference', 'references', 'title', 'summary', 'source', 'author']);
 
 /** TLP from a cell ('TLP:AMBER', 'amber', 'TLP:WHITE' → clear), or undefined. */
 export function parseTlp(cell: string): TlpLevel | undefined {
@@ -49,7 +51,7 @@ function rowExtras(row: string[], layout: CsvLayout): Partial<IngestRecord> {
   const lastSeen = last === undefined ? undefined : parseDate(last);
   if (lastSeen !== undefined) extras.lastSeen = lastSeen;
   const tags = cell(row, f.tags);
-  if (tags !== undefined) extras.tags = tags.split(TAG_SPLIT_RE).map((t) => t.trim()).filter((t) => t !== '');
+  if (tags !== undefined) extras.tags = tags.split(TAG_SPLIT_RE).map((t) => t.trim()).filter((t) => t !== '' && !NO_VALUE.has(t.toLowerCase()));
   const comment = cell(row, f.comment);
   if (comment !== undefined) extras.comment = comment;
   const malware = cell(row, f.malware);
@@ -66,6 +68,9 @@ function rowExtras(row: string[], layout: CsvLayout): Partial<IngestRecord> {
 export function rowToItems(row: string[], line: number, layout: CsvLayout): IngestItem[] {
   const items: IngestItem[] = [];
   const typeCell = cell(row, layout.fields.type);
+  if (typeCell !== undefined && ABOUT_THE_LIST.has(typeCell.toLowerCase())) {
+    return [{ kind: 'note', note: { location: `line ${line}`, message: `a "${typeCell}" row describes the list; not read as an indicator` } }];
+  }
   let extras: Partial<IngestRecord> | undefined;
   for (const col of layout.values) {
     const raw = cell(row, col.index);

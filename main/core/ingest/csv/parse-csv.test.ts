@@ -106,6 +106,45 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('reads a list whose "Indicator" column holds types and "Data" the values (Sophos); a Description row is a note', async () => {
+    const csv =
+      '\uFEFFIndicator,Data,Note\r\n' +
+      'Description,https://vendor.example/blog/campaign-x/ \u200E,Indicators of campaign X\r\n' +
+      'SHA256,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,WIN: loader.dll\r\n' +
+      'URL,cdn-update[.]example-bad.com,C2 (malware/callhome)\r\n' +
+      'URL,raw.example-bad.com/staging/,Used for staging\r\n' +
+      'file_path_name,C:\\PerfLogs\\plink.exe,"tool (incident one, pre-exploit)"\r\n';
+    const items = await run(Buffer.from(csv), 'vendor.csv');
+    expect(records(items).map((x) => [x.type, x.value])).toEqual([
+      ['sha256', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+      ['hostname', 'cdn-update[.]example-bad.com'],
+      ['url', 'raw.example-bad.com/staging/'],
+      ['filename', 'C:\\PerfLogs\\plink.exe'],
+    ]);
+    expect(items.filter((i) => i.kind === 'note').map((i) => i.kind === 'note' && i.note)).toEqual([
+      { location: 'line 2', message: 'a "Description" row describes the list; not read as an indicator' },
+    ]);
+  });
+
+  it('numbers lines right after quoted fields with CRLF inside (csv-parse counts CR and LF apart)', async () => {
+    const csv = 'value,comment\r\n"rule x {\r\n  strings: $a\r\n}",yara\r\n203.0.113.7,"two\r\nlines"\r\nevil.example,c\r\n';
+    const r = records(await run(Buffer.from(csv), 'y.csv'));
+    expect(r.map((x) => [x.value, x.location])).toEqual([
+      ['rule x {\r\n  strings: $a\r\n}', 'line 2, column "value"'],
+      ['203.0.113.7', 'line 5, column "value"'],
+      ['evil.example', 'line 7, column "value"'],
+    ]);
+  });
+
+  it('reads SSLBL-style reason and date columns, and drops "None" tag placeholders (URLhaus)', async () => {
+    const csv = 'Listingdate,SHA1,Listingreason\n2024-03-01 10:00:00,3395856ce81f2b7382dee72602f798b642f14140,AsyncRAT C&C\n';
+    expect(records(await run(Buffer.from(csv), 'sslbl.csv'))).toEqual([expect.objectContaining({
+      type: 'sha1', firstSeen: '2024-03-01T10:00:00.000Z', comment: 'AsyncRAT C&C',
+    })]);
+    const urlhaus = 'url,tags\nhttp://203.0.113.9/x,None\n';
+    expect(records(await run(Buffer.from(urlhaus), 'u.csv'))[0]?.tags).toEqual([]);
+  });
+
   it('never throws anything but IngestError on arbitrary text or bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 600 }), fc.string({ unit: fc.constantFrom('a', '1', '.', ',', ';', '"', '\n', '\r', '\t', '|', ' ', 'x@y', 'é') , maxLength: 300 }).map((s) => Buffer.from(s))), async (bytes) => {

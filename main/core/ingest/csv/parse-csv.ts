@@ -92,6 +92,9 @@ async function* parseCsvItems(input: ParserInput, ctx: ParserContext, options: C
   const pending: Row[] = [];
   let records = 0;
   let lastLine = 0;
+  // csv-parse counts the CR and the LF of a CRLF inside a quoted field as two lines; what it has
+  // over-counted so far is taken off every later line number.
+  let overCounted = 0;
   const emitRow = function* (row: Row): Generator<IngestItem> {
     const l = layout as CsvLayout;
     if (row.cells.length !== width) {
@@ -123,8 +126,10 @@ async function* parseCsvItems(input: ParserInput, ctx: ParserContext, options: C
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const cells = rec.record;
-      const line = rec.info.lines - embeddedNewlines(cells);
-      lastLine = rec.info.lines;
+      const embedded = embeddedLineBreaks(cells);
+      overCounted += embedded.crlf;
+      lastLine = rec.info.lines - overCounted;
+      const line = lastLine - embedded.breaks;
       if (cells.every((c) => c.trim() === '')) continue;
       if (layout === undefined) {
         pending.push({ cells, line });
@@ -185,10 +190,24 @@ function mapNamesHeader(map: CsvColumnMap, cells: string[]): boolean {
   return Object.values(map).every((t) => t === undefined || t.startsWith('#') || names.has(normalizeHeader(t)));
 }
 
-function embeddedNewlines(cells: string[]): number {
-  let n = 0;
-  for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n++;
-  return n;
+/** Line breaks inside a record's quoted fields (CRLF, LF or CR each one break), and how many were CRLF. */
+function embeddedLineBreaks(cells: string[]): { breaks: number; crlf: number } {
+  let breaks = 0;
+  let crlf = 0;
+  for (const c of cells) {
+    if (c.indexOf('\n') < 0 && c.indexOf('\r') < 0) continue;
+    for (let i = 0; i < c.length; i++) {
+      const ch = c.charCodeAt(i);
+      if (ch === 13) {
+        breaks++;
+        if (c.charCodeAt(i + 1) === 10) {
+          crlf++;
+          i++;
+        }
+      } else if (ch === 10) breaks++;
+    }
+  }
+  return { breaks, crlf };
 }
 
 function countNewlines(text: string, limit: number): number {

@@ -17,6 +17,9 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
   if (!canonical.ok) return { ok: false, reason: canonical.reason };
   const firstSeen = instant(record.firstSeen);
   const validFrom = instant(record.validFrom);
+  // A feed giving a day for "last online" and a time for "first seen" (Feodo Tracker) would otherwise
+  // store a last sighting hours before the first one.
+  const lastSeen = laterOf(instant(record.lastSeen), firstSeen);
   return {
     ok: true,
     indicator: {
@@ -27,7 +30,7 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
       flags: canonical.flags.length ? canonical.flags.join(',') : null,
       confidence: validConfidence(record.confidence),
       firstSeen: firstSeen ?? validFrom,
-      lastSeen: instant(record.lastSeen) ?? firstSeen ?? validFrom,
+      lastSeen: lastSeen ?? validFrom,
       validFrom,
       validUntil: instant(record.validUntil),
       sightings: record.sightings !== undefined && Number.isSafeInteger(record.sightings) && record.sightings > 0 ? record.sightings : 1,
@@ -58,6 +61,12 @@ export function instant(value: string | undefined): string | null {
 }
 
 const MAX_REMEMBERED_INSTANTS = 4096;
+
+/** The later of two canonical instants (same format, so string order is time order); null when both are. */
+function laterOf(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  return b !== null && b > a ? b : a;
+}
 const instants = new Map<string, string | null>();
 
 function validConfidence(value: number | undefined): number | null {

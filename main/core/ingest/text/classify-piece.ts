@@ -34,6 +34,10 @@ const WALLET_HINT_RE = /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[ac-hj-np-z02-9]{
 // In prose, demand real-looking ssdeep parts so times like 12:30:45 are not fuzzy hashes.
 const SSDEEP_PROSE_RE = /^\d+:[A-Za-z0-9/+]{8,}:[A-Za-z0-9/+]{4,}/;
 const UPPER_NAME_RE = /^[A-Z0-9.-]+$/;
+const DOTTED_QUAD_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const LEADING_ZERO_OCTET_RE = /(?:^|\.)0\d/;
+/** Words after which a hex string is a key, relay or commit, not a file hash (Tor's `ExitNode <fingerprint>`). */
+const NOT_A_FILE_HASH_WORDS: ReadonlySet<string> = new Set(['exitnode', 'fingerprint', 'fingerprints', 'thumbprint', 'commit', 'relay', 'keyid']);
 const NAME_CHARS_RE = /^[A-Za-z0-9._-]+$/;
 
 /** Classify a refanged piece; `prevWord` is the previous word as written (punctuation trimmed). Null when not an indicator. */
@@ -43,6 +47,9 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
   if (piece.includes('@')) return classifyEmail(piece, defanged);
   if (first >= 48 && first <= 57 && piece.includes('.')) {
     if (isStrictIpv4(piece)) return VERSION_WORDS.has(prevWord.toLowerCase()) ? null : finding('ipv4', piece, defanged);
+    if (DOTTED_QUAD_RE.test(piece) && LEADING_ZERO_OCTET_RE.test(piece) && !VERSION_WORDS.has(prevWord.toLowerCase())) {
+      return finding('ipv4', piece, defanged, `"${piece}" has an octet with a leading zero, which some tools read as octal`);
+    }
     const cidr = CIDR4_RE.exec(piece);
     if (cidr !== null) return isStrictIpv4(cidr[1] as string) && Number(cidr[2]) <= 32 ? finding('cidr', piece, defanged) : null;
   }
@@ -51,7 +58,12 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
   if ((prevWord === 'AS' || prevWord === 'ASN') && DIGITS_RE.test(piece)) return finding('asn', `AS${piece}`, defanged);
   if (HEX_RE.test(piece)) {
     const t = hashTypeForHex(piece.toLowerCase());
-    return t === null ? null : finding(t, piece, defanged);
+    if (t === null) return null;
+    const word = prevWord.toLowerCase();
+    if (!defanged && (NOT_A_FILE_HASH_WORDS.has(word) || VERSION_WORDS.has(word))) {
+      return finding(t, piece, defanged, `"${piece}" follows "${prevWord}": a fingerprint or version, not a file hash`);
+    }
+    return finding(t, piece, defanged);
   }
   if (CVE_RE.test(piece)) return finding('cve', piece, defanged);
   if (ASN_RE.test(piece)) return finding('asn', piece, defanged);

@@ -91,6 +91,35 @@ describe('parseText', () => {
     expect(values(await collect([Buffer.from('# C2: evil-lantern.com\n; evil-quarry.com\n')], 'notes.md'))).toEqual(['domain:evil-lantern.com']);
   });
 
+  it('keeps commented-out entries and the references in entry comments out of a value;comment list (Loki)', async () => {
+    const list = [
+      '# MD5;COMMENT',
+      '# 0c2674c3a97c53082187d930efb645c2;Example entry - http://short.example/abc',
+      '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08;Lantern Activity https://research.example.org/2026/lantern',
+      '203.0.113.7;evil-lantern.com',
+    ].join('\n');
+    const items = await collect([Buffer.from(list)], 'hash-iocs.txt');
+    expect(values(items)).toEqual([
+      'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'ipv4:203.0.113.7', 'domain:evil-lantern.com',
+    ]);
+    const ambiguous = items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []));
+    expect(ambiguous).toEqual(['0c2674c3a97c53082187d930efb645c2', 'http://short.example/abc', 'https://research.example.org/2026/lantern']);
+  });
+
+  it('lists relay fingerprints, leading-zero addresses and Markdown link text as ambiguous; reads scheme-less URLs', async () => {
+    const text = [
+      'ExitNode FE39F07EBE7870DCE124AB30DF3ABD0700A43F75',
+      'ExitAddress 198.51.100.23 2026-11-28 10:00:00',
+      '09.193.105.79',
+      'evil-lantern.com/wp-content/ip/login/',
+      'Source: [www.vendor-research.com](https://www.vendor-research.com/blog/lantern)',
+    ].join('\n');
+    const items = await collect([Buffer.from(text)], 'exit-addresses');
+    expect(values(items)).toEqual(['ipv4:198.51.100.23', 'url:http://evil-lantern.com/wp-content/ip/login/']);
+    const ambiguous = items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []));
+    expect(ambiguous).toEqual(['FE39F07EBE7870DCE124AB30DF3ABD0700A43F75', '09.193.105.79', 'www.vendor-research.com']);
+  });
+
   it('yields each indicator once per file', async () => {
     const v = values(await collect([Buffer.from('evil.com\nEVIL[.]com is evil.com\n')]));
     expect(v).toEqual(['domain:evil.com']);

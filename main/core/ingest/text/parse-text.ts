@@ -42,8 +42,9 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   // Plain functions filling one chunk's list, not a generator per line: a report has millions of lines.
   function emitLine(line: string, openEnd: boolean, out: IngestItem[]): void {
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
+    const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
     for (const found of scanLine(line, carryOpen, openEnd)) {
-      const f = comment ? asCommentFinding(found) : found;
+      const f = comment ? onCommentLine(found) : entryComment > 0 && found.column >= entryComment ? inEntryComment(found) : found;
       const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
       if (seen.has(key)) continue;
       if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
@@ -96,7 +97,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
 const MARKDOWN_NAME_RE = /\.(?:md|markdown|mdown)$/i;
 const SEMICOLON_OR_SLASH_COMMENT_RE = /^\s*(?:;|\/\/)/;
 const HASH_COMMENT_RE = /^\s*#/;
-/** Kinds a list's comment header names itself by: its web site, its contact address. */
+/** Kinds a list's comments name its sources by: web sites and contact addresses. */
 const SELF_REFERENCE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname', 'email']);
 
 /** A comment line of a list file (`; Spamhaus DROP List`, `# Source: https://…`, `// updated …`). */
@@ -105,13 +106,30 @@ function isCommentLine(line: string, hashComments: boolean): boolean {
 }
 
 /**
- * Blocklists published as text open with comment lines naming the publisher's site and contact address;
- * taken as indicators, every import of such a list would flag the publisher. A plain URL, domain or
- * address on a comment line is listed as ambiguous instead; one the author defanged is an indicator.
+ * Lists published as text name their publisher's site, contact and references on comment lines, and
+ * comment out entries they withdrew or give as examples (Loki's `# <hash>;<comment>`). Taken as
+ * indicators, every import would flag the publisher and revive withdrawn entries. A plain value on a
+ * comment line is listed as ambiguous instead; one the author defanged is an indicator.
  */
-function asCommentFinding(f: LineFinding): LineFinding {
+function onCommentLine(f: LineFinding): LineFinding {
+  if (f.ambiguous !== undefined || f.defanged) return f;
+  return { ...f, ambiguous: `"${f.value}" is on a comment line, where lists name their sources and comment out entries` };
+}
+
+/**
+ * `<value>;<comment>` lists (Loki's hash-iocs.txt: `<sha256>;Sofacy Activity https://…`): a link in an
+ * entry's comment is the reference for it, not another entry. The column after the ';' (1-based) when
+ * the line has that shape: a first field with no space, then text with a space in it.
+ */
+function entryCommentColumn(line: string): number {
+  const m = ENTRY_WITH_COMMENT_RE.exec(line);
+  return m === null ? -1 : (m[1] as string).length + 1;
+}
+const ENTRY_WITH_COMMENT_RE = /^(\s*[^\s;#]{3,512};)(?=[^;]*\s)/;
+
+function inEntryComment(f: LineFinding): LineFinding {
   if (f.ambiguous !== undefined || f.defanged || !SELF_REFERENCE_TYPES.has(f.type)) return f;
-  return { ...f, ambiguous: `"${f.value}" is on a comment line, where lists name their own site or contact` };
+  return { ...f, ambiguous: `"${f.value}" is in the comment of a list entry, where lists give their references` };
 }
 
 function findingToItem(f: LineFinding, lineNo: number): IngestItem {

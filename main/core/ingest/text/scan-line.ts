@@ -56,16 +56,17 @@ function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean 
 }
 
 function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
-  let pos = 0;
+  let pos = token.includes('://') ? 0 : scanBareUrl(token, base, prevWord, emit, offsets);
   for (let sep = token.indexOf('://'); sep >= 0; sep = token.indexOf('://', Math.max(sep + 3, pos))) {
     const head = token.slice(Math.max(pos, sep - 5), sep);
     const scheme = URL_SCHEME_RE.exec(head);
     if (scheme === null) continue;
     const urlStart = sep - scheme[0].length;
     const urlEnd = urlExtent(token, sep + 3);
-    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, emit, offsets);
-    // Markdown link targets `[text](url)` are markup, like href="" in HTML: the text part is scanned.
+    // Markdown link targets `[text](url)` are markup, like href="" in HTML. The text is scanned, but a
+    // name or URL there names the page linked to: reports link their sources, not their indicators.
     const isLinkTarget = urlStart >= 2 && token[urlStart - 1] === '(' && token[urlStart - 2] === ']';
+    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, isLinkTarget ? asLinkText(emit) : emit, offsets);
     if (!isLinkTarget && urlEnd - urlStart <= MAX_TOKEN) {
       const value = token.slice(urlStart, urlEnd);
       const f = classifyPiece(value, '', wasDefanged(offsets, base + urlStart, base + urlEnd));
@@ -74,6 +75,35 @@ function scanToken(token: string, base: number, prevWord: string, emit: Emit, of
     pos = urlEnd;
   }
   scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets);
+}
+
+/** Kinds that, written plainly as a link's text, name the page linked to. */
+const LINKABLE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname']);
+
+function asLinkText(emit: Emit): Emit {
+  return (f, start, end) =>
+    emit(f.defanged || f.ambiguous !== undefined || !LINKABLE_TYPES.has(f.type) ? f : { ...f, ambiguous: `"${f.value}" is the text of a Markdown link, which names the page linked to` }, start, end);
+}
+
+/**
+ * A name followed by a path without a scheme (`evil.example/wp-content/login/`, as blocklists and
+ * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name. The
+ * character class is bounded so a long token cannot make the match backtrack far. Returns where the
+ * URL ends in the token (0 when there is none).
+ */
+const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})\//;
+
+function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): number {
+  const m = BARE_URL_HEAD_RE.exec(token);
+  if (m === null) return 0;
+  const hostStart = (m[1] as string).length;
+  const host = m[2] as string;
+  const name = classifyPiece(host, prevWord, wasDefanged(offsets, base + hostStart, base + hostStart + host.length));
+  if (name === null || name.ambiguous !== undefined || (name.type !== 'domain' && name.type !== 'hostname')) return 0;
+  const end = urlExtent(token, hostStart + host.length);
+  if (end - hostStart > MAX_TOKEN) return 0;
+  emit({ type: 'url', value: `http://${token.slice(hostStart, end)}`, defanged: name.defanged }, base + hostStart, base + end);
+  return end;
 }
 
 /** End of a URL starting before `from`: stops at characters URLs never contain raw and at an unbalanced ')'. */
