@@ -23,11 +23,9 @@ interface EventShared {
   context: IndicatorContext[];
 }
 
-/** Items for one MISP event object (the value under "Event"); `location` names where it is. */
-export function mispEventItems(event: unknown, location: string, scope: MispEventScope): IngestItem[] {
-  if (!isObject(event)) return [reject(location, 'MISP Event is not a JSON object')];
+/** What every attribute of an event shares: its uuid, TLP, tags and context. */
+function eventShared(event: Json): EventShared {
   const uuid = str(event.uuid) ?? str(event.id) ?? '?';
-  const where = `${location} Event ${uuid}`.trim();
   const { tlp, tags } = readTags(event.Tag);
   const context: IndicatorContext[] = [];
   const info = str(event.info);
@@ -35,7 +33,45 @@ export function mispEventItems(event: unknown, location: string, scope: MispEven
   const org = isObject(event.Orgc) ? str(event.Orgc.name) : undefined;
   if (org) context.push({ kind: 'other', name: org, detail: 'source organisation' });
   context.push(...galaxyContext(event.Galaxy));
-  const shared: EventShared = { uuid, tlp, tags, context };
+  return { uuid, tlp, tags, context };
+}
+
+/**
+ * Items for an attribute search result (`/attributes/restSearch`: `{"response": {"Attribute": […]}}`).
+ * Each attribute names its event in an `Event` field (uuid, info, Orgc); its `Tag` list already holds
+ * the event's tags when the search asked for them.
+ */
+export function mispAttributeListItems(attributes: unknown, location: string, scope: MispEventScope): IngestItem[] {
+  if (!Array.isArray(attributes)) return [reject(location, 'MISP Attribute must be an array')];
+  const items: IngestItem[] = [];
+  attributes.forEach((attribute, i) => {
+    const event = isObject(attribute) && isObject(attribute.Event) ? attribute.Event : {};
+    const shared = eventShared(isObject(attribute) && event.uuid === undefined ? { ...event, uuid: attribute.event_uuid ?? attribute.event_id } : event);
+    items.push(...attributeItems(attribute, `${location} Attribute[${i}]`, shared, scope, []));
+  });
+  return items;
+}
+
+/**
+ * An element of a search result that holds one attribute or object rather than an event
+ * (`/objects/restSearch`: `{"response": [{"Object": {…}}]}`), as an event of that one item; undefined
+ * for anything else.
+ */
+export function eventOfSearchItem(item: Json): Json | undefined {
+  for (const key of ['Object', 'Attribute'] as const) {
+    const found = item[key];
+    if (!isObject(found)) continue;
+    const event = isObject(found.Event) ? found.Event : {};
+    return { ...event, uuid: str(event.uuid) ?? found.event_uuid ?? found.event_id, [key]: [found] };
+  }
+  return undefined;
+}
+
+/** Items for one MISP event object (the value under "Event"); `location` names where it is. */
+export function mispEventItems(event: unknown, location: string, scope: MispEventScope): IngestItem[] {
+  if (!isObject(event)) return [reject(location, 'MISP Event is not a JSON object')];
+  const shared = eventShared(event);
+  const where = `${location} Event ${shared.uuid}`.trim();
   const items: IngestItem[] = [];
   // A present but non-array list is a malformed event, not an event without attributes.
   for (const key of ['Attribute', 'Object'] as const) {
@@ -46,6 +82,9 @@ export function mispEventItems(event: unknown, location: string, scope: MispEven
     if (!isObject(object)) return void items.push(reject(`${where} Object[${i}]`, 'MISP Object is not a JSON object'));
     if (isDeleted(object)) return void scope.tally.add('deleted MISP object', `${where} Object[${i}]`);
     const name = str(object.name) ?? 'object';
+    // Objects describing the victim side (an analyst's own assets, the victim organisation) hold values
+    // that must never be flagged as malicious.
+    if (VICTIM_OBJECTS.has(name)) return void scope.tally.add(`MISP ${name} object (the victim's side, not an indicator)`, `${where} Object[${i}]`);
     const objectContext: IndicatorContext[] = [{ kind: 'other', name, ref: str(object.uuid), detail: 'MISP object' }];
     list(object.Attribute).forEach((attribute, j) =>
       items.push(...attributeItems(attribute, `${where} Object[${i}] (${name}) Attribute[${j}]`, shared, scope, objectContext)),
@@ -65,6 +104,13 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
     scope.tally.add('deleted MISP attribute', location, value);
     return [];
   }
+  const toIds = attribute.to_ids;
+  const forDetection = typeof toIds === 'boolean' || toIds === '1' || toIds === '0' ? toIds === true || toIds === '1' : undefined;
+  // A link to the report an event is based on (a white paper, a blog post) is where the event came from.
+  if (forDetection === false && LINK_TYPES.has(type) && REFERENCE_CATEGORIES.has(str(attribute.category) ?? '')) {
+    scope.tally.add(`${type} is a reference to a page about the event (MISP category "${str(attribute.category)}", to_ids false), not an indicator`, location, value);
+    return [];
+  }
   const mapping = mapMispAttribute(type, value);
   if ('skip' in mapping) {
     scope.tally.add(mapping.skip, location, value);
@@ -78,8 +124,7 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   const base: Omit<IngestRecord, 'type' | 'value' | 'typeHint'> = { location, externalId: str(attribute.uuid) ?? event.uuid };
   if (tlp) base.tlp = tlp;
   if (tags.length > 0) base.tags = tags;
-  const toIds = attribute.to_ids;
-  if (typeof toIds === 'boolean' || toIds === '1' || toIds === '0') base.toIds = toIds === true || toIds === '1';
+  if (forDetection !== undefined) base.toIds = forDetection;
   const comment = str(attribute.comment);
   if (comment) base.comment = comment;
   const firstSeen = str(attribute.first_seen);
@@ -88,7 +133,13 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   if (firstSeen) base.firstSeen = firstSeen;
   if (lastSeen) base.lastSeen = lastSeen;
   if (sightings.count > 0) base.sightings = sightings.count;
+  if (sightings.expires) base.validUntil = sightings.expires;
   const context = [...event.context, ...extra, ...galaxyContext(attribute.Galaxy)];
+  // The producer's own verdict, per source: context for the analyst, who decides what to block.
+  if (forDetection === false) context.push({ kind: 'other', name: 'not for detection', detail: 'MISP to_ids is false' });
+  if (sightings.falsePositives > 0) {
+    context.push({ kind: 'other', name: 'reported false positive', detail: `${sightings.falsePositives} MISP false-positive sighting(s)` });
+  }
   return mapping.values.map((part) => {
     const linked = [...context];
     for (const other of mapping.values) if (other !== part) linked.push({ kind: 'other', name: other.value, detail: `paired in MISP ${type}` });
@@ -120,6 +171,13 @@ const GALAXY_KINDS: ReadonlyArray<[RegExp, IndicatorContextKind]> = [
   [/malware|malpedia|ransomware|rat$|botnet|banker|stealer|backdoor|tool/, 'malware'],
 ];
 
+/** Objects that describe the victim's side of an incident (MISP object templates). */
+const VICTIM_OBJECTS: ReadonlySet<string> = new Set(['corporate-asset', 'victim']);
+/** `link` attributes are references whatever their to_ids (see misp-type-map.ts); these only when not for detection. */
+const LINK_TYPES: ReadonlySet<string> = new Set(['url', 'uri']);
+/** MISP categories whose links point to analyses of the event, not to its infrastructure. */
+const REFERENCE_CATEGORIES: ReadonlySet<string> = new Set(['External analysis', 'Internal reference']);
+
 /** Galaxy clusters (MISP galaxy format) as context, kind taken from the galaxy type. */
 function galaxyContext(galaxies: unknown): IndicatorContext[] {
   const context: IndicatorContext[] = [];
@@ -135,18 +193,25 @@ function galaxyContext(galaxies: unknown): IndicatorContext[] {
   return context;
 }
 
-/** Sighting[] entries of type 0 (MISP: 0 sighting, 1 false positive, 2 expiration). */
-function readSightings(sightings: unknown): { count: number; last?: string } {
+/**
+ * Sighting[] entries by MISP type: 0 a sighting (counted, dates the last one), 1 a false-positive
+ * report (kept as context), 2 an expiration (its date ends the indicator's validity).
+ */
+function readSightings(sightings: unknown): { count: number; last?: string; falsePositives: number; expires?: string } {
   let count = 0;
+  let falsePositives = 0;
   let last: string | undefined;
+  let expires: string | undefined;
   for (const sighting of list(sightings)) {
     if (!isObject(sighting)) continue;
-    const kind = sighting.type ?? '0';
-    if (kind !== '0' && kind !== 0) continue;
-    count++;
-    last = latest(last, epochToIso(sighting.date_sighting));
+    const kind = String(sighting.type ?? '0');
+    if (kind === '0') {
+      count++;
+      last = latest(last, epochToIso(sighting.date_sighting));
+    } else if (kind === '1') falsePositives++;
+    else if (kind === '2') expires = latest(expires, epochToIso(sighting.date_sighting));
   }
-  return { count, last };
+  return { count, last, falsePositives, ...(expires ? { expires } : {}) };
 }
 
 function epochToIso(value: unknown): string | undefined {

@@ -86,9 +86,44 @@ describe('parseMisp', () => {
   it('accepts a bare array of events and fails clearly on the wrong shapes', async () => {
     const event = { Event: { uuid: 'e1', Attribute: [{ type: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' }] } };
     expect(records(await collect(Buffer.from(JSON.stringify([event, event]))))).toHaveLength(2);
-    await expect(collect(Buffer.from('{"response": {}}'))).rejects.toThrow(/"response" must be an array/);
+    await expect(collect(Buffer.from('{"response": {}}'))).rejects.toThrow(/"response" must be a list of events, objects or attributes/);
     await expect(collect(Buffer.from('{"foo": 1}'))).rejects.toThrow(/not a MISP event/);
     await expect(collect(Buffer.from('{"Event": {"uuid": "e1", "Attribute": ['))).rejects.toThrow(/unexpected end of JSON/);
+  });
+
+  it('reads the attribute and object search results of the MISP API (restSearch)', async () => {
+    const event = { uuid: 'e-search', info: 'Lantern phishing wave', Orgc: { name: 'CERT-X' } };
+    const attributes = { response: { Attribute: [
+      { type: 'domain', value: 'lantern-login.example', to_ids: true, uuid: 'a1', Event: event, Tag: [{ name: 'tlp:green' }] },
+      { type: 'AS', value: '174', to_ids: false, uuid: 'a2', event_uuid: 'e-other' },
+    ] } };
+    const found = records(await collect(Buffer.from(JSON.stringify(attributes))));
+    expect(found.map((r) => [r.type, r.value, r.tlp])).toEqual([['domain', 'lantern-login.example', 'green'], ['asn', '174', undefined]]);
+    expect(found[0]?.context).toEqual(expect.arrayContaining([{ kind: 'other', name: 'Lantern phishing wave', ref: 'e-search', detail: 'MISP event' }]));
+    expect(found[1]?.location).toBe('response Attribute[1]');
+    const objects = { response: [{ Object: { name: 'email', uuid: 'o1', event_id: '12', Attribute: [{ type: 'email-src', value: 'j.doe@lantern-mail.example', to_ids: true }] } }] };
+    const fromObjects = records(await collect(Buffer.from(JSON.stringify(objects))));
+    expect(fromObjects.map((r) => [r.type, r.value, r.location])).toEqual([['email', 'j.doe@lantern-mail.example', 'response[0] Event 12 Object[0] (email) Attribute[0]']]);
+  });
+
+  it("keeps reference links, the victim's assets and to_ids=false apart; reads false-positive and expiration sightings", async () => {
+    const event = { Event: { uuid: 'e2', Attribute: [
+      { type: 'url', category: 'External analysis', to_ids: false, value: 'https://research.example.org/lantern.pdf' },
+      { type: 'url', category: 'Network activity', to_ids: true, value: 'http://lantern-c2.example/gate' },
+      { type: 'filename', category: 'Payload delivery', to_ids: false, value: 'invoice.one' },
+      { type: 'domain', to_ids: true, value: 'lantern-c2.example', Sighting: [{ type: '1', date_sighting: '1700000000' }, { type: '2', date_sighting: '1750000000' }] },
+    ], Object: [{ name: 'corporate-asset', Attribute: [{ type: 'ip-src', value: '198.51.100.20', to_ids: false }] }] } };
+    const items = await collect(Buffer.from(JSON.stringify(event)));
+    const found = records(items);
+    expect(found.map((r) => [r.type, r.value])).toEqual([['url', 'http://lantern-c2.example/gate'], ['filename', 'invoice.one'], ['domain', 'lantern-c2.example']]);
+    expect(found[1]?.context).toContainEqual({ kind: 'other', name: 'not for detection', detail: 'MISP to_ids is false' });
+    expect(found[2]).toMatchObject({ validUntil: '2025-06-15T15:06:40.000Z' });
+    expect(found[2]?.sightings).toBeUndefined();
+    expect(found[2]?.context).toContainEqual({ kind: 'other', name: 'reported false positive', detail: '1 MISP false-positive sighting(s)' });
+    expect(notes(items).map((n) => n.message)).toEqual([
+      '1 × not imported: url is a reference to a page about the event (MISP category "External analysis", to_ids false), not an indicator (e.g. https://research.example.org/lantern.pdf)',
+      "1 × not imported: MISP corporate-asset object (the victim's side, not an indicator)",
+    ]);
   });
 
   it('refuses an event larger than the cap with a clear error', async () => {

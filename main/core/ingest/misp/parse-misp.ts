@@ -8,7 +8,7 @@ import type { IngestItem, ParserContext, ParserInput } from '../ingest-record';
 import type { JsonElement } from '../json/json-element-splitter';
 import { NoteTally } from '../json/note-tally';
 import { streamJsonElements } from '../json/stream-json-elements';
-import { mispEventItems } from './misp-event-items';
+import { eventOfSearchItem, mispAttributeListItems, mispEventItems } from './misp-event-items';
 import type { MispEventScope } from './misp-event-items';
 
 export interface MispParseOptions {
@@ -38,6 +38,15 @@ export async function* parseMisp(input: ParserInput, ctx: ParserContext, options
   });
   for await (const batch of elements) {
     for (const element of batch) {
+      const attributes = attributeSearchResult(element);
+      if (attributes !== undefined) {
+        events++;
+        for (const item of mispAttributeListItems(attributes, `${prefix} response`.trim(), scope)) {
+          if (item.kind === 'record') records++;
+          yield item;
+        }
+        continue;
+      }
       const event = eventOf(element, ctx.fileName, bareEvent);
       if (event === undefined) continue;
       events++;
@@ -59,15 +68,28 @@ export async function* parseMisp(input: ParserInput, ctx: ParserContext, options
   for (const note of scope.tally.notes()) yield { kind: 'note', note };
 }
 
+/**
+ * The attribute list of an attribute search result, `{"response": {"Attribute": […]}}`. Unlike an event
+ * list it arrives as one element, so it is bounded by the element cap (64 MiB by default).
+ */
+function attributeSearchResult(element: JsonElement): unknown[] | undefined {
+  if (element.kind !== 'field' || element.key !== 'response') return undefined;
+  const value = element.value as { Attribute?: unknown } | null;
+  return value && typeof value === 'object' && Array.isArray(value.Attribute) ? value.Attribute : undefined;
+}
+
 /** The event inside an element, or undefined when the element is not one (other root fields). */
 function eventOf(element: JsonElement, fileName: string, bareEvent: Record<string, unknown>): unknown {
   if (element.kind === 'item') {
     const value = element.value;
     if (value && typeof value === 'object' && 'Event' in value) return (value as { Event: unknown }).Event;
+    if (value && typeof value === 'object' && !Array.isArray(value)) return eventOfSearchItem(value as Record<string, unknown>) ?? value;
     return value;
   }
   if (element.key === 'Event') return element.value;
-  if (element.key === 'response') throw new IngestError(fileName, 'response', 'MISP "response" must be an array of events');
+  if (element.key === 'response') {
+    throw new IngestError(fileName, 'response', 'MISP "response" must be a list of events, objects or attributes, or {"Attribute": [...]}');
+  }
   // Keep only the fields a bare event would need; this cannot grow past the element cap per field.
   if (element.key === 'Attribute' || element.key === 'Object' || element.key === 'info' || element.key === 'uuid' || element.key === 'Tag' || element.key === 'Galaxy' || element.key === 'Orgc') {
     bareEvent[element.key] = element.value;
