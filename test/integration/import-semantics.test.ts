@@ -129,6 +129,21 @@ describe('re-import and merge', () => {
     expect(vault.db.prepare('SELECT count(*) AS n FROM indicator_tags').get()).toEqual({ n: first.reduce((n, i) => n + i.tags.length, 0) });
   });
 
+  it('a STIX indicator and the observable it describes are one sighting; valid_from survives the merge; observed times are stored canonically', async () => {
+    const { vault, write } = await setup();
+    const file = { type: 'file', spec_version: '2.1', id: 'file--00000000-0000-4000-8000-0000000000f1', name: 'lantern_loader.dll' };
+    const ip = { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--00000000-0000-4000-8000-0000000000a1', value: '198.51.100.14' };
+    const observed = {
+      type: 'observed-data', spec_version: '2.1', id: 'observed-data--00000000-0000-4000-8000-0000000000d1',
+      created: '2024-05-01T00:00:00Z', modified: '2024-05-01T00:00:00Z',
+      first_observed: '2024-05-02T10:00:00Z', last_observed: '2024-05-03T10:00:00Z', number_observed: 1, object_refs: [ip.id],
+    };
+    const text = bundle([file, ip, observed, stixIndicator(1, "[file:name = 'lantern_loader.dll']", { valid_from: '2024-05-01T16:22:00Z' })]);
+    await importFiles(vault, [write('misp-stix.json', text)]);
+    expect(getIndicator(vault.db, { type: 'filename', value: 'lantern_loader.dll' })).toMatchObject({ validFrom: '2024-05-01T16:22:00.000Z', sightings: 1 });
+    expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.14' })).toMatchObject({ lastSeen: '2024-05-03T10:00:00.000Z' });
+  });
+
   it('a value repeated in one file keeps every different statement: the first on the sighting, the others as context', async () => {
     const { vault, write } = await setup();
     const file = write(

@@ -9,6 +9,7 @@ import { tlpRank } from '../../vault/queries/tlp-rank';
 import { ExternalIdMap } from './external-id-map';
 import { MAX_LISTED_PER_FILE, emptyResult, type FileImportResult } from './import-summary';
 import type { PreparedItem } from './prepared-item';
+import { instant } from './record-to-indicator';
 
 export interface ItemsImport {
   /** The name shown for the file in errors and provenance (never a full path in the audit log). */
@@ -68,7 +69,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       defaultTlp: job.defaultTlp,
       importedAt,
     });
-    const writer = prepareIndicatorWriter(db, sourceId, importedAt);
+    const writer = prepareIndicatorWriter(db, sourceId, importedAt, { repeatsAreSightings: job.format === 'csv' });
     const indexer = job.indexing?.(db, lastIdBefore);
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
     // end and are matched by the object id the indicator came from. Only STIX has such items.
@@ -173,8 +174,9 @@ function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update
     writer.amend(id, {
       tlpRank: update.tlp ? tlpRank(update.tlp) : null,
       sightings: update.sightings ?? 0,
-      firstSeen: update.firstSeen ?? null,
-      lastSeen: update.lastSeen ?? null,
+      // Stored like every other time in the vault (see instant()), so that comparing strings compares times.
+      firstSeen: instant(update.firstSeen),
+      lastSeen: instant(update.lastSeen),
     });
     if (update.context?.length) writer.addContext(id, update.context);
     if (update.tags?.length) writer.addTags(id, update.tags);

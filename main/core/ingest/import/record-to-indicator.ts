@@ -20,6 +20,7 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
   // A feed giving a day for "last online" and a time for "first seen" (Feodo Tracker) would otherwise
   // store a last sighting hours before the first one.
   const lastSeen = laterOf(instant(record.lastSeen), firstSeen);
+  const stated = record.sightings !== undefined && Number.isSafeInteger(record.sightings) && record.sightings > 0;
   return {
     ok: true,
     indicator: {
@@ -33,7 +34,8 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
       lastSeen: lastSeen ?? validFrom,
       validFrom,
       validUntil: instant(record.validUntil),
-      sightings: record.sightings !== undefined && Number.isSafeInteger(record.sightings) && record.sightings > 0 ? record.sightings : 1,
+      sightings: stated ? record.sightings! : 1,
+      sightingsStated: stated,
       location: record.location,
       ...correlationKeys(canonical.type, canonical.value),
       pattern: record.pattern ?? null,

@@ -101,7 +101,7 @@ describe('parseStix on a STIX 2.1 bundle', () => {
       { location: 'objects[9] (indicator--6f5e4d3c-2b1a-4f0e-9d8c-7b6a5f4e3d2c)', reason: 'indicator without a string pattern' },
     ]);
     expect(notes(items)).toContain('1 × not imported: email-message:subject: LIKE is a fuzzy match; not a single indicator value (e.g. %invoice%)');
-    expect(notes(items)).toContain('1 × not imported: observable type x509-certificate has no indicator type');
+    expect(notes(items)).toContain('1 × not imported: x509-certificate without a known hash');
   });
 });
 

@@ -45,6 +45,8 @@ export function observableValues(object: Record<string, unknown>): ObservableRes
         : { skip: 'autonomous-system without an integer number' };
     case 'file':
     case 'artifact':
+    // A certificate's fingerprint is how blocklists (abuse.ch SSLBL) name a malicious certificate.
+    case 'x509-certificate':
       return fileValues(object, type);
     default:
       if (typeof type === 'string' && CONTAINERS.has(type)) return { values: [] };
@@ -66,5 +68,5 @@ function fileValues(object: Record<string, unknown>, type: string): ObservableRe
     }
   }
   if (type === 'file' && typeof object.name === 'string') values.push({ type: 'filename', value: object.name, typeHint: 'file:name' });
-  return values.length > 0 ? { values } : { skip: `${type} without a known hash or a name` };
+  return values.length > 0 ? { values } : { skip: `${type} without a known hash${type === 'file' ? ' or a name' : ''}` };
 }

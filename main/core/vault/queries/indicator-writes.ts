@@ -15,6 +15,8 @@ export interface IndicatorWrite {
   validFrom: string | null;
   validUntil: string | null;
   sightings: number;
+  /** The source stated the count (STIX number_observed, MISP sightings); see WriterOptions. */
+  sightingsStated?: boolean;
   location: string;
   /** Correlation keys (see indicators/correlation-keys.ts), written with the row so no later pass rewrites it. */
   registrableDomain: string | null;
@@ -67,7 +69,16 @@ const SIGHTING_COLUMN_COUNT = 11;
  * Prepares the statements of one import into one source. Merging widens first/last seen, adds
  * sightings and keeps the most restrictive TLP; it never touches triage fields (status, notes).
  */
-export function prepareIndicatorWriter(db: Database, sourceId: number, now: string): IndicatorWriter {
+export interface WriterOptions {
+  /**
+   * Whether a value named again in the same file, without a stated count, is another sighting. True for
+   * CSV, where a feed logs one row per observation; false where a file re-expresses one statement (a
+   * STIX indicator and the observable it describes, a MISP value in two attributes).
+   */
+  repeatsAreSightings?: boolean;
+}
+
+export function prepareIndicatorWriter(db: Database, sourceId: number, now: string, options: WriterOptions = {}): IndicatorWriter {
   // New indicators: one multi-row INSERT per group; RETURNING names the rows that were inserted.
   const tuple = `(${new Array<string>(INDICATOR_COLUMN_COUNT).fill('?').join(', ')})`;
   const insertGroup = db.prepare(
@@ -80,6 +91,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     UPDATE indicators SET
       first_seen = CASE WHEN first_seen IS NULL OR @firstSeen < first_seen THEN coalesce(@firstSeen, first_seen) ELSE first_seen END,
       last_seen = CASE WHEN last_seen IS NULL OR @lastSeen > last_seen THEN coalesce(@lastSeen, last_seen) ELSE last_seen END,
+      valid_from = CASE WHEN valid_from IS NULL OR @validFrom < valid_from THEN coalesce(@validFrom, valid_from) ELSE valid_from END,
       valid_until = CASE WHEN valid_until IS NULL OR @validUntil > valid_until THEN coalesce(@validUntil, valid_until) ELSE valid_until END,
       tlp_rank = max(tlp_rank, @tlpRank),
       display = coalesce(display, @display),
@@ -88,6 +100,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       updated_at = @now
     WHERE id = @id`);
   const links = new BulkInsert(db, `INSERT INTO ${SIGHTING_COLUMNS}`, SIGHTING_COLUMN_COUNT);
+  const sightingOf = db.prepare('SELECT 1 FROM indicator_sources WHERE indicator_id = ? AND source_id = ?').pluck();
   const linkOne = db.prepare(`
     INSERT INTO ${SIGHTING_COLUMNS} VALUES (${new Array<string>(SIGHTING_COLUMN_COUNT).fill('?').join(', ')})
     ON CONFLICT (indicator_id, source_id) DO NOTHING`);
@@ -143,9 +156,15 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   const mergeExisting = (id: number, indicator: IndicatorWrite): WriteOutcome => {
     // Sightings of new indicators queued so far must be in the table before this one's is looked at.
     links.flush();
-    merge.run({ ...indicator, id, now });
-    if (linkSighting(linkOne, id, sourceId, indicator, recordOf(indicator.location))) return 'merged';
-    const params = { ...indicator, id, sourceId };
+    const record = recordOf(indicator.location);
+    if (sightingOf.get(id, sourceId) === undefined) {
+      merge.run({ ...indicator, id, now });
+      linkSighting(linkOne, id, sourceId, indicator, record);
+      return 'merged';
+    }
+    const repeat = { ...indicator, sightings: indicator.sightingsStated || options.repeatsAreSightings ? indicator.sightings : 0 };
+    merge.run({ ...repeat, id, now });
+    const params = { ...repeat, id, sourceId };
     keepOtherStatements.run(params);
     relink.run(params);
     return 'repeat';
@@ -230,8 +249,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   };
 }
 
-/** True when this is the indicator's first sighting in this source. */
-function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite, record: number): boolean {
+function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite, record: number): void {
   const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
-  return link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, record).changes === 1;
+  link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, record);
 }

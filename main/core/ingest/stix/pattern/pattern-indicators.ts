@@ -108,21 +108,26 @@ const NAME_PATHS: Record<string, Classifier> = {
   'autonomous-system:number': (v) => (/^\d+$/.test(v) ? 'asn' : undefined),
   'network-traffic:src_ref.value': addressOrName,
   'network-traffic:dst_ref.value': addressOrName,
+  // What a name resolved to: an address (or, for a CNAME, another name).
+  'domain-name:resolves_to_refs.value': addressOrName,
   'network-traffic:extensions.http-request-ext.request_header.User-Agent': always('user-agent'),
   'vulnerability:name': always('cve'),
 };
+
+/** Objects whose `hashes` are indicators: files, artifacts, and certificates by their fingerprint (SSLBL). */
+const HASHED_OBJECTS: ReadonlySet<string> = new Set(['file', 'artifact', 'x509-certificate']);
 
 /** Returns a classifier for the path, or the reason it maps to no indicator type. */
 function mapObjectPath(objectType: string, steps: PathStep[]): Classifier | string {
   // List indexes ([*], [0]) do not change what a value is: email-message:to_refs[*].value is an email.
   const names = steps.filter((s): s is Extract<PathStep, { kind: 'property' }> => s.kind === 'property').map((s) => s.name);
-  if ((objectType === 'file' || objectType === 'artifact') && names[0] === 'hashes' && names.length === 2) {
+  if (HASHED_OBJECTS.has(objectType) && names[0] === 'hashes' && names.length === 2) {
     const type = hashTypeFor(names[1]!);
     return type ? always(type) : `hash algorithm ${names[1]} has no indicator type`;
   }
   const key = `${objectType}:${names.join('.')}`;
   const classifier = NAME_PATHS[key];
   if (classifier) return classifier;
-  if (objectType === 'x509-certificate') return 'x509 certificate properties are not imported as indicators';
+  if (objectType === 'x509-certificate') return 'x509 certificate properties other than its hashes are not imported as indicators';
   return `${objectType}:${names.join('.')} has no indicator type`;
 }

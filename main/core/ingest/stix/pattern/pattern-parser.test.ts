@@ -122,7 +122,18 @@ describe('extractPatternIndicators', () => {
       'hash algorithm SHA3-256 has no indicator type',
       '!= describes what does not match; not an indicator',
       'MATCHES is a fuzzy match; not a single indicator value',
-      'x509 certificate properties are not imported as indicators',
+      'x509 certificate properties other than its hashes are not imported as indicators',
+    ]);
+  });
+
+  it("reads a certificate's fingerprint and what a name resolves to", () => {
+    const result = extractPatternIndicators(
+      parseStixPattern("[x509-certificate:hashes.'SHA-1' = '3395856ce81f2b7382dee72602f798b642f14140'] OR [domain-name:value = 'lantern.example' AND domain-name:resolves_to_refs[*].value = '198.51.100.14']"),
+    );
+    expect(result.indicators.map((i) => [i.type, i.value, i.typeHint])).toEqual([
+      ['sha1', '3395856ce81f2b7382dee72602f798b642f14140', "x509-certificate:hashes.'SHA-1'"],
+      ['domain', 'lantern.example', 'domain-name:value'],
+      ['ipv4', '198.51.100.14', 'domain-name:resolves_to_refs[*].value'],
     ]);
   });
 
