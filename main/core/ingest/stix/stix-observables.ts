@@ -43,9 +43,9 @@ export function observableValues(object: Record<string, unknown>): ObservableRes
       return typeof object.number === 'number' && Number.isInteger(object.number)
         ? one('asn', String(object.number), 'autonomous-system:number')
         : { skip: 'autonomous-system without an integer number' };
+    // A certificate's fingerprint is how blocklists (abuse.ch SSLBL) name a malicious certificate.
     case 'file':
     case 'artifact':
-    // A certificate's fingerprint is how blocklists (abuse.ch SSLBL) name a malicious certificate.
     case 'x509-certificate':
       return fileValues(object, type);
     default:
