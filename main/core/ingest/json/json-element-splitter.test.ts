@@ -109,6 +109,12 @@ describe('JsonElementSplitter', () => {
     expect(error.location).toMatch(/^byte \d+ \(line 2\)$/);
   });
 
+  it('locates a trailing comma deep in an element, where V8 names no position (an upstream MISP export)', () => {
+    const text = '{"Event": {\n  "Attribute": [\n    {"value": "a"},\n    {"value": "b"},\n  ]\n}}';
+    const error = errorOf(() => split(Buffer.from(text)));
+    expect(error.location).toBe(`byte ${text.indexOf(']')} (line 5)`);
+  });
+
   it('streams binary garbage to a clear error, never a crash', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {

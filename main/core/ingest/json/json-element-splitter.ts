@@ -13,6 +13,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { IngestError } from '../ingest-record';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { findInvalidUtf8 } from './utf8-position';
 
 /** One top-level piece of the document, already parsed. */
@@ -358,8 +359,8 @@ export class JsonElementSplitter {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const at = /position (\d+)/.exec(reason);
-      const byteAt = at ? Buffer.byteLength(text.slice(0, Number(at[1]))) : 0;
-      throw this.errorInElement(bytes, byteAt, `invalid JSON: ${reason}`);
+      const charAt = at ? Number(at[1]) : firstSyntaxError(text);
+      throw this.errorInElement(bytes, Buffer.byteLength(text.slice(0, charAt)), `invalid JSON: ${reason}`);
     }
   }
 
@@ -409,4 +410,15 @@ function countNewlines(buf: Buffer): number {
 
 function describeByte(c: number): string {
   return c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
+}
+
+/**
+ * Where a text JSON.parse refused goes wrong, for the messages in which V8 gives no position (a trailing
+ * comma: "Unexpected token ']', … is not valid JSON"). Only on this error path, so its cost does not
+ * matter: jsonc-parser (VS Code's, maintained) in strict mode reports the offset of the first error.
+ */
+function firstSyntaxError(text: string): number {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0]?.offset ?? 0;
 }
