@@ -71,7 +71,9 @@ export function canonicalRegistryKey(raw: string): CanonicalResult {
 /** Canonical wallet address (format checked; see crypto-wallet.ts). */
 export function canonicalWallet(v: string): CanonicalResult {
   const w = normalizeWallet(v);
-  if (w === null) return refuse('not a Bitcoin (base58 or bech32) or Ethereum address');
+  if (w === null) {
+    return refuse('not a Bitcoin, Bitcoin Cash, Ethereum, Litecoin, Dogecoin, Dash, Tron, XRP or Monero address (or its checksum is wrong)');
+  }
   return accept('crypto-wallet', w.value);
 }
 

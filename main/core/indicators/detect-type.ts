@@ -24,6 +24,8 @@ const REGISTRY_RE = /^(?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[A-Z_]+):?\\/i;
 const NAME_RE = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 const NON_ASCII_RE = /[\u0080-\uffff]/;
 const HEX_CHAR_RE = /^[0-9a-fA-F]+$/;
+/** Letters and digits (and cashaddr's prefix colon) of a wallet address's length; see crypto-wallet.ts. */
+const WALLET_SHAPE_RE = /^[0-9A-Za-z:]{26,118}$/;
 
 /** Detect the indicator type of a raw (possibly defanged) value, or null when it has no clear shape. */
 export function detectType(raw: string): IndicatorType | null {
@@ -39,9 +41,7 @@ export function detectType(raw: string): IndicatorType | null {
   if (CVE_RE.test(v)) return 'cve';
   if (ASN_RE.test(v)) return 'asn';
   if (REGISTRY_RE.test(v)) return 'registry-key';
-  if (v.startsWith('0x') || v.startsWith('bc1') || v.startsWith('1') || v.startsWith('3')) {
-    if (normalizeWallet(v) !== null) return 'crypto-wallet';
-  }
+  if (WALLET_SHAPE_RE.test(v) && normalizeWallet(v) !== null) return 'crypto-wallet';
   return detectName(v);
 }
 

@@ -67,4 +67,23 @@ describe('wallets', () => {
     expect(bech2 !== null && hasValidWalletChecksum(bech2.kind, bech2.value)).toBe(false);
     expect(normalizeWallet('Bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq')).toBeNull();
   });
+
+  // Well-known public addresses: the Monero General Fund, the XRP Ledger's genesis account, Tether's
+  // contract on Tron, the Dogecoin Foundation, and the cashaddr specification's example.
+  it.each([
+    ['44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A', 'xmr'],
+    ['rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', 'xrp'],
+    ['TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 'altcoin-base58'],
+    ['DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L', 'altcoin-base58'],
+    ['qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a', 'bch-cashaddr'],
+  ])('recognises %s only with its checksum', (address, kind) => {
+    expect(normalizeWallet(address)?.kind).toBe(kind);
+    const last = address.at(-1)!;
+    const typo = address.slice(0, -1) + (last === 'b' ? 'c' : 'b');
+    expect(normalizeWallet(typo)).toBeNull();
+  });
+
+  it('keeps cashaddr with its prefix, lower-cased', () => {
+    expect(normalizeWallet('QPM2QSZNHKS23Z7629MMS6S4CWEF74VCWVY22GDX6A')?.value).toBe('bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a');
+  });
 });

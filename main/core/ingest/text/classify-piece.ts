@@ -30,7 +30,8 @@ const HEX_RE = /^[0-9A-Fa-f]+$/;
 const CVE_RE = /^CVE-\d{4}-\d{4,7}$/i;
 const ASN_RE = /^ASN?\d{1,10}$/;
 const DIGITS_RE = /^\d{1,10}$/;
-const WALLET_HINT_RE = /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[ac-hj-np-z02-9]{8,87}|0x[0-9a-fA-F]{40})$/;
+const WALLET_HINT_RE =
+  /^(?:[13LMDA9X7T][1-9A-HJ-NP-Za-km-z]{25,34}|r[1-9A-HJ-NP-Za-km-z]{24,34}|[48][1-9A-HJ-NP-Za-km-z]{94,105}|(?:bc|ltc)1[ac-hj-np-z02-9]{8,87}|[qp][ac-hj-np-z02-9]{41}|0x[0-9a-fA-F]{40})$/;
 // In prose, demand real-looking ssdeep parts so times like 12:30:45 are not fuzzy hashes.
 const SSDEEP_PROSE_RE = /^\d+:[A-Za-z0-9/+]{8,}:[A-Za-z0-9/+]{4,}/;
 const UPPER_NAME_RE = /^[A-Z0-9.-]+$/;

@@ -120,6 +120,20 @@ describe('parseText', () => {
     expect(ambiguous).toEqual(['FE39F07EBE7870DCE124AB30DF3ABD0700A43F75', '09.193.105.79', 'www.vendor-research.com']);
   });
 
+  it('reads the wallets of a ransom note: Monero, XRP, Bitcoin Cash, Tron, with their checksums', async () => {
+    const note = [
+      'Pay 2 XMR to 44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A',
+      'or XRP: rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh, BCH qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a, USDT (TRC20) TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t.',
+      'Not wallets: TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTa',
+    ].join('\n');
+    expect(values(await collect([Buffer.from(note)], 'note.txt'))).toEqual([
+      'crypto-wallet:44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A',
+      'crypto-wallet:rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh',
+      'crypto-wallet:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a',
+      'crypto-wallet:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+    ]);
+  });
+
   it('yields each indicator once per file', async () => {
     const v = values(await collect([Buffer.from('evil.com\nEVIL[.]com is evil.com\n')]));
     expect(v).toEqual(['domain:evil.com']);
