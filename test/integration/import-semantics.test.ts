@@ -144,6 +144,26 @@ describe('re-import and merge', () => {
     expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.14' })).toMatchObject({ lastSeen: '2024-05-03T10:00:00.000Z' });
   });
 
+  it("a marking in the file replaces the import's default for the unmarked objects that repeat its value, in either order", async () => {
+    const { vault, write } = await setup();
+    const sco = (n: number, value: string) => ({ type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--00000000-0000-4000-8000-00000000000${n}`, value });
+    const clear = { object_marking_refs: [TLP2.clear] };
+    // Observable first, then the CLEAR indicator; then the reverse order; both under the default AMBER.
+    const text = bundle([
+      sco(1, '198.51.100.31'), stixIndicator(1, "[ipv4-addr:value = '198.51.100.31']", clear),
+      stixIndicator(2, "[ipv4-addr:value = '198.51.100.32']", clear), sco(2, '198.51.100.32'),
+      sco(3, '198.51.100.33'),
+    ]);
+    // An earlier source gave .31 GREEN: that stays, since the default of this import never spoke for it.
+    await importFiles(vault, [write('earlier.csv', 'value,tlp\n198.51.100.31,green\n')]);
+    await importFiles(vault, [write('feeds2stix.json', text)]);
+    const tlp = (value: string) => getIndicator(vault.db, { type: 'ipv4', value })!;
+    expect([tlp('198.51.100.31').tlp, tlp('198.51.100.32').tlp, tlp('198.51.100.33').tlp]).toEqual(['green', 'clear', 'amber']);
+    expect(tlp('198.51.100.31').sources.map((source) => [source.fileName, source.tlp])).toEqual(
+      expect.arrayContaining([['earlier.csv', 'green'], ['feeds2stix.json', 'clear']]),
+    );
+  });
+
   it('a value repeated in one file keeps every different statement: the first on the sighting, the others as context', async () => {
     const { vault, write } = await setup();
     const file = write(

@@ -110,7 +110,6 @@ export interface ParserContext {
   fileName: string;
   signal?: AbortSignal;
   onProgress?: (p: ParseProgress) => void;
-  defaultTlp?: TlpLevel;
   /** Size of the input when known, echoed in progress events. */
   bytesTotal?: number;
 }

@@ -104,7 +104,7 @@ async function importInput(
     if (input.kind === 'misp-feed') {
       const manifest = await readFile(join(input.path, 'manifest.json'));
       const sha256 = createHash('sha256').update(manifest).digest('hex');
-      const items = prepareItems(parseFeedFolder(input.path, { fileName: file, defaultTlp, ...signal }), defaultTlp);
+      const items = prepareItems(parseFeedFolder(input.path, { fileName: file, ...signal }), defaultTlp);
       return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
     }
     if (input.size === 0) return { ...emptyResult(file, options.format), errors: [{ file, location: 'byte 0', reason: 'empty file' }] };
@@ -127,7 +127,7 @@ async function importInput(
       );
       return await importItems(db, { ...common, file, format, bytes: input.size, items: parse.items, sha256: parse.sha256, onRecord: (n) => report(parse.bytesRead(), n) });
     }
-    const parsed = parserFor(format, options.csvMapping)(tracked.chunks, { fileName: file, bytesTotal: input.size, defaultTlp, ...signal });
+    const parsed = parserFor(format, options.csvMapping)(tracked.chunks, { fileName: file, bytesTotal: input.size, ...signal });
     const items = prepareItems(parsed, defaultTlp);
     return await importItems(db, { ...common, file, format, items, sha256: tracked.sha256, onRecord: (n) => report(tracked.bytesRead(), n) });
   } catch (error) {

@@ -24,7 +24,7 @@ port.on('message', (message: ToParseWorker) => {
 
 async function run(data: ParseWorkerData): Promise<void> {
   const tracked = data.input.kind === 'file' ? trackFile(data.input.path) : trackBytes(data.input.bytes);
-  const items = parserFor(data.format, data.csvMapping)(tracked.chunks, { fileName: data.fileName, bytesTotal: data.bytesTotal, defaultTlp: data.defaultTlp });
+  const items = parserFor(data.format, data.csvMapping)(tracked.chunks, { fileName: data.fileName, bytesTotal: data.bytesTotal });
   for await (const batch of prepareItems(items, data.defaultTlp)) {
     if (ahead >= PARSE_WORKER_BATCHES_AHEAD) await new Promise<void>((resolve) => (resume = resolve));
     ahead += 1;

@@ -28,6 +28,7 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
       value: canonical.value,
       display: canonical.display ?? null,
       tlpRank: tlpRank(record.tlp ?? defaultTlp),
+      tlpDefaulted: record.tlp === undefined,
       flags: canonical.flags.length ? canonical.flags.join(',') : null,
       confidence: validConfidence(record.confidence),
       firstSeen: firstSeen ?? validFrom,

@@ -11,7 +11,6 @@ type Json = Record<string, unknown>;
 
 export interface MispEventScope {
   tally: NoteTally;
-  defaultTlp?: TlpLevel;
   /** Sees every attribute's raw type and value (the feed reader cross-checks hashes.csv with it). */
   onAttribute?: (eventUuid: string, type: string, value: string) => void;
 }
@@ -118,7 +117,7 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   }
   const own = readTags(attribute.Tag);
   // An attribute tag may narrow the event's TLP, never widen it.
-  const tlp = mostRestrictiveTlp(event.tlp, own.tlp) ?? scope.defaultTlp;
+  const tlp = mostRestrictiveTlp(event.tlp, own.tlp);
   const tags = [...new Set([...event.tags, ...own.tags])];
   const sightings = readSightings(attribute.Sighting);
   const base: Omit<IngestRecord, 'type' | 'value' | 'typeHint'> = { location, externalId: str(attribute.uuid) ?? event.uuid };

@@ -22,7 +22,7 @@ export interface MispParseOptions {
 
 /** Parses MISP event JSON from a byte stream; fatal problems throw IngestError. */
 export async function* parseMisp(input: ParserInput, ctx: ParserContext, options: MispParseOptions = {}): AsyncGenerator<IngestItem> {
-  const scope: MispEventScope = { tally: new NoteTally(), defaultTlp: ctx.defaultTlp, onAttribute: options.onAttribute };
+  const scope: MispEventScope = { tally: new NoteTally(), onAttribute: options.onAttribute };
   const prefix = options.locationPrefix ? `${options.locationPrefix}:` : '';
   let records = 0;
   let events = 0;

@@ -23,7 +23,7 @@ export interface StixParseOptions {
 /** Parses a STIX 2.0/2.1 document from a byte stream; fatal problems throw IngestError. */
 export async function* parseStix(input: ParserInput, ctx: ParserContext, options: StixParseOptions = {}): AsyncGenerator<StixIngestItem> {
   const maxBytes = options.maxObjectBytes ?? DEFAULT_MAX_ELEMENT_BYTES;
-  const scope: StixObjectScope = { index: new StixContextIndex(), tally: new NoteTally(), defaultTlp: ctx.defaultTlp };
+  const scope: StixObjectScope = { index: new StixContextIndex(), tally: new NoteTally() };
   const root: Record<string, unknown> = {};
   let bytesRead = 0;
   let records = 0;

@@ -2,7 +2,7 @@
  * Turns one STIX object into items: records for indicators and observables, index entries for the
  * objects that give context (markings, names, relationships, sightings, reports).
  */
-import type { IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
+import type { IngestItem, IngestRecord } from '../ingest-record';
 import type { NoteTally } from '../json/note-tally';
 import { extractPatternIndicators } from './pattern/pattern-indicators';
 import { parseStixPattern } from './pattern/pattern-parser';
@@ -17,7 +17,6 @@ import type { SharedFields, StixObject } from './stix-record-fields';
 export interface StixObjectScope {
   index: StixContextIndex;
   tally: NoteTally;
-  defaultTlp?: TlpLevel;
 }
 
 const CONTAINER_TYPES: ReadonlySet<string> = new Set(['report', 'grouping']);
@@ -101,7 +100,7 @@ function indicatorItems(object: StixObject, id: string, location: string, scope:
   }
   for (const skipped of extracted.skipped) scope.tally.add(`${skipped.typeHint}: ${skipped.reason}`, location, skipped.value);
   if (extracted.indicators.length === 0) return [reject(location, 'pattern has no comparison that maps to an indicator type', pattern)];
-  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  const fields = sharedFields(object, id, location, scope.index);
   fields.pattern = pattern;
   const validFrom = stringField(object, 'valid_from');
   const validUntil = stringField(object, 'valid_until');
@@ -117,7 +116,7 @@ function observableItems(object: StixObject, id: string, location: string, scope
     return [];
   }
   if (result.values.length === 0) return [];
-  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  const fields = sharedFields(object, id, location, scope.index);
   return result.values.map((value) => record(fields, value));
 }
 
@@ -134,7 +133,7 @@ function observedDataItems(object: StixObject, id: string, location: string, sco
   const embedded = object.objects;
   if (embedded === undefined) return [];
   if (!embedded || typeof embedded !== 'object' || Array.isArray(embedded)) return [reject(location, 'observed-data objects is not a dictionary')];
-  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  const fields = sharedFields(object, id, location, scope.index);
   if (firstSeen) fields.firstSeen = firstSeen;
   if (lastSeen) fields.lastSeen = lastSeen;
   fields.sightings = observed;
@@ -156,7 +155,7 @@ function vulnerabilityItems(object: StixObject, id: string, location: string, sc
   const cves = new Set(cveIds(object));
   if (name && /^CVE-\d{4}-\d{4,}$/i.test(name)) cves.add(name.toUpperCase());
   if (cves.size === 0) return [];
-  const fields = sharedFields(object, id, location, scope.index, scope.defaultTlp);
+  const fields = sharedFields(object, id, location, scope.index);
   fields.context = fields.context?.filter((c) => c.detail !== 'external reference (cve)');
   return [...cves].map((cve) => record(fields, { type: 'cve', value: cve, typeHint: 'vulnerability' }));
 }

@@ -2,7 +2,7 @@
  * The record fields every STIX object contributes whatever its type: markings, source identity,
  * labels, confidence, kill-chain phases, external references and times (STIX 2.1 §3.2, §7.2).
  */
-import type { IndicatorContext, IngestRecord, TlpLevel } from '../ingest-record';
+import type { IndicatorContext, IngestRecord } from '../ingest-record';
 import { deferredRef } from './stix-context-index';
 import type { StixContextIndex } from './stix-context-index';
 
@@ -28,12 +28,12 @@ export function stringList(object: StixObject, key: string): string[] {
 }
 
 /** The fields a record shares with every other record from the same STIX object. */
-export function sharedFields(object: StixObject, id: string, location: string, index: StixContextIndex, defaultTlp?: TlpLevel): SharedFields {
+export function sharedFields(object: StixObject, id: string, location: string, index: StixContextIndex): SharedFields {
   const fields: SharedFields = { location, externalId: id };
   const markingRefs = [...stringList(object, 'object_marking_refs'), ...granularMarkingRefs(object)];
   const { tlp, tags } = index.resolveMarkings(markingRefs, id, location);
-  const level = tlp ?? defaultTlp;
-  if (level) fields.tlp = level;
+  // Unmarked objects get the import's default later, as such (see DefaultedSightings).
+  if (tlp) fields.tlp = tlp;
   if (tags.length > 0) fields.tags = tags;
   const labels = [...new Set([...stringList(object, 'indicator_types'), ...stringList(object, 'labels')])];
   if (labels.length > 0) fields.labels = labels;

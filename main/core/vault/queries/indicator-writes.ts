@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { recordKeyOf, type IndicatorContext } from '../../ingest/ingest-record';
 import { BulkInsert, ROWS_PER_STATEMENT } from './bulk-insert';
+import { DefaultedSightings } from './defaulted-sightings';
 
 /** One canonical indicator as an import writes it. */
 export interface IndicatorWrite {
@@ -8,6 +9,8 @@ export interface IndicatorWrite {
   value: string;
   display: string | null;
   tlpRank: number;
+  /** No record marked the value: tlpRank is the import's default (see DefaultedSightings). */
+  tlpDefaulted?: boolean;
   flags: string | null;
   confidence: number | null;
   firstSeen: string | null;
@@ -65,10 +68,6 @@ const SIGHTING_COLUMNS = `indicator_sources (indicator_id, source_id, sightings,
                             pattern, comment, snippet, record)`;
 const SIGHTING_COLUMN_COUNT = 11;
 
-/**
- * Prepares the statements of one import into one source. Merging widens first/last seen, adds
- * sightings and keeps the most restrictive TLP; it never touches triage fields (status, notes).
- */
 export interface WriterOptions {
   /**
    * Whether a value named again in the same file, without a stated count, is another sighting. True for
@@ -78,6 +77,11 @@ export interface WriterOptions {
   repeatsAreSightings?: boolean;
 }
 
+/**
+ * Prepares the statements of one import into one source. Merging widens first/last seen, adds
+ * sightings and keeps the most restrictive TLP a source gave (see DefaultedSightings for the import's
+ * default); it never touches triage fields (status, notes).
+ */
 export function prepareIndicatorWriter(db: Database, sourceId: number, now: string, options: WriterOptions = {}): IndicatorWriter {
   // New indicators: one multi-row INSERT per group; RETURNING names the rows that were inserted.
   const tuple = `(${new Array<string>(INDICATOR_COLUMN_COUNT).fill('?').join(', ')})`;
@@ -101,6 +105,22 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     WHERE id = @id`);
   const links = new BulkInsert(db, `INSERT INTO ${SIGHTING_COLUMNS}`, SIGHTING_COLUMN_COUNT);
   const sightingOf = db.prepare('SELECT 1 FROM indicator_sources WHERE indicator_id = ? AND source_id = ?').pluck();
+  const tlpOf = db.prepare('SELECT tlp_rank FROM indicators WHERE id = ?').pluck();
+  // A marked record replaces the default on this source's sighting; the indicator keeps what other
+  // sources gave it before the import (@before, -1 when the import created it).
+  const replaceSightingTlp = db.prepare('UPDATE indicator_sources SET tlp_rank = @tlpRank WHERE indicator_id = @id AND source_id = @sourceId');
+  const replaceIndicatorTlp = db.prepare('UPDATE indicators SET tlp_rank = max(@before, @tlpRank) WHERE id = @id');
+  const defaulted = new DefaultedSightings();
+  /** The TLP rank a record or amendment adds to a sighting that exists in this source (0: nothing). */
+  const tlpOnRepeat = (id: number, tlpRank: number | null, isDefault: boolean): number => {
+    if (isDefault || tlpRank === null) return defaulted.has(id) && tlpRank !== null ? tlpRank : 0;
+    const before = defaulted.take(id);
+    if (before !== undefined) {
+      replaceSightingTlp.run({ id, sourceId, tlpRank });
+      replaceIndicatorTlp.run({ id, before, tlpRank });
+    }
+    return tlpRank;
+  };
   const linkOne = db.prepare(`
     INSERT INTO ${SIGHTING_COLUMNS} VALUES (${new Array<string>(SIGHTING_COLUMN_COUNT).fill('?').join(', ')})
     ON CONFLICT (indicator_id, source_id) DO NOTHING`);
@@ -152,17 +172,26 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     links.values.push(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, recordOf(location));
     links.rowAdded();
   };
+  const created = (id: number, indicator: IndicatorWrite): void => {
+    if (indicator.tlpDefaulted) defaulted.markNew(id);
+    queueLink(id, indicator);
+  };
   /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
   const mergeExisting = (id: number, indicator: IndicatorWrite): WriteOutcome => {
     // Sightings of new indicators queued so far must be in the table before this one's is looked at.
     links.flush();
     const record = recordOf(indicator.location);
     if (sightingOf.get(id, sourceId) === undefined) {
+      if (indicator.tlpDefaulted) defaulted.markExisting(id, tlpOf.get(id) as number);
       merge.run({ ...indicator, id, now });
       linkSighting(linkOne, id, sourceId, indicator, record);
       return 'merged';
     }
-    const repeat = { ...indicator, sightings: indicator.sightingsStated || options.repeatsAreSightings ? indicator.sightings : 0 };
+    const repeat = {
+      ...indicator,
+      sightings: indicator.sightingsStated || options.repeatsAreSightings ? indicator.sightings : 0,
+      tlpRank: tlpOnRepeat(id, indicator.tlpRank, indicator.tlpDefaulted === true),
+    };
     merge.run({ ...repeat, id, now });
     const params = { ...repeat, id, sourceId };
     keepOtherStatements.run(params);
@@ -177,7 +206,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       for (let k = from; k < to; k++) {
         ids[k] = inserted[k - from]!;
         outcomes[k] = 'new';
-        queueLink(ids[k]!, entries[k]!.indicator);
+        created(ids[k]!, entries[k]!.indicator);
       }
       return;
     }
@@ -188,7 +217,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       ids[k] = id;
       if (fresh.delete(id)) {
         outcomes[k] = 'new';
-        queueLink(id, indicator);
+        created(id, indicator);
       } else {
         outcomes[k] = mergeExisting(id, indicator);
       }
@@ -242,9 +271,11 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       tags.flush();
     },
     amend(indicatorId, amendment) {
-      const params = { ...amendment, id: indicatorId, sourceId, now };
+      links.flush();
+      const tlpRank = tlpOnRepeat(indicatorId, amendment.tlpRank, false);
+      const params = { ...amendment, tlpRank, id: indicatorId, sourceId, now };
       amendIndicator.run(params);
-      relink.run({ ...params, tlpRank: amendment.tlpRank ?? 0, pattern: null, comment: null, snippet: null });
+      relink.run({ ...params, pattern: null, comment: null, snippet: null });
     },
   };
 }
