@@ -44,6 +44,8 @@ describe('typeFromSourceName', () => {
     ['ip:port', '[2001:db8::1]:443', 'ipv6', '2001:db8::1'],
     ['ip:port', '45.137.21.9', 'ipv4', '45.137.21.9'],
     ['regkey', 'HKLM\\x', 'registry-key', 'HKLM\\x'],
+    ['regkey|value', 'HKLM\\x\\Run|evil.exe', 'registry-key', 'HKLM\\x\\Run|evil.exe'],
+    ['regkey|value', 'HKLM\\x\\Run|', 'registry-key', 'HKLM\\x\\Run'],
     // A list's "URL" that is only a name is that name (Sophos: `URL,akamaicontainer[.]com`).
     ['URL', 'cdn[.]evil.com', 'hostname', 'cdn[.]evil.com'],
     ['url', 'evil.com/gate', 'url', 'evil.com/gate'],

@@ -68,8 +68,10 @@ function withoutPort(value: string): string {
 function compositeType(left: string, right: string, value: string): { type: IndicatorType | null; value: string } {
   const cut = value.indexOf('|');
   const [a, b] = cut < 0 ? [value, ''] : [value.slice(0, cut), value.slice(cut + 1)];
-  // 'filename|md5': the hash identifies the file; 'ip-dst|port' / 'domain|ip': the left part is the indicator.
+  // 'filename|md5': the hash identifies the file; 'ip-dst|port' / 'domain|ip': the left part is the indicator;
+  // 'regkey|value': the key with its data (the key alone is often one every machine has).
   if (left === 'filename' && NAMES[right] !== undefined) return { type: resolveFamily(NAMES[right] as Family, b), value: b };
+  if (left === 'regkey') return { type: 'registry-key', value: b.trim() === '' ? a : value };
   const family = NAMES[left];
   return { type: family === undefined ? null : resolveFamily(family, a), value: a };
 }

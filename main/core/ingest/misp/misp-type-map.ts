@@ -38,7 +38,6 @@ const COMPOSITE: Readonly<Record<string, { parts: [PartType, PartType]; splitAtL
   'filename|sha512': { parts: ['filename', 'sha512'], splitAtLast: true },
   'filename|ssdeep': { parts: ['filename', 'ssdeep'], splitAtLast: true },
   'malware-sample': { parts: ['filename', 'md5'], splitAtLast: true },
-  'regkey|value': { parts: ['registry-key', 'drop'] },
 };
 
 // Types that look like indicators but are not, with the reason shown to the analyst.
@@ -54,6 +53,13 @@ export function isCompositeMispType(type: string): boolean {
 
 /** Maps one MISP attribute (type, value) to indicator values. */
 export function mapMispAttribute(mispType: string, value: string): MispMapping {
+  // The key alone is often one every Windows machine has (…\CurrentVersion\Run, …\Direct3D): the key
+  // with the data the malware wrote there is the indicator.
+  if (mispType === 'regkey|value') {
+    const at = value.indexOf('|');
+    const keyOnly = at < 0 || value.slice(at + 1).trim() === '';
+    return { values: [{ type: 'registry-key', value: keyOnly ? value.slice(0, at < 0 ? undefined : at) : value, typeHint: mispType }] };
+  }
   const single = SINGLE[mispType];
   if (single) return { values: [part(single, value, mispType)].filter((v): v is MispValue => v !== undefined) };
   const composite = COMPOSITE[mispType];

@@ -30,7 +30,7 @@ describe('parseMisp', () => {
       ['sha256', '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae', 'sha256'],
       ['filename', 'Invoice_4471.one', 'malware-sample (part 1)'],
       ['md5', '8d777f385d3dfec8815d20f7496026dc', 'malware-sample (part 2)'],
-      ['registry-key', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\onenote_upd', 'regkey|value (part 1)'],
+      ['registry-key', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\onenote_upd|rundll32.exe C:\\Users\\Public\\upd.dll,Start', 'regkey|value'],
     ]);
   });
 

@@ -28,7 +28,7 @@ const NAMED_KINDS: Readonly<Record<string, IndicatorContextKind>> = {
 // STIX 2.1 §6 cyber-observable types (plus indicator and observed-data): the things records come from.
 const RECORD_SOURCES: ReadonlySet<string> = new Set([
   'indicator', 'observed-data', 'ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'email-message',
-  'file', 'mutex', 'windows-registry-key', 'autonomous-system', 'network-traffic', 'x509-certificate',
+  'file', 'artifact', 'mutex', 'windows-registry-key', 'autonomous-system', 'network-traffic', 'x509-certificate',
 ]);
 
 /** The STIX type of an id (`malware--…` → 'malware'). */
