@@ -25,8 +25,8 @@ interface EventShared {
 /** What every attribute of an event shares: its uuid, TLP, tags and context. */
 function eventShared(event: Json): EventShared {
   const uuid = str(event.uuid) ?? str(event.id) ?? '?';
-  const { tlp, tags } = readTags(event.Tag);
-  const context: IndicatorContext[] = [];
+  const { tlp, tags, galaxies } = readTags(event.Tag);
+  const context: IndicatorContext[] = [...galaxies];
   const info = str(event.info);
   if (info) context.push({ kind: 'other', name: info, ref: uuid, detail: 'MISP event' });
   const org = isObject(event.Orgc) ? str(event.Orgc.name) : undefined;
@@ -133,7 +133,7 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   if (lastSeen) base.lastSeen = lastSeen;
   if (sightings.count > 0) base.sightings = sightings.count;
   if (sightings.expires) base.validUntil = sightings.expires;
-  const context = [...event.context, ...extra, ...galaxyContext(attribute.Galaxy)];
+  const context = [...event.context, ...extra, ...own.galaxies, ...galaxyContext(attribute.Galaxy)];
   // The producer's own verdict, per source: context for the analyst, who decides what to block.
   if (forDetection === false) context.push({ kind: 'other', name: 'not for detection', detail: 'MISP to_ids is false' });
   if (sightings.falsePositives > 0) {
@@ -149,18 +149,34 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   });
 }
 
-/** TLP and other tags from a MISP Tag[] list: `tlp:*` become the level, the rest stay tags. */
-function readTags(tags: unknown): { tlp?: TlpLevel; tags: string[] } {
+/**
+ * TLP and other tags from a MISP Tag[] list: `tlp:*` become the level, the rest stay tags. A galaxy
+ * tag (`misp-galaxy:threat-actor="APT 28"`, what events carry when exported without their Galaxy
+ * list) is also read as context, like a Galaxy cluster.
+ */
+function readTags(tags: unknown): { tlp?: TlpLevel; tags: string[]; galaxies: IndicatorContext[] } {
   let tlp: TlpLevel | undefined;
   const names: string[] = [];
+  const galaxies: IndicatorContext[] = [];
   for (const tag of list(tags)) {
     const name = isObject(tag) ? str(tag.name) : undefined;
     if (!name) continue;
     const level = /^tlp:/i.test(name) ? parseTlpWord(name) : undefined;
-    if (level) tlp = mostRestrictiveTlp(tlp, level);
-    else names.push(name);
+    if (level) {
+      tlp = mostRestrictiveTlp(tlp, level);
+      continue;
+    }
+    names.push(name);
+    const galaxy = GALAXY_TAG_RE.exec(name);
+    if (galaxy) galaxies.push({ kind: galaxyKind(galaxy[1]!), name: galaxy[2]!, detail: `MISP galaxy ${galaxy[1]}` });
   }
-  return { tlp, tags: names };
+  return { tlp, tags: names, galaxies };
+}
+
+const GALAXY_TAG_RE = /^misp-galaxy:([^=]+)="([^"]+)"$/;
+
+function galaxyKind(galaxyType: string): IndicatorContextKind {
+  return GALAXY_KINDS.find(([re]) => re.test(galaxyType))?.[1] ?? 'galaxy';
 }
 
 const GALAXY_KINDS: ReadonlyArray<[RegExp, IndicatorContextKind]> = [
@@ -183,7 +199,7 @@ function galaxyContext(galaxies: unknown): IndicatorContext[] {
   for (const galaxy of list(galaxies)) {
     if (!isObject(galaxy)) continue;
     const galaxyType = str(galaxy.type) ?? '';
-    const kind = GALAXY_KINDS.find(([re]) => re.test(galaxyType))?.[1] ?? 'galaxy';
+    const kind = galaxyKind(galaxyType);
     for (const cluster of list(galaxy.GalaxyCluster)) {
       const value = isObject(cluster) ? str(cluster.value) : undefined;
       if (value) context.push({ kind, name: value, ref: str((cluster as Json).uuid), detail: str(galaxy.name) ?? galaxyType });

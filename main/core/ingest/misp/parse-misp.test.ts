@@ -92,14 +92,17 @@ describe('parseMisp', () => {
   });
 
   it('reads the attribute and object search results of the MISP API (restSearch)', async () => {
-    const event = { uuid: 'e-search', info: 'Lantern phishing wave', Orgc: { name: 'CERT-X' } };
+    const event = { uuid: 'e-search', info: 'Lantern phishing wave', Orgc: { name: 'CERT-X' }, Tag: [{ name: 'misp-galaxy:threat-actor="Lantern Spider"' }] };
     const attributes = { response: { Attribute: [
       { type: 'domain', value: 'lantern-login.example', to_ids: true, uuid: 'a1', Event: event, Tag: [{ name: 'tlp:green' }] },
       { type: 'AS', value: '174', to_ids: false, uuid: 'a2', event_uuid: 'e-other' },
     ] } };
     const found = records(await collect(Buffer.from(JSON.stringify(attributes))));
     expect(found.map((r) => [r.type, r.value, r.tlp])).toEqual([['domain', 'lantern-login.example', 'green'], ['asn', '174', undefined]]);
-    expect(found[0]?.context).toEqual(expect.arrayContaining([{ kind: 'other', name: 'Lantern phishing wave', ref: 'e-search', detail: 'MISP event' }]));
+    expect(found[0]?.context).toEqual(expect.arrayContaining([
+      { kind: 'other', name: 'Lantern phishing wave', ref: 'e-search', detail: 'MISP event' },
+      { kind: 'threat-actor', name: 'Lantern Spider', detail: 'MISP galaxy threat-actor' },
+    ]));
     expect(found[1]?.location).toBe('response Attribute[1]');
     const objects = { response: [{ Object: { name: 'email', uuid: 'o1', event_id: '12', Attribute: [{ type: 'email-src', value: 'j.doe@lantern-mail.example', to_ids: true }] } }] };
     const fromObjects = records(await collect(Buffer.from(JSON.stringify(objects))));
