@@ -68,6 +68,10 @@ export function canonicalizeUntyped(raw: string): CanonicalResult {
 }
 
 function trimEdges(raw: string): string {
+  // Most values start and end with a printable ASCII character: nothing to trim, no regex to run.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return raw;
   return raw.replace(EDGES_RE, '');
 }
 

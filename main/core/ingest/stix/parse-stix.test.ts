@@ -105,6 +105,24 @@ describe('parseStix on a STIX 2.1 bundle', () => {
   });
 });
 
+describe('parseStix on observables that name files by hash', () => {
+  it("reads an artifact's and a certificate's hashes; unmarked objects carry no TLP of their own", async () => {
+    const bundle = {
+      type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', objects: [
+        { type: 'artifact', spec_version: '2.1', id: 'artifact--00000000-0000-4000-8000-000000000002', mime_type: 'application/zip',
+          hashes: { 'SHA-256': '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' } },
+        { type: 'x509-certificate', spec_version: '2.1', id: 'x509-certificate--00000000-0000-4000-8000-000000000003',
+          hashes: { 'SHA-1': '3395856ce81f2b7382dee72602f798b642f14140' }, subject: 'CN=lantern' },
+      ],
+    };
+    const found = records(await collect(Buffer.from(JSON.stringify(bundle))));
+    expect(found.map((r) => [r.type, r.value, r.typeHint, r.tlp])).toEqual([
+      ['sha256', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', "artifact:hashes.'SHA-256'", undefined],
+      ['sha1', '3395856ce81f2b7382dee72602f798b642f14140', "x509-certificate:hashes.'SHA-1'", undefined],
+    ]);
+  });
+});
+
 describe('parseStix on a STIX 2.0 bundle (Unit 42 playbook shape)', () => {
   it('reads labels, unhyphenated hash names and observed-data objects dictionaries', async () => {
     const items = await collect('playbook-2.0.json', 64);

@@ -56,7 +56,7 @@ function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean 
 }
 
 function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
-  let pos = token.includes('://') ? 0 : scanBareUrl(token, base, prevWord, emit, offsets);
+  let pos = token.includes('://') || token.indexOf('/') < 4 ? 0 : scanBareUrl(token, base, prevWord, emit, offsets);
   for (let sep = token.indexOf('://'); sep >= 0; sep = token.indexOf('://', Math.max(sep + 3, pos))) {
     const head = token.slice(Math.max(pos, sep - 5), sep);
     const scheme = URL_SCHEME_RE.exec(head);
