@@ -1,4 +1,5 @@
 /** One parsed CSV row to ingest items, following a CsvLayout. */
+import { detectType } from '../../indicators/detect-type';
 import { typeFromSourceName } from '../../indicators/source-type-name';
 import type { IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
 import type { CsvLayout } from './csv-columns';
@@ -83,6 +84,12 @@ export function rowToItems(row: string[], line: number, layout: CsvLayout): Inge
     if (type === null && typeCell !== undefined) {
       ({ type, value } = typeFromSourceName(typeCell, raw));
       typeHint = typeCell;
+      // A row the list itself types as something we do not import (MISP exports: yara, text, port…)
+      // and whose value is no indicator either is skipped and told, not a malformed record.
+      if (type === null && detectType(raw) === null) {
+        items.push({ kind: 'note', note: { location, message: `a "${typeCell}" row is not an indicator type; not imported` } });
+        continue;
+      }
     } else if (type === null && col.typeHint !== undefined) {
       ({ type, value } = typeFromSourceName(col.typeHint, raw));
     }

@@ -126,6 +126,16 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('tells, rather than rejects, rows the list types as something that is no indicator (MISP CSV: yara, port)', async () => {
+    const csv = 'type,value\nyara,"rule lantern { condition: true }"\nport,8443\nip-dst,203.0.113.7\ndomain,not a domain\n';
+    const items = await run(Buffer.from(csv), 'misp-export.csv');
+    expect(items.filter((i) => i.kind === 'note').map((i) => i.kind === 'note' && i.note.message)).toEqual([
+      'a "yara" row is not an indicator type; not imported', 'a "port" row is not an indicator type; not imported',
+    ]);
+    // A row of a type we import, whose value does not fit it, is still a record (and rejected later).
+    expect(records(items).map((r) => [r.type, r.value])).toEqual([['ipv4', '203.0.113.7'], ['domain', 'not a domain']]);
+  });
+
   it('numbers lines right after quoted fields with CRLF inside (csv-parse counts CR and LF apart)', async () => {
     const csv = 'value,comment\r\n"rule x {\r\n  strings: $a\r\n}",yara\r\n203.0.113.7,"two\r\nlines"\r\nevil.example,c\r\n';
     const r = records(await run(Buffer.from(csv), 'y.csv'));
