@@ -9,10 +9,24 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '-', mdash: '-', lsqb: '[', rsqb: ']',
   lpar: '(', rpar: ')', period: '.', commat: '@', colon: ':', sol: '/', hellip: '...', zwsp: '', shy: '',
   lsquo: "'", rsquo: "'", ldquo: '"', rdquo: '"', bull: '*', middot: '.',
+  copy: '(c)', reg: '(R)', trade: '(TM)', laquo: '"', raquo: '"', euro: 'EUR', pound: 'GBP', deg: ' deg', times: 'x', para: ' ', sect: ' ',
 };
+
+/**
+ * Marks around the text of a link (`<a href=…>text</a>`), from the Unicode private use area: the text of a
+ * link names the page it links to (a byline's address, a navigation entry), which parse-text.ts lists
+ * as ambiguous rather than importing, as it does for Markdown links.
+ */
+export const LINK_TEXT_OPEN = '\uE000';
+export const LINK_TEXT_CLOSE = '\uE001';
 // Inline tags that may split a word ("evil<wbr>.com", "ev<b>il</b>"): removed without a separator.
 const INLINE_TAGS: ReadonlySet<string> = new Set(['a', 'b', 'i', 'u', 'em', 'strong', 'span', 'code', 'font', 'mark', 'wbr', 'tt', 'abbr', 'small', 'sub', 'sup', 'kbd', 'samp', 'var']);
 const RAW_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template']);
+/**
+ * Page chrome around a report: site navigation and the footer with the publisher's contact address and
+ * links. Their text is dropped (newlines kept); a report's indicators are never there.
+ */
+const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'footer']);
 const MAX_ENTITY = 32;
 
 type Mode = 'text' | 'tag' | 'comment' | 'raw' | 'entity';
@@ -33,6 +47,9 @@ export class HtmlTextStream {
   private buf = ''; // current tag, entity or raw-text close candidate
   private rawTag = '';
   private commentDashes = 0;
+  private inLink = false;
+  /** Depth inside CHROME_TAGS elements: text there is not emitted. */
+  private chrome = 0;
 
   /** Convert the next chunk; returns text (possibly empty) ready for scanning. */
   push(chunk: string): string {
@@ -42,7 +59,7 @@ export class HtmlTextStream {
       const c = chunk[i] as string;
       if (this.mode === 'text') {
         if (c === '<' || c === '&') {
-          if (textStart >= 0) out += chunk.slice(textStart, i);
+          if (textStart >= 0) out += this.text(chunk.slice(textStart, i));
           textStart = -1;
           this.mode = c === '<' ? 'tag' : 'entity';
           this.buf = '';
@@ -50,10 +67,16 @@ export class HtmlTextStream {
         continue;
       }
       if (c === '\n' && this.mode !== 'entity') out += '\n';
-      out += this.step(c);
+      out += this.text(this.step(c));
     }
-    if (textStart >= 0) out += chunk.slice(textStart);
+    if (textStart >= 0) out += this.text(chunk.slice(textStart));
     return out;
+  }
+
+  /** Text as emitted: inside page chrome only its line breaks, so line numbers still hold. */
+  private text(text: string): string {
+    if (this.chrome === 0 || text === '') return text;
+    return text.replace(/[^\n]+/g, '');
   }
 
   /** Flush at end of input: an unfinished entity is emitted literally, an unfinished tag is dropped. */
@@ -118,6 +141,12 @@ export class HtmlTextStream {
     }
     const name = /^\/?([A-Za-z][A-Za-z0-9]*)/.exec(this.buf)?.[1]?.toLowerCase() ?? '';
     this.mode = 'text';
+    if (CHROME_TAGS.has(name) && !this.buf.endsWith('/')) this.chrome = Math.max(0, this.chrome + (this.buf.startsWith('/') ? -1 : 1));
+    if (name === 'a' && this.buf.startsWith('/') === this.inLink) {
+      this.inLink = !this.inLink;
+      if (this.inLink && !/\shref\s*=/i.test(this.buf)) this.inLink = false;
+      else return this.inLink ? LINK_TEXT_OPEN : LINK_TEXT_CLOSE;
+    }
     if (!this.buf.startsWith('/') && RAW_TEXT_TAGS.has(name)) {
       this.mode = 'raw';
       this.rawTag = name;

@@ -67,6 +67,23 @@ describe('parseText', () => {
     ]);
   });
 
+  it("leaves a web page's navigation, footer and link texts out, keeping its line numbers (columns count the text, not the markup)", async () => {
+    const html = [
+      '<html><body><nav><a href="https://www.vendor-research.com/blog/">www.vendor-research.com/blog</a></nav>',
+      '<p>By <a href="mailto:press@vendor-research.com">press@vendor-research.com</a>. The loader called',
+      '<code>hxxps://cdn-update[.]lantern-c2[.]com/api</code> and <a href="https://vt.example/f/x">9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08</a>.</p>',
+      '<footer>&copy; 2026 Vendor &middot; contact: info@vendor-research.com &middot; www.vendor-research.com</footer>',
+      '<p>C2 203.0.113.45</p></body></html>',
+    ].join('\n');
+    const items = await collect([Buffer.from(html)], 'post.html');
+    expect(items.flatMap((i) => (i.kind === 'record' ? [`${i.record.type}:${i.record.value} @ ${i.record.location}`] : []))).toEqual([
+      'url:https://cdn-update.lantern-c2.com/api @ line 3, column 1',
+      'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 @ line 3, column 47',
+      'ipv4:203.0.113.45 @ line 5, column 5',
+    ]);
+    expect(items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []))).toEqual(['press@vendor-research.com']);
+  });
+
   it('reads a file with spaces in its name and no extension', async () => {
     const v = values(await collect([await readFile(join(FIXTURES, 'incident notes'))], 'incident notes'));
     expect(v).toContain('url:http://c2.copper-lantern.com:8080/gate');

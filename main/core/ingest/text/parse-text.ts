@@ -14,8 +14,8 @@ import {
   type ParserContext,
   type ParserInput,
 } from '../ingest-record';
-import { HtmlTextStream } from './html-text';
-import { scanLine, type LineFinding } from './scan-line';
+import { HtmlTextStream, LINK_TEXT_CLOSE, LINK_TEXT_OPEN } from './html-text';
+import { asLinkTextFinding, scanLine, type LineFinding } from './scan-line';
 
 /** Longest line scanned as one unit; longer lines are cut (no indicator is this long). */
 export const MAX_LINE = 65536;
@@ -40,11 +40,17 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   const hashComments = !MARKDOWN_NAME_RE.test(ctx.fileName);
 
   // Plain functions filling one chunk's list, not a generator per line: a report has millions of lines.
-  function emitLine(line: string, openEnd: boolean, out: IngestItem[]): void {
+  let inLinkText = false; // an HTML link's text may run over several lines
+  function emitLine(marked: string, openEnd: boolean, out: IngestItem[]): void {
+    let line = marked;
+    let linkText: number[] = [];
+    if (html) ({ line, spans: linkText, open: inLinkText } = linkTextSpans(marked, inLinkText));
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
     for (const found of scanLine(line, carryOpen, openEnd)) {
-      const f = comment ? onCommentLine(found) : entryComment > 0 && found.column >= entryComment ? inEntryComment(found) : found;
+      const f = comment ? onCommentLine(found)
+        : entryComment > 0 && found.column >= entryComment ? inEntryComment(found)
+          : inSpans(linkText, found.column - 1) ? asLinkTextFinding(found) : found;
       const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
       if (seen.has(key)) continue;
       if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
@@ -130,6 +136,32 @@ const ENTRY_WITH_COMMENT_RE = /^(\s*[^\s;#]{3,512};)(?=[^;]*\s)/;
 function inEntryComment(f: LineFinding): LineFinding {
   if (f.ambiguous !== undefined || f.defanged || !SELF_REFERENCE_TYPES.has(f.type)) return f;
   return { ...f, ambiguous: `"${f.value}" is in the comment of a list entry, where lists give their references` };
+}
+
+/**
+ * The line without HtmlTextStream's link-text marks, and where link text is in it: [start, end) pairs of
+ * indexes into the returned line. `open`: whether a link's text goes on past the end of the line.
+ */
+function linkTextSpans(marked: string, openAtStart: boolean): { line: string; spans: number[]; open: boolean } {
+  if (!openAtStart && !marked.includes(LINK_TEXT_OPEN) && !marked.includes(LINK_TEXT_CLOSE)) return { line: marked, spans: [], open: false };
+  let line = '';
+  const spans: number[] = openAtStart ? [0] : [];
+  let open = openAtStart;
+  for (const c of marked) {
+    if (c === LINK_TEXT_OPEN || c === LINK_TEXT_CLOSE) {
+      if ((c === LINK_TEXT_OPEN) !== open) {
+        spans.push(line.length);
+        open = !open;
+      }
+    } else line += c;
+  }
+  if (open) spans.push(line.length);
+  return { line, spans, open };
+}
+
+function inSpans(spans: readonly number[], at: number): boolean {
+  for (let i = 0; i + 1 < spans.length; i += 2) if (at >= spans[i]! && at < spans[i + 1]!) return true;
+  return false;
 }
 
 function findingToItem(f: LineFinding, lineNo: number): IngestItem {

@@ -77,12 +77,17 @@ function scanToken(token: string, base: number, prevWord: string, emit: Emit, of
   scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets);
 }
 
-/** Kinds that, written plainly as a link's text, name the page linked to. */
-const LINKABLE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname']);
+/** Kinds that, written plainly as a link's text, name the page or address linked to. */
+const LINKABLE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname', 'email']);
+
+/** A finding in a link's text (Markdown `[text](url)`, HTML `<a href>`): a plain name there names the link's target. */
+export function asLinkTextFinding<F extends Finding>(f: F): F {
+  if (f.defanged || f.ambiguous !== undefined || !LINKABLE_TYPES.has(f.type)) return f;
+  return { ...f, ambiguous: `"${f.value}" is the text of a link, which names the page or address linked to` };
+}
 
 function asLinkText(emit: Emit): Emit {
-  return (f, start, end) =>
-    emit(f.defanged || f.ambiguous !== undefined || !LINKABLE_TYPES.has(f.type) ? f : { ...f, ambiguous: `"${f.value}" is the text of a Markdown link, which names the page linked to` }, start, end);
+  return (f, start, end) => emit(asLinkTextFinding(f), start, end);
 }
 
 /**
