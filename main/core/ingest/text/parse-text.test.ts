@@ -151,6 +151,25 @@ describe('parseText', () => {
     ]);
   });
 
+  it('lists plain names under a heading of legitimate services or references as ambiguous, until the next heading', async () => {
+    const report = [
+      'DOMAINS HOSTING THE INSTALLER DLL:',
+      '- lantern5810[.]com - 185.195.24[.]153',
+      'HTTPS TRAFFIC TO LEGITIMATE DOMAINS CAUSED BY INSTALLER DLL:',
+      '- port 443 - support.vendor-os.com',
+      '- 167.99.248[.]130 port 443 - lantern-c2[.]xyz',
+      'HTTPS TRAFFIC TO MALICIOUS DOMAINS:',
+      '- 104.248.90.150 port 443 - blokaddio.top',
+      '## References',
+      '- https://research.example.org/2026/lantern',
+    ].join('\n');
+    const items = await collect([Buffer.from(report)], 'iocs.md');
+    expect(values(items)).toEqual([
+      'domain:lantern5810.com', 'ipv4:185.195.24.153', 'ipv4:167.99.248.130', 'domain:lantern-c2.xyz', 'ipv4:104.248.90.150', 'domain:blokaddio.top',
+    ]);
+    expect(items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []))).toEqual(['support.vendor-os.com', 'https://research.example.org/2026/lantern']);
+  });
+
   it('yields each indicator once per file', async () => {
     const v = values(await collect([Buffer.from('evil.com\nEVIL[.]com is evil.com\n')]));
     expect(v).toEqual(['domain:evil.com']);

@@ -41,16 +41,19 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
 
   // Plain functions filling one chunk's list, not a generator per line: a report has millions of lines.
   let inLinkText = false; // an HTML link's text may run over several lines
+  let section: string | undefined; // the heading of a section of references or of legitimate names
   function emitLine(marked: string, openEnd: boolean, out: IngestItem[]): void {
     let line = marked;
     let linkText: number[] = [];
     if (html) ({ line, spans: linkText, open: inLinkText } = linkTextSpans(marked, inLinkText));
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
+    if (!carryOpen && !comment) section = sectionAfter(line, section);
     for (const found of scanLine(line, carryOpen, openEnd)) {
       const f = comment ? onCommentLine(found)
         : entryComment > 0 && found.column >= entryComment ? inEntryComment(found)
-          : inSpans(linkText, found.column - 1) ? asLinkTextFinding(found) : found;
+          : inSpans(linkText, found.column - 1) ? asLinkTextFinding(found)
+            : section !== undefined ? inSection(found, section) : found;
       const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
       if (seen.has(key)) continue;
       if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
@@ -120,6 +123,34 @@ function isCommentLine(line: string, hashComments: boolean): boolean {
 function onCommentLine(f: LineFinding): LineFinding {
   if (f.ambiguous !== undefined || f.defanged) return f;
   return { ...f, ambiguous: `"${f.value}" is on a comment line, where lists name their sources and comment out entries` };
+}
+
+/**
+ * Reports put what they are not reporting under headings of their own: "HTTPS TRAFFIC TO LEGITIMATE
+ * DOMAINS CAUSED BY INSTALLER DLL:" (Unit 42), "Legitimate servers abused" (ESET), "References". Plain
+ * values in such a section are listed as ambiguous; defanged ones, which an author defangs only when they
+ * are indicators, stay. A heading is a Markdown or AsciiDoc heading, a short line ending in ':', or a
+ * line that is only one of the reference labels; the next heading ends the section.
+ */
+function sectionAfter(line: string, current: string | undefined): string | undefined {
+  if (line.length > MAX_HEADING + 16) return current;
+  const text = line.trim();
+  const first = text.charCodeAt(0);
+  // Most lines are none of these shapes: decide that before running any pattern over them.
+  if (first !== 0x23 && first !== 0x3d && !text.endsWith(':') && text.length > 40) return current;
+  const heading = MARKUP_HEADING_RE.test(text) || REFERENCE_LABEL_RE.test(text) || (text.endsWith(':') && text.length <= MAX_HEADING && /[A-Za-z]{3}/.test(text) && !text.includes('://'));
+  if (!heading) return current;
+  return (NOT_REPORTED_RE.test(text) && !/\bnot\s+legitimate\b/i.test(text)) || REFERENCE_LABEL_RE.test(text) ? text.replace(/^[#=\s]+/, '') : undefined;
+}
+const MAX_HEADING = 120;
+const MARKUP_HEADING_RE = /^(?:#{1,6}|={1,6})\s+\S/;
+const REFERENCE_LABEL_RE = /^(?:#{1,6}\s+|={1,6}\s+)?(?:references?|sources?|further reading|see also|external links|related links|bibliography)\s*:?$/i;
+const NOT_REPORTED_RE = /\b(?:legitimate|benign|false positives?|allow-?listed|white-?listed)\b|^(?:#{1,6}\s+|={1,6}\s+)?(?:references?|sources?)\b/i;
+
+function inSection(f: LineFinding, heading: string): LineFinding {
+  if (f.ambiguous !== undefined || f.defanged) return f;
+  const shown = heading.length > 60 ? `${heading.slice(0, 57)}...` : heading;
+  return { ...f, ambiguous: `"${f.value}" is under "${shown}": the report lists it as legitimate or as a reference` };
 }
 
 /**
