@@ -19,7 +19,7 @@ interface ImportOptions {
   map?: CsvMapping;
 }
 
-const CSV_FIELDS = ['value', 'type', 'tlp', 'firstSeen', 'lastSeen', 'tags', 'comment', 'confidence', 'malware'] as const;
+const CSV_FIELDS = ['value', 'type', 'tlp', 'firstSeen', 'lastSeen', 'tags', 'comment', 'confidence', 'malware', 'toIds'] as const;
 
 /** `liaison import FILE|DIR...`. */
 export function registerImportCommand(program: Command, context: CliContext): void {

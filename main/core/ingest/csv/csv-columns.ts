@@ -6,7 +6,7 @@ import { detectType } from '../../indicators/detect-type';
 import type { IndicatorType } from '../../indicators/indicator-type';
 import { isKnownTypeName, typeFromSourceName } from '../../indicators/source-type-name';
 
-export type CsvField = 'value' | 'type' | 'tlp' | 'firstSeen' | 'lastSeen' | 'tags' | 'comment' | 'confidence' | 'malware';
+export type CsvField = 'value' | 'type' | 'tlp' | 'firstSeen' | 'lastSeen' | 'tags' | 'comment' | 'confidence' | 'malware' | 'toIds';
 
 /** Explicit mapping from record fields to column names (or 1-based `#N` positions). */
 export type CsvColumnMap = Partial<Record<CsvField, string>>;
@@ -38,6 +38,8 @@ const FIELD_NAMES: Record<Exclude<CsvField, 'value'>, string[]> = {
   confidence: ['confidence', 'score', 'confidence_score', 'confidence_level'],
   // The malware family (ThreatFox malware_printable, MalwareBazaar signature), kept as malware context.
   malware: ['malware', 'malware_family', 'malware_name', 'malware_printable', 'family', 'signature'],
+  // MISP's CSV export: whether the producer meant the value for detection.
+  toIds: ['to_ids', 'for_ids'],
 };
 // Typed columns that are weak evidence on their own: used only when no other value column exists.
 const FALLBACK_TYPES: ReadonlySet<IndicatorType> = new Set(['filename', 'user-agent', 'mutex']);

@@ -1,7 +1,7 @@
 /** One parsed CSV row to ingest items, following a CsvLayout. */
 import { detectType } from '../../indicators/detect-type';
 import { typeFromSourceName } from '../../indicators/source-type-name';
-import type { IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
+import type { IndicatorContext, IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
 import type { CsvLayout } from './csv-columns';
 
 const TLP_WORDS: Readonly<Record<string, TlpLevel>> = {
@@ -56,7 +56,11 @@ function rowExtras(row: string[], layout: CsvLayout): Partial<IngestRecord> {
   const comment = cell(row, f.comment);
   if (comment !== undefined) extras.comment = comment;
   const malware = cell(row, f.malware);
-  if (malware !== undefined && !NO_VALUE.has(malware.toLowerCase())) extras.context = [{ kind: 'malware', name: malware }];
+  const context: IndicatorContext[] = [];
+  if (malware !== undefined && !NO_VALUE.has(malware.toLowerCase())) context.push({ kind: 'malware', name: malware });
+  const toIds = cell(row, f.toIds)?.toLowerCase();
+  if (toIds === '0' || toIds === 'false') context.push({ kind: 'other', name: 'not for detection', detail: 'to_ids is false' });
+  if (context.length > 0) extras.context = context;
   const confidence = cell(row, f.confidence);
   if (confidence !== undefined) {
     const n = Number(confidence);

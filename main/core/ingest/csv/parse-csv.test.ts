@@ -127,13 +127,16 @@ describe('parseCsv', () => {
   });
 
   it('tells, rather than rejects, rows the list types as something that is no indicator (MISP CSV: yara, port)', async () => {
-    const csv = 'type,value\nyara,"rule lantern { condition: true }"\nport,8443\nip-dst,203.0.113.7\ndomain,not a domain\n';
+    const csv = 'type,value,to_ids\nyara,"rule lantern { condition: true }",0\nport,8443,0\nip-dst,203.0.113.7,1\ndomain,not a domain,0\n';
     const items = await run(Buffer.from(csv), 'misp-export.csv');
     expect(items.filter((i) => i.kind === 'note').map((i) => i.kind === 'note' && i.note.message)).toEqual([
       'a "yara" row is not an indicator type; not imported', 'a "port" row is not an indicator type; not imported',
     ]);
     // A row of a type we import, whose value does not fit it, is still a record (and rejected later).
-    expect(records(items).map((r) => [r.type, r.value])).toEqual([['ipv4', '203.0.113.7'], ['domain', 'not a domain']]);
+    expect(records(items).map((r) => [r.type, r.value, r.context])).toEqual([
+      ['ipv4', '203.0.113.7', undefined],
+      ['domain', 'not a domain', [{ kind: 'other', name: 'not for detection', detail: 'to_ids is false' }]],
+    ]);
   });
 
   it('numbers lines right after quoted fields with CRLF inside (csv-parse counts CR and LF apart)', async () => {
