@@ -140,7 +140,10 @@ describe('re-import and merge', () => {
     };
     const text = bundle([file, ip, observed, stixIndicator(1, "[file:name = 'lantern_loader.dll']", { valid_from: '2024-05-01T16:22:00Z' })]);
     await importFiles(vault, [write('misp-stix.json', text)]);
-    expect(getIndicator(vault.db, { type: 'filename', value: 'lantern_loader.dll' })).toMatchObject({ validFrom: '2024-05-01T16:22:00.000Z', sightings: 1 });
+    const loader = getIndicator(vault.db, { type: 'filename', value: 'lantern_loader.dll' });
+    expect(loader).toMatchObject({ validFrom: '2024-05-01T16:22:00.000Z', sightings: 1 });
+    // The sighting points at the indicator that states the pattern, not at the observable before it.
+    expect(loader?.sources.map((s) => s.location)).toEqual(['objects[3] (indicator--00000000-0000-4000-8000-000000000001)']);
     expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.14' })).toMatchObject({ lastSeen: '2024-05-03T10:00:00.000Z' });
   });
 

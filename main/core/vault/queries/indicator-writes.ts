@@ -130,6 +130,10 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       tlp_rank = max(tlp_rank, @tlpRank),
       first_seen = CASE WHEN first_seen IS NULL OR @firstSeen < first_seen THEN coalesce(@firstSeen, first_seen) ELSE first_seen END,
       last_seen = CASE WHEN last_seen IS NULL OR @lastSeen > last_seen THEN coalesce(@lastSeen, last_seen) ELSE last_seen END,
+      -- The object that states a pattern (a STIX indicator) is where the value comes from, rather than
+      -- the observable that repeated it first. (Right-hand sides read the row as it was.)
+      location = CASE WHEN pattern IS NULL AND @pattern IS NOT NULL THEN @location ELSE location END,
+      record = CASE WHEN pattern IS NULL AND @pattern IS NOT NULL THEN @record ELSE record END,
       pattern = coalesce(pattern, @pattern),
       comment = coalesce(comment, @comment),
       snippet = coalesce(snippet, @snippet)
@@ -193,7 +197,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       tlpRank: tlpOnRepeat(id, indicator.tlpRank, indicator.tlpDefaulted === true),
     };
     merge.run({ ...repeat, id, now });
-    const params = { ...repeat, id, sourceId };
+    const params = { ...repeat, id, sourceId, record };
     keepOtherStatements.run(params);
     relink.run(params);
     return 'repeat';
@@ -275,7 +279,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       const tlpRank = tlpOnRepeat(indicatorId, amendment.tlpRank, false);
       const params = { ...amendment, tlpRank, id: indicatorId, sourceId, now };
       amendIndicator.run(params);
-      relink.run({ ...params, pattern: null, comment: null, snippet: null });
+      relink.run({ ...params, location: null, record: null, pattern: null, comment: null, snippet: null });
     },
   };
 }
