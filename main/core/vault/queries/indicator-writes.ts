@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { recordKeyOf, type IndicatorContext } from '../../ingest/ingest-record';
 import { BulkInsert, ROWS_PER_STATEMENT } from './bulk-insert';
 import { DefaultedSightings } from './defaulted-sightings';
@@ -113,7 +113,9 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   const defaulted = new DefaultedSightings();
   /** The TLP rank a record or amendment adds to a sighting that exists in this source (0: nothing). */
   const tlpOnRepeat = (id: number, tlpRank: number | null, isDefault: boolean): number => {
-    if (isDefault || tlpRank === null) return defaulted.has(id) && tlpRank !== null ? tlpRank : 0;
+    if (tlpRank === null) return 0;
+    // A default meets a sighting that has only the default too (same rank), or one a marking set.
+    if (isDefault) return defaulted.has(id) ? tlpRank : 0;
     const before = defaulted.take(id);
     if (before !== undefined) {
       replaceSightingTlp.run({ id, sourceId, tlpRank });
@@ -121,9 +123,6 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     }
     return tlpRank;
   };
-  const linkOne = db.prepare(`
-    INSERT INTO ${SIGHTING_COLUMNS} VALUES (${new Array<string>(SIGHTING_COLUMN_COUNT).fill('?').join(', ')})
-    ON CONFLICT (indicator_id, source_id) DO NOTHING`);
   const relink = db.prepare(`
     UPDATE indicator_sources SET
       sightings = sightings + @sightings,
@@ -171,24 +170,24 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     }
     return record;
   };
-  const queueLink = (id: number, indicator: IndicatorWrite): void => {
+  const queueLink = (id: number, indicator: IndicatorWrite, record: number): void => {
     const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
-    links.values.push(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, recordOf(location));
+    links.values.push(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, record);
     links.rowAdded();
   };
   const created = (id: number, indicator: IndicatorWrite): void => {
     if (indicator.tlpDefaulted) defaulted.markNew(id);
-    queueLink(id, indicator);
+    queueLink(id, indicator, recordOf(indicator.location));
   };
   /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
   const mergeExisting = (id: number, indicator: IndicatorWrite): WriteOutcome => {
-    // Sightings of new indicators queued so far must be in the table before this one's is looked at.
+    // Sightings queued so far must be in the table before this one's is looked at.
     links.flush();
     const record = recordOf(indicator.location);
     if (sightingOf.get(id, sourceId) === undefined) {
       if (indicator.tlpDefaulted) defaulted.markExisting(id, tlpOf.get(id) as number);
       merge.run({ ...indicator, id, now });
-      linkSighting(linkOne, id, sourceId, indicator, record);
+      queueLink(id, indicator, record);
       return 'merged';
     }
     const repeat = {
@@ -256,6 +255,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       let from = 0;
       for (; from + ROWS_PER_STATEMENT <= entries.length; from += ROWS_PER_STATEMENT) writeGroup(entries, from, from + ROWS_PER_STATEMENT, ids, outcomes);
       for (; from < entries.length; from++) writeGroup(entries, from, from + 1, ids, outcomes);
+      // Every sighting is in the table when a write returns: amend() updates them in place.
       links.flush();
       for (let k = 0; k < entries.length; k++) {
         const entry = entries[k]!;
@@ -275,16 +275,10 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       tags.flush();
     },
     amend(indicatorId, amendment) {
-      links.flush();
       const tlpRank = tlpOnRepeat(indicatorId, amendment.tlpRank, false);
       const params = { ...amendment, tlpRank, id: indicatorId, sourceId, now };
       amendIndicator.run(params);
       relink.run({ ...params, location: null, record: null, pattern: null, comment: null, snippet: null });
     },
   };
-}
-
-function linkSighting(link: Statement, id: number, sourceId: number, indicator: IndicatorWrite, record: number): void {
-  const { sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet } = indicator;
-  link.run(id, sourceId, sightings, tlpRank, firstSeen, lastSeen, location, pattern, comment, snippet, record);
 }
