@@ -15,7 +15,7 @@ import {
   type ParserInput,
 } from '../ingest-record';
 import { HtmlTextStream, LINK_TEXT_CLOSE, LINK_TEXT_OPEN } from './html-text';
-import { asLinkTextFinding, scanLine, type LineFinding } from './scan-line';
+import { ambiguousUnlessDefanged, asLinkTextFinding, NAME_TYPES, scanLine, type LineFinding } from './scan-line';
 
 /** Longest line scanned as one unit; longer lines are cut (no indicator is this long). */
 export const MAX_LINE = 65536;
@@ -106,8 +106,6 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
 const MARKDOWN_NAME_RE = /\.(?:md|markdown|mdown)$/i;
 const SEMICOLON_OR_SLASH_COMMENT_RE = /^\s*(?:;|\/\/)/;
 const HASH_COMMENT_RE = /^\s*#/;
-/** Kinds a list's comments name its sources by: web sites and contact addresses. */
-const SELF_REFERENCE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname', 'email']);
 
 /** A comment line of a list file (`; Spamhaus DROP List`, `# Source: https://…`, `// updated …`). */
 function isCommentLine(line: string, hashComments: boolean): boolean {
@@ -121,8 +119,7 @@ function isCommentLine(line: string, hashComments: boolean): boolean {
  * comment line is listed as ambiguous instead; one the author defanged is an indicator.
  */
 function onCommentLine(f: LineFinding): LineFinding {
-  if (f.ambiguous !== undefined || f.defanged) return f;
-  return { ...f, ambiguous: `"${f.value}" is on a comment line, where lists name their sources and comment out entries` };
+  return ambiguousUnlessDefanged(f, 'is on a comment line, where lists name their sources and comment out entries');
 }
 
 /**
@@ -148,9 +145,8 @@ const REFERENCE_LABEL_RE = /^(?:#{1,6}\s+|={1,6}\s+)?(?:references?|sources?|fur
 const NOT_REPORTED_RE = /\b(?:legitimate|benign|false positives?|allow-?listed|white-?listed)\b|^(?:#{1,6}\s+|={1,6}\s+)?(?:references?|sources?)\b/i;
 
 function inSection(f: LineFinding, heading: string): LineFinding {
-  if (f.ambiguous !== undefined || f.defanged) return f;
   const shown = heading.length > 60 ? `${heading.slice(0, 57)}...` : heading;
-  return { ...f, ambiguous: `"${f.value}" is under "${shown}": the report lists it as legitimate or as a reference` };
+  return ambiguousUnlessDefanged(f, `is under "${shown}": the report lists it as legitimate or as a reference`);
 }
 
 /**
@@ -165,8 +161,7 @@ function entryCommentColumn(line: string): number {
 const ENTRY_WITH_COMMENT_RE = /^(\s*[^\s;#]{3,512};)(?=[^;]*\s)/;
 
 function inEntryComment(f: LineFinding): LineFinding {
-  if (f.ambiguous !== undefined || f.defanged || !SELF_REFERENCE_TYPES.has(f.type)) return f;
-  return { ...f, ambiguous: `"${f.value}" is in the comment of a list entry, where lists give their references` };
+  return ambiguousUnlessDefanged(f, 'is in the comment of a list entry, where lists give their references', NAME_TYPES);
 }
 
 /**

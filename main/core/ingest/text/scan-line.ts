@@ -77,27 +77,36 @@ function scanToken(token: string, base: number, prevWord: string, emit: Emit, of
   scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets);
 }
 
-/** Kinds that, written plainly as a link's text, name the page or address linked to. */
-const LINKABLE_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname', 'email']);
+/**
+ * A finding listed as ambiguous, for `why` (said after the value), where its place says the author did not
+ * mean it as an indicator: a comment line, a reference, a link's text. One the author defanged stays an
+ * indicator, whatever its place; so does a kind outside `kinds` when given.
+ */
+export function ambiguousUnlessDefanged<F extends Finding>(f: F, why: string, kinds?: ReadonlySet<string>): F {
+  if (f.defanged || f.ambiguous !== undefined || (kinds !== undefined && !kinds.has(f.type))) return f;
+  return { ...f, ambiguous: `"${f.value}" ${why}` };
+}
+
+/** Kinds that name a page or an address: a list's sources, a link's target. */
+export const NAME_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hostname', 'email']);
 
 /** A finding in a link's text (Markdown `[text](url)`, HTML `<a href>`): a plain name there names the link's target. */
 export function asLinkTextFinding<F extends Finding>(f: F): F {
-  if (f.defanged || f.ambiguous !== undefined || !LINKABLE_TYPES.has(f.type)) return f;
-  return { ...f, ambiguous: `"${f.value}" is the text of a link, which names the page or address linked to` };
+  return ambiguousUnlessDefanged(f, 'is the text of a link, which names the page or address linked to', NAME_TYPES);
 }
 
 function asLinkText(emit: Emit): Emit {
   return (f, start, end) => emit(asLinkTextFinding(f), start, end);
 }
 
-/**
- * A name followed by a path without a scheme (`evil.example/wp-content/login/`, as blocklists and
- * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name. The
- * character class is bounded so a long token cannot make the match backtrack far. Returns where the
- * URL ends in the token (0 when there is none).
- */
+/** A name then '/', after opening punctuation; the bounded class keeps a long token from backtracking far. */
 const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})\//;
 
+/**
+ * A name followed by a path without a scheme (`evil.example/wp-content/login/`, as blocklists and
+ * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name.
+ * Returns where the URL ends in the token (0 when there is none).
+ */
 function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): number {
   const m = BARE_URL_HEAD_RE.exec(token);
   if (m === null) return 0;
