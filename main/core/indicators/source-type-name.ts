@@ -65,13 +65,22 @@ function withoutPort(value: string): string {
   return v4 ? v4[1]! : value;
 }
 
+/**
+ * A MISP `regkey|value` pair as one registry indicator: the key with the data the malware wrote there,
+ * because the key alone is often one every Windows machine has (…\CurrentVersion\Run, …\Direct3D).
+ * Without data, the key.
+ */
+export function registryKeyWithData(pair: string): string {
+  const at = pair.indexOf('|');
+  return at < 0 || pair.slice(at + 1).trim() === '' ? pair.slice(0, at < 0 ? undefined : at) : pair;
+}
+
 function compositeType(left: string, right: string, value: string): { type: IndicatorType | null; value: string } {
   const cut = value.indexOf('|');
   const [a, b] = cut < 0 ? [value, ''] : [value.slice(0, cut), value.slice(cut + 1)];
-  // 'filename|md5': the hash identifies the file; 'ip-dst|port' / 'domain|ip': the left part is the indicator;
-  // 'regkey|value': the key with its data (the key alone is often one every machine has).
+  // 'filename|md5': the hash identifies the file; 'ip-dst|port' / 'domain|ip': the left part is the indicator.
   if (left === 'filename' && NAMES[right] !== undefined) return { type: resolveFamily(NAMES[right] as Family, b), value: b };
-  if (left === 'regkey') return { type: 'registry-key', value: b.trim() === '' ? a : value };
+  if (left === 'regkey') return { type: 'registry-key', value: registryKeyWithData(value) };
   const family = NAMES[left];
   return { type: family === undefined ? null : resolveFamily(family, a), value: a };
 }

@@ -44,11 +44,16 @@ export function mispAttributeListItems(attributes: unknown, location: string, sc
   if (!Array.isArray(attributes)) return [reject(location, 'MISP Attribute must be an array')];
   const items: IngestItem[] = [];
   attributes.forEach((attribute, i) => {
-    const event = isObject(attribute) && isObject(attribute.Event) ? attribute.Event : {};
-    const shared = eventShared(isObject(attribute) && event.uuid === undefined ? { ...event, uuid: attribute.event_uuid ?? attribute.event_id } : event);
+    const shared = eventShared(isObject(attribute) ? parentEvent(attribute) : {});
     items.push(...attributeItems(attribute, `${location} Attribute[${i}]`, shared, scope, []));
   });
   return items;
+}
+
+/** The event a searched attribute or object names: its `Event` summary, or at least the event's uuid or id. */
+function parentEvent(item: Json): Json {
+  const event = isObject(item.Event) ? item.Event : {};
+  return { ...event, uuid: str(event.uuid) ?? item.event_uuid ?? item.event_id };
 }
 
 /**
@@ -59,9 +64,7 @@ export function mispAttributeListItems(attributes: unknown, location: string, sc
 export function eventOfSearchItem(item: Json): Json | undefined {
   for (const key of ['Object', 'Attribute'] as const) {
     const found = item[key];
-    if (!isObject(found)) continue;
-    const event = isObject(found.Event) ? found.Event : {};
-    return { ...event, uuid: str(event.uuid) ?? found.event_uuid ?? found.event_id, [key]: [found] };
+    if (isObject(found)) return { ...parentEvent(found), [key]: [found] };
   }
   return undefined;
 }

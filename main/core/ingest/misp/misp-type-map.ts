@@ -3,6 +3,7 @@
  * describeTypes list) mapped to indicator types. Composite `a|b` types split into one value per part.
  */
 import type { IndicatorType } from '../../indicators/indicator-type';
+import { registryKeyWithData } from '../../indicators/source-type-name';
 
 export interface MispValue {
   type: IndicatorType | null;
@@ -53,13 +54,7 @@ export function isCompositeMispType(type: string): boolean {
 
 /** Maps one MISP attribute (type, value) to indicator values. */
 export function mapMispAttribute(mispType: string, value: string): MispMapping {
-  // The key alone is often one every Windows machine has (…\CurrentVersion\Run, …\Direct3D): the key
-  // with the data the malware wrote there is the indicator.
-  if (mispType === 'regkey|value') {
-    const at = value.indexOf('|');
-    const keyOnly = at < 0 || value.slice(at + 1).trim() === '';
-    return { values: [{ type: 'registry-key', value: keyOnly ? value.slice(0, at < 0 ? undefined : at) : value, typeHint: mispType }] };
-  }
+  if (mispType === 'regkey|value') return { values: [{ type: 'registry-key', value: registryKeyWithData(value), typeHint: mispType }] };
   const single = SINGLE[mispType];
   if (single) return { values: [part(single, value, mispType)].filter((v): v is MispValue => v !== undefined) };
   const composite = COMPOSITE[mispType];
