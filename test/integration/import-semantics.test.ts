@@ -144,7 +144,38 @@ describe('re-import and merge', () => {
     expect(loader).toMatchObject({ validFrom: '2024-05-01T16:22:00.000Z', sightings: 1 });
     // The sighting points at the indicator that states the pattern, not at the observable before it.
     expect(loader?.sources.map((s) => s.location)).toEqual(['objects[3] (indicator--00000000-0000-4000-8000-000000000001)']);
-    expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.14' })).toMatchObject({ lastSeen: '2024-05-03T10:00:00.000Z' });
+    // The observable names it, the observed-data says it was observed once: one sighting, not two.
+    expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.14' })).toMatchObject({ lastSeen: '2024-05-03T10:00:00.000Z', sightings: 1 });
+  });
+
+  it('counts a STIX file states replace the 1 its naming a value implies, and add up; a CSV row is still one more each', async () => {
+    const { vault, write } = await setup();
+    const ip = { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--00000000-0000-4000-8000-0000000000a2', value: '198.51.100.15' };
+    const observedData = (n: number, count: number) => ({
+      type: 'observed-data', spec_version: '2.1', id: `observed-data--00000000-0000-4000-8000-0000000000d${n}`,
+      created: '2024-05-01T00:00:00Z', modified: '2024-05-01T00:00:00Z',
+      first_observed: '2024-05-02T10:00:00Z', last_observed: '2024-05-03T10:00:00Z', number_observed: count, object_refs: [ip.id],
+    });
+    const indicator = stixIndicator(1, "[domain-name:value = 'relay.lantern-c2.net']");
+    const sighting = (n: number, of: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      type: 'sighting', spec_version: '2.1', id: `sighting--00000000-0000-4000-8000-00000000000${n}`,
+      created: '2024-05-01T00:00:00Z', modified: '2024-05-01T00:00:00Z', sighting_of_ref: of.id, ...extra,
+    });
+    const unsighted = stixIndicator(2, "[domain-name:value = 'quiet.lantern-c2.net']");
+    const once = stixIndicator(3, "[domain-name:value = 'once.lantern-c2.net']");
+    const text = bundle([ip, observedData(1, 3), observedData(2, 2), indicator, sighting(1, indicator, { count: 5 }), sighting(2, indicator), unsighted, once, sighting(3, once)]);
+    await importFiles(vault, [write('counts.json', text)]);
+    const sightings = (type: string, value: string) => getIndicator(vault.db, { type, value })!.sightings;
+    expect(sightings('ipv4', '198.51.100.15')).toBe(5);
+    // A sighting without a count was sighted at least once.
+    expect(sightings('domain', 'relay.lantern-c2.net')).toBe(6);
+    expect(sightings('domain', 'quiet.lantern-c2.net')).toBe(1);
+    expect(sightings('domain', 'once.lantern-c2.net')).toBe(1);
+    // Another source adds its own sightings on top.
+    await importFiles(vault, [write('counts.csv', 'value\n198.51.100.15\n198.51.100.15\n')]);
+    expect(sightings('ipv4', '198.51.100.15')).toBe(7);
+    const perSource = getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.15' })!.sources.map((s) => [s.fileName, s.sightings]);
+    expect(perSource).toEqual(expect.arrayContaining([['counts.json', 5], ['counts.csv', 2]]));
   });
 
   it("a marking in the file replaces the import's default for the unmarked objects that repeat its value, in either order", async () => {

@@ -32,7 +32,7 @@ export function sharedFields(object: StixObject, id: string, location: string, i
   const fields: SharedFields = { location, externalId: id };
   const markingRefs = [...stringList(object, 'object_marking_refs'), ...granularMarkingRefs(object)];
   const { tlp, tags } = index.resolveMarkings(markingRefs, id, location);
-  // Unmarked objects get the import's default later, as such (see DefaultedSightings).
+  // Unmarked objects get the import's default later, as such (see `defaulted` in indicator-writes.ts).
   if (tlp) fields.tlp = tlp;
   if (tags.length > 0) fields.tags = tags;
   const labels = [...new Set([...stringList(object, 'indicator_types'), ...stringList(object, 'labels')])];

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { recordKeyOf, type IndicatorContext } from '../../ingest/ingest-record';
 import { BulkInsert, ROWS_PER_STATEMENT } from './bulk-insert';
-import { DefaultedSightings } from './defaulted-sightings';
+import { SightingMarks } from './sighting-marks';
 
 /** One canonical indicator as an import writes it. */
 export interface IndicatorWrite {
@@ -9,7 +9,7 @@ export interface IndicatorWrite {
   value: string;
   display: string | null;
   tlpRank: number;
-  /** No record marked the value: tlpRank is the import's default (see DefaultedSightings). */
+  /** No record marked the value: tlpRank is the import's default (see `defaulted` in the writer). */
   tlpDefaulted?: boolean;
   flags: string | null;
   confidence: number | null;
@@ -79,7 +79,7 @@ export interface WriterOptions {
 
 /**
  * Prepares the statements of one import into one source. Merging widens first/last seen, adds
- * sightings and keeps the most restrictive TLP a source gave (see DefaultedSightings for the import's
+ * sightings and keeps the most restrictive TLP a source gave (see `defaulted` below for the import's
  * default); it never touches triage fields (status, notes).
  */
 export function prepareIndicatorWriter(db: Database, sourceId: number, now: string, options: WriterOptions = {}): IndicatorWriter {
@@ -110,7 +110,25 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   // sources gave it before the import (@before, -1 when the import created it).
   const replaceSightingTlp = db.prepare('UPDATE indicator_sources SET tlp_rank = @tlpRank WHERE indicator_id = @id AND source_id = @sourceId');
   const replaceIndicatorTlp = db.prepare('UPDATE indicators SET tlp_rank = max(@before, @tlpRank) WHERE id = @id');
-  const defaulted = new DefaultedSightings();
+  // Sightings whose TLP is only the import's default (`--tlp`), because no record of the file marked the
+  // value, with the indicator's rank before the import (-1: the import created it). A marked record of
+  // the same value replaces that default instead of adding to it: a STIX bundle whose indicators are
+  // TLP:CLEAR and whose observables carry no marking is CLEAR, not the AMBER a default would make of it.
+  const defaulted = new SightingMarks<number>(-1);
+  // Sightings counted 1 only because the file names the value. The first count the file states (an
+  // observed-data number_observed, a STIX sighting's count) replaces that 1: misp-stix writes a value
+  // once as an observable and once in the observed-data that observed it once, which is one sighting.
+  const implicit = new SightingMarks(true);
+  /** What a stated count adds to a sighting: one less while the sighting holds only the implicit 1. */
+  const statedAddition = (id: number, stated: number): number => (stated > 0 && implicit.take(id) ? stated - 1 : stated);
+  /** What a value named again in the file adds to its sighting in this source. */
+  const repeatedSightings = (id: number, indicator: IndicatorWrite): number => {
+    if (indicator.sightingsStated) return statedAddition(id, indicator.sightings);
+    if (!options.repeatsAreSightings) return 0;
+    // Another row of a feed is another observation: the sighting no longer holds just the implicit 1.
+    implicit.take(id);
+    return indicator.sightings;
+  };
   /** The TLP rank a record or amendment adds to a sighting that exists in this source (0: nothing). */
   const tlpOnRepeat = (id: number, tlpRank: number | null, isDefault: boolean): number => {
     if (tlpRank === null) return 0;
@@ -177,6 +195,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   };
   const created = (id: number, indicator: IndicatorWrite): void => {
     if (indicator.tlpDefaulted) defaulted.markNew(id);
+    if (!indicator.sightingsStated) implicit.markNew(id);
     queueLink(id, indicator, recordOf(indicator.location));
   };
   /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
@@ -186,13 +205,14 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     const record = recordOf(indicator.location);
     if (sightingOf.get(id, sourceId) === undefined) {
       if (indicator.tlpDefaulted) defaulted.markExisting(id, tlpOf.get(id) as number);
+      if (!indicator.sightingsStated) implicit.markExisting(id, true);
       merge.run({ ...indicator, id, now });
       queueLink(id, indicator, record);
       return 'merged';
     }
     const repeat = {
       ...indicator,
-      sightings: indicator.sightingsStated || options.repeatsAreSightings ? indicator.sightings : 0,
+      sightings: repeatedSightings(id, indicator),
       tlpRank: tlpOnRepeat(id, indicator.tlpRank, indicator.tlpDefaulted === true),
     };
     merge.run({ ...repeat, id, now });
@@ -276,7 +296,8 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     },
     amend(indicatorId, amendment) {
       const tlpRank = tlpOnRepeat(indicatorId, amendment.tlpRank, false);
-      const params = { ...amendment, tlpRank, id: indicatorId, sourceId, now };
+      const sightings = statedAddition(indicatorId, amendment.sightings);
+      const params = { ...amendment, tlpRank, sightings, id: indicatorId, sourceId, now };
       amendIndicator.run(params);
       relink.run({ ...params, location: null, record: null, pattern: null, comment: null, snippet: null });
     },
