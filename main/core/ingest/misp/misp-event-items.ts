@@ -26,12 +26,11 @@ interface EventShared {
 function eventShared(event: Json): EventShared {
   const uuid = str(event.uuid) ?? str(event.id) ?? '?';
   const { tlp, tags, galaxies } = readTags(event.Tag);
-  const context: IndicatorContext[] = [...galaxies];
+  const context = withoutTagEchoes([...galaxies, ...galaxyContext(event.Galaxy)]);
   const info = str(event.info);
   if (info) context.push({ kind: 'other', name: info, ref: uuid, detail: 'MISP event' });
   const org = isObject(event.Orgc) ? str(event.Orgc.name) : undefined;
   if (org) context.push({ kind: 'other', name: org, detail: 'source organisation' });
-  context.push(...galaxyContext(event.Galaxy));
   return { uuid, tlp, tags, context };
 }
 
@@ -136,7 +135,7 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   if (lastSeen) base.lastSeen = lastSeen;
   if (sightings.count > 0) base.sightings = sightings.count;
   if (sightings.expires) base.validUntil = sightings.expires;
-  const context = [...event.context, ...extra, ...own.galaxies, ...galaxyContext(attribute.Galaxy)];
+  const context = withoutTagEchoes([...event.context, ...extra, ...own.galaxies, ...galaxyContext(attribute.Galaxy)]);
   // The producer's own verdict, per source: context for the analyst, who decides what to block.
   if (forDetection === false) context.push({ kind: 'other', name: 'not for detection', detail: 'MISP to_ids is false' });
   if (sightings.falsePositives > 0) {
@@ -162,7 +161,7 @@ function readTags(tags: unknown): { tlp?: TlpLevel; tags: string[]; galaxies: In
   const names: string[] = [];
   const galaxies: IndicatorContext[] = [];
   for (const tag of list(tags)) {
-    const name = isObject(tag) ? str(tag.name) : undefined;
+    const name = isObject(tag) ? str(tag.name)?.trim() : undefined;
     if (!name) continue;
     const level = /^tlp:/i.test(name) ? parseTlpWord(name) : undefined;
     if (level) {
@@ -171,12 +170,13 @@ function readTags(tags: unknown): { tlp?: TlpLevel; tags: string[]; galaxies: In
     }
     names.push(name);
     const galaxy = GALAXY_TAG_RE.exec(name);
-    if (galaxy) galaxies.push({ kind: galaxyKind(galaxy[1]!), name: galaxy[2]!, detail: `MISP galaxy ${galaxy[1]}` });
+    if (galaxy) galaxies.push({ kind: galaxyKind(galaxy[1]!), name: galaxy[2]!, detail: `${GALAXY_TAG_DETAIL}${galaxy[1]}` });
   }
   return { tlp, tags: names, galaxies };
 }
 
 const GALAXY_TAG_RE = /^misp-galaxy:([^=]+)="([^"]+)"$/;
+const GALAXY_TAG_DETAIL = 'MISP galaxy ';
 
 function galaxyKind(galaxyType: string): IndicatorContextKind {
   return GALAXY_KINDS.find(([re]) => re.test(galaxyType))?.[1] ?? 'galaxy';
@@ -195,6 +195,15 @@ const VICTIM_OBJECTS: ReadonlySet<string> = new Set(['corporate-asset', 'victim'
 const LINK_TYPES: ReadonlySet<string> = new Set(['url', 'uri']);
 /** MISP categories whose links point to analyses of the event, not to its infrastructure. */
 const REFERENCE_CATEGORIES: ReadonlySet<string> = new Set(['External analysis', 'Internal reference']);
+
+/**
+ * Drops the context a galaxy tag gave when the cluster it names is there too: MISP exports both for
+ * every cluster attached, and the cluster says more (its uuid and galaxy).
+ */
+function withoutTagEchoes(context: IndicatorContext[]): IndicatorContext[] {
+  const clusters = new Set(context.filter((c) => c.ref).map((c) => `${c.kind}\n${c.name}`));
+  return context.filter((c) => c.ref || !c.detail?.startsWith(GALAXY_TAG_DETAIL) || !clusters.has(`${c.kind}\n${c.name}`));
+}
 
 /** Galaxy clusters (MISP galaxy format) as context, kind taken from the galaxy type. */
 function galaxyContext(galaxies: unknown): IndicatorContext[] {

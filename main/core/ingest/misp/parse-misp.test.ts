@@ -55,9 +55,18 @@ describe('parseMisp', () => {
         { kind: 'other', name: '2222', detail: 'second part of MISP ip-dst|port' },
       ]),
     );
+    // The galaxy tag and the cluster it names are one piece of context, not two.
+    expect(c2!.context!.filter((c) => c.name === 'QakBot')).toHaveLength(1);
     expect(domain).toMatchObject({ tlp: 'clear', firstSeen: '2024-02-13T08:00:00.000000+00:00', lastSeen: '2024-02-14T12:00:00.000000+00:00' });
     expect(domain!.context).toContainEqual({ kind: 'other', name: '203.0.113.14', detail: 'paired in MISP domain|ip' });
     expect(ip!.context).toContainEqual({ kind: 'other', name: 'onenote-cdn.example', detail: 'paired in MISP domain|ip' });
+  });
+
+  it('reads a TLP tag written with stray spaces (Talos events carry " TLP:WHITE")', async () => {
+    const event = { Event: { uuid: 'e-talos', info: 'Talos report', Tag: [{ name: ' TLP:WHITE' }], Attribute: [{ type: 'ip-dst', value: '198.51.100.70', to_ids: true }] } };
+    const [record] = records(await collect(Buffer.from(JSON.stringify(event))));
+    expect(record).toMatchObject({ value: '198.51.100.70', tlp: 'clear' });
+    expect(record!.tags ?? []).toEqual([]);
   });
 
   it('explains what it did not import', async () => {

@@ -45,25 +45,37 @@ export function parseTlpWord(word: unknown): TlpLevel | undefined {
 export type MarkingMeaning = { tlp: TlpLevel } | { tag: string };
 
 /**
- * Interprets a marking-definition by content: `definition_type: "tlp"` with `definition.tlp`
- * (STIX 2.0/2.1 §7.2.1.3), the TLP 2.0 extension's `tlp_2_0` property, or a known id.
+ * Interprets a marking-definition by what it says: the TLP 2.0 extension's `tlp_2_0`, `definition_type:
+ * "tlp"` with `definition.tlp` (STIX 2.0/2.1 §7.2.1.3; OpenCTI writes `"TLP"` and `{"TLP": "TLP:RED"}`),
+ * a statement or name that is exactly a TLP level, or a well-known id. A producer's own id is common
+ * (OpenCTI, MISP), so the content counts whatever the id; when signals disagree the most restrictive
+ * wins, so that no reading can lower a marking.
  */
 export function interpretMarkingDefinition(object: Record<string, unknown>): MarkingMeaning {
   const id = typeof object.id === 'string' ? object.id : '';
-  const extensions = object.extensions;
-  if (extensions && typeof extensions === 'object') {
-    const tlp2 = (extensions as Record<string, unknown>)[TLP2_EXTENSION_ID];
-    const level = tlp2 && typeof tlp2 === 'object' ? parseTlpWord((tlp2 as Record<string, unknown>).tlp_2_0) : undefined;
-    if (level) return { tlp: level };
-  }
-  const definition = object.definition;
-  if (object.definition_type === 'tlp' && definition && typeof definition === 'object') {
-    const level = parseTlpWord((definition as Record<string, unknown>).tlp);
-    if (level) return { tlp: level };
-  }
-  const known = TLP_MARKING_IDS[id] ?? parseTlpWord(object.name);
-  if (known) return { tlp: known };
-  const statement = definition && typeof definition === 'object' ? (definition as Record<string, unknown>).statement : undefined;
+  const definition = isRecord(object.definition) ? object.definition : undefined;
+  const tlp2 = isRecord(object.extensions) ? object.extensions[TLP2_EXTENSION_ID] : undefined;
+  const definitionType = typeof object.definition_type === 'string' ? object.definition_type.toLowerCase() : undefined;
+  const readings = [
+    isRecord(tlp2) ? parseTlpWord(tlp2.tlp_2_0) : undefined,
+    definitionType === 'tlp' && definition ? parseTlpWord(valueOfKey(definition, 'tlp')) : undefined,
+    typeof definition?.statement === 'string' && /^\s*tlp\s*:/i.test(definition.statement) ? parseTlpWord(definition.statement) : undefined,
+    TLP_MARKING_IDS[id],
+    parseTlpWord(object.name),
+  ];
+  const level = readings.reduce(mostRestrictiveTlp, undefined);
+  if (level) return { tlp: level };
+  const statement = definition?.statement;
   const name = typeof object.name === 'string' ? object.name : typeof statement === 'string' ? statement : id;
   return { tag: `marking:${name}` };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A property whatever its case (`tlp`, `TLP`). */
+function valueOfKey(object: Record<string, unknown>, key: string): unknown {
+  for (const [k, value] of Object.entries(object)) if (k.toLowerCase() === key) return value;
+  return undefined;
 }
