@@ -64,6 +64,8 @@ describe('sniffFormat', () => {
   it.each([
     ['{"type": "bundle", "id": "bundle--1", "objects": []}', 'x.json', 'stix'],
     ['  {"spec_version":"2.1","objects":[', 'x', 'stix'],
+    ['{"more": false, "objects": [{"type": "indicator"', 'taxii-page.json', 'stix'],
+    ['{"id": "Talos:STIXPackage-313f06fc", "version": "1.1.1", "stix_header": {}}', 'stix1.json', 'stix'],
     ['{"Event": {"info": "x"}}', 'e.json', 'misp'],
     ['{"response": [{"Event": {}}]}', 'e.json', 'misp'],
     ['value,type\nevil.com,domain\n1.2.3.4,ip-dst\n', 'feed', 'csv'],

@@ -139,7 +139,8 @@ export function sniffFormat(firstBytes: Uint8Array, fileName: string): SniffedFo
   const enc = bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be' ? bom.encoding : 'utf-8';
   const text = iconv.decode(Buffer.from(firstBytes.subarray(bom?.length ?? 0, 16384)), enc).trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
-    if (/"type"\s*:\s*"bundle"|"objects"\s*:|"spec_version"\s*:/.test(text)) return 'stix';
+    // STIX 1.x packages in JSON go to the STIX parser too, which says clearly that it cannot read them.
+    if (/"type"\s*:\s*"bundle"|"objects"\s*:|"spec_version"\s*:|"stix_header"\s*:|:STIXPackage-/.test(text)) return 'stix';
     if (/^[[{]\s*"(?:Event|response)"\s*:|"Attribute"\s*:\s*\[/.test(text)) return 'misp';
     return 'text';
   }

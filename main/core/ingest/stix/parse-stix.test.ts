@@ -148,6 +148,12 @@ describe('parseStix on a STIX 2.0 bundle (Unit 42 playbook shape)', () => {
 describe('parseStix on other shapes and bad input', () => {
   const indicator = { type: 'indicator', id: 'indicator--1', pattern: "[url:value = 'http://a.example/']", valid_from: '2024-01-01T00:00:00Z' };
 
+  it('accepts a TAXII 2.1 envelope, with "more" and "next" before or after its objects', async () => {
+    for (const envelope of [{ objects: [indicator], more: false }, { more: true, next: 'page-2', objects: [indicator] }]) {
+      expect(records(await collect(Buffer.from(JSON.stringify(envelope))))[0]).toMatchObject({ value: 'http://a.example/', location: 'objects[0] (indicator--1)' });
+    }
+  });
+
   it('accepts a bare array and a single object', async () => {
     expect(records(await collect(Buffer.from(JSON.stringify([indicator]))))[0]).toMatchObject({ value: 'http://a.example/', location: '[0] (indicator--1)' });
     expect(records(await collect(Buffer.from(JSON.stringify(indicator))))[0]).toMatchObject({ value: 'http://a.example/', location: '(indicator--1)' });
@@ -162,7 +168,12 @@ describe('parseStix on other shapes and bad input', () => {
   it.each([
     ['{}', 'empty JSON object: not a STIX bundle or object'],
     ['{"type":"bundle","objects":{}}', "the bundle's 'objects' must be an array"],
-    ['{"type":"not-a-bundle","objects":[]}', 'a document with an \'objects\' array must have "type": "bundle" (found "not-a-bundle")'],
+    ['{"type":"not-a-bundle","objects":[]}', 'a document with an \'objects\' array must be a bundle ("type": "bundle") or a TAXII envelope (only "more" and "next" beside it); found "type": "not-a-bundle"'],
+    ['{"objects":[],"id":"x"}', 'a document with an \'objects\' array must be a bundle ("type": "bundle") or a TAXII envelope (only "more" and "next" beside it); found the fields id'],
+    [
+      '{"id":"Talos:STIXPackage-313f06fc","version":"1.1.1","stix_header":{"title":"Export"}}',
+      'a STIX 1.x package, which this version does not read: convert it to STIX 2.1 (the OASIS stix2-elevator does) or import it as text (--format text), which finds the values but not their markings',
+    ],
     ['', 'empty file'],
   ])('fails clearly on %j', async (text, reason) => {
     await expect(collect(Buffer.from(text))).rejects.toSatisfy((e: unknown) => e instanceof IngestError && e.reason === reason);

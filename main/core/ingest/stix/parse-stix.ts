@@ -1,5 +1,6 @@
 /**
- * STIX 2.0 / 2.1 parser: a bundle (STIX 2.1 §8), a bare JSON array of objects, or a single object.
+ * STIX 2.0 / 2.1 parser: a bundle (STIX 2.1 §8), a TAXII 2.1 envelope (§3.7: `objects`, `more`, `next`,
+ * no `type`; what a collection's objects endpoint returns), a bare JSON array of objects, or a single object.
  * Streams the file in one pass (see ../json/json-element-splitter.ts); records are yielded as each
  * object is read, and references that resolve only later arrive as `context` items at the end
  * (see ./context-update.ts).
@@ -25,6 +26,7 @@ export async function* parseStix(input: ParserInput, ctx: ParserContext, options
   const maxBytes = options.maxObjectBytes ?? DEFAULT_MAX_ELEMENT_BYTES;
   const scope: StixObjectScope = { index: new StixContextIndex(), tally: new NoteTally() };
   const root: Record<string, unknown> = {};
+  const rootKeys = new Set<string>();
   let bytesRead = 0;
   let records = 0;
   let streamedObjects = false;
@@ -45,6 +47,7 @@ export async function* parseStix(input: ParserInput, ctx: ParserContext, options
   for await (const batch of elements) {
     for (const element of batch) {
       if (element.kind === 'field') {
+        rootKeys.add(element.key!);
         // Root fields are kept only while the root might be a single object; a bundle needs just its type.
         if (!streamedObjects || element.key === 'type') root[element.key!] = element.value;
         if (!streamedObjects && bytesRead > maxBytes && root.type !== 'bundle') throw tooLarge(ctx.fileName, maxBytes);
@@ -57,12 +60,13 @@ export async function* parseStix(input: ParserInput, ctx: ParserContext, options
       }
     }
   }
-  yield* finishDocument(rootKind, root, streamedObjects, objectCount, ctx.fileName, scope);
+  yield* finishDocument(rootKind, root, rootKeys, streamedObjects, objectCount, ctx.fileName, scope);
 }
 
 function* finishDocument(
   rootKind: 'object' | 'array',
   root: Record<string, unknown>,
+  rootKeys: ReadonlySet<string>,
   streamedObjects: boolean,
   objectCount: number,
   fileName: string,
@@ -70,10 +74,21 @@ function* finishDocument(
 ): Generator<StixIngestItem> {
   const isRootObject = rootKind === 'object';
   if (objectCount === 0 && streamedObjects) yield { kind: 'note', note: { location: 'document', message: 'no STIX objects in the file' } };
-  if (streamedObjects && isRootObject && root.type !== 'bundle') {
-    throw new IngestError(fileName, 'type', `a document with an 'objects' array must have "type": "bundle" (found ${JSON.stringify(root.type ?? null)})`);
+  if (streamedObjects && isRootObject && root.type !== 'bundle' && !isTaxiiEnvelope(rootKeys)) {
+    throw new IngestError(
+      fileName,
+      'type',
+      `a document with an 'objects' array must be a bundle ("type": "bundle") or a TAXII envelope (only "more" and "next" beside it); found ${root.type === undefined ? `the fields ${[...rootKeys].join(', ')}` : `"type": ${JSON.stringify(root.type)}`}`,
+    );
   }
   if (!streamedObjects && isRootObject) {
+    if (isStix1Package(root)) {
+      throw new IngestError(
+        fileName,
+        'document',
+        'a STIX 1.x package, which this version does not read: convert it to STIX 2.1 (the OASIS stix2-elevator does) or import it as text (--format text), which finds the values but not their markings',
+      );
+    }
     if (root.type === 'bundle') {
       if ('objects' in root) throw new IngestError(fileName, 'objects', "the bundle's 'objects' must be an array");
       yield { kind: 'note', note: { location: 'bundle', message: 'the bundle has no objects' } };
@@ -86,6 +101,16 @@ function* finishDocument(
   }
   for (const update of scope.index.finish()) yield { kind: 'context', update };
   for (const note of scope.tally.notes()) yield { kind: 'note', note };
+}
+
+/** STIX 1.x in JSON (python-stix): a package with a header and a 1.x version, no STIX 2 `type`. */
+function isStix1Package(root: Record<string, unknown>): boolean {
+  return root.type === undefined && ('stix_header' in root || (typeof root.version === 'string' && root.version.startsWith('1.')));
+}
+
+/** A TAXII 2.1 envelope has no `type`, and nothing beside its objects but `more` and `next`. */
+function isTaxiiEnvelope(rootKeys: ReadonlySet<string>): boolean {
+  return [...rootKeys].every((key) => key === 'more' || key === 'next');
 }
 
 function locationOf(element: JsonElement): string {
