@@ -118,8 +118,8 @@ describe('real-world-shaped samples', () => {
       observableRed: tlpOf('domain', 'embassy-calendar-sync.com'),
     }).toEqual({ amber: 'amber', granularRed: 'red', strict: 'amber+strict', green: 'green', observableRed: 'red' });
     const c2 = getIndicator(vault.db, { type: 'domain', value: 'wine-tasting-invite.com' })!;
-    // One sighting from the indicator itself plus the sighting object's count of 3.
-    expect(c2).toMatchObject({ sightings: 4, confidence: 75, lastSeen: '2024-04-21T06:00:00.000Z' });
+    // The sighting object's count of 3 replaces the 1 the indicator alone would count.
+    expect(c2).toMatchObject({ sightings: 3, confidence: 75, lastSeen: '2024-04-21T06:00:00.000Z' });
     expect(c2.context.map((c) => `${c.kind}:${c.name}`)).toContain('malware:WINELOADER');
   });
 

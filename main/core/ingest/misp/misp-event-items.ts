@@ -5,7 +5,7 @@
 import type { IndicatorContext, IndicatorContextKind, IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
 import type { NoteTally } from '../json/note-tally';
 import { mostRestrictiveTlp, parseTlpWord } from '../stix/tlp-markings';
-import { mapMispAttribute } from './misp-type-map';
+import { mapMispAttribute, MISP_REFERENCE_CATEGORIES } from './misp-type-map';
 
 type Json = Record<string, unknown>;
 
@@ -108,7 +108,7 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   const toIds = attribute.to_ids;
   const forDetection = typeof toIds === 'boolean' || toIds === '1' || toIds === '0' ? toIds === true || toIds === '1' : undefined;
   // A link to the report an event is based on (a white paper, a blog post) is where the event came from.
-  if (forDetection === false && LINK_TYPES.has(type) && REFERENCE_CATEGORIES.has(str(attribute.category) ?? '')) {
+  if (forDetection === false && LINK_TYPES.has(type) && MISP_REFERENCE_CATEGORIES.has(str(attribute.category) ?? '')) {
     scope.tally.add(`${type} is a reference to a page about the event (MISP category "${str(attribute.category)}", to_ids false), not an indicator`, location, value);
     return [];
   }
@@ -193,8 +193,6 @@ const GALAXY_KINDS: ReadonlyArray<[RegExp, IndicatorContextKind]> = [
 const VICTIM_OBJECTS: ReadonlySet<string> = new Set(['corporate-asset', 'victim']);
 /** `link` attributes are references whatever their to_ids (see misp-type-map.ts); these only when not for detection. */
 const LINK_TYPES: ReadonlySet<string> = new Set(['url', 'uri']);
-/** MISP categories whose links point to analyses of the event, not to its infrastructure. */
-const REFERENCE_CATEGORIES: ReadonlySet<string> = new Set(['External analysis', 'Internal reference']);
 
 /**
  * Drops the context a galaxy tag gave when the cluster it names is there too: MISP exports both for

@@ -41,6 +41,13 @@ const COMPOSITE: Readonly<Record<string, { parts: [PartType, PartType]; splitAtL
   'malware-sample': { parts: ['filename', 'md5'], splitAtLast: true },
 };
 
+/**
+ * MISP categories whose links point to analyses of the event (a white paper, a blog post), not to its
+ * infrastructure: such a url with to_ids false is where the event came from. MISP's STIX exports carry
+ * the category as a label (`misp:category="External analysis"`) and to_ids false as observed-data.
+ */
+export const MISP_REFERENCE_CATEGORIES: ReadonlySet<string> = new Set(['External analysis', 'Internal reference']);
+
 // Types that look like indicators but are not, with the reason shown to the analyst.
 const EXPLAINED: Readonly<Record<string, string>> = {
   link: 'link is a reference to a page about the event (MISP category "External analysis"), not an indicator',

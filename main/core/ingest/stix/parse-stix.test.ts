@@ -89,7 +89,7 @@ describe('parseStix on a STIX 2.1 bundle', () => {
     expect(byId.get('indicator--b7c3e0f2-9a4d-4c6b-8e1f-2d3c4b5a6978')?.context?.[0]).toMatchObject({ kind: 'attack-pattern', name: 'Spearphishing Attachment' });
   });
 
-  it('rejects bad indicators with their index and id, and counts what it skipped', async () => {
+  it('rejects malformed indicators with their index and id, and counts what it skipped', async () => {
     const items = await collect('bundle-2.1.json');
     expect(rejects(items)).toEqual([
       {
@@ -97,11 +97,64 @@ describe('parseStix on a STIX 2.1 bundle', () => {
         reason: "pattern does not parse: expected ']' to close the observation but found the end of the pattern at character 34",
         value: "[ipv4-addr:value = '198.51.100.99'",
       },
-      { location: 'objects[8] (indicator--5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1a)', reason: 'pattern_type yara is not imported (only STIX patterns)', value: 'rule ShadowPad { condition: true }' },
       { location: 'objects[9] (indicator--6f5e4d3c-2b1a-4f0e-9d8c-7b6a5f4e3d2c)', reason: 'indicator without a string pattern' },
     ]);
     expect(notes(items)).toContain('1 × not imported: email-message:subject: LIKE is a fuzzy match; not a single indicator value (e.g. %invoice%)');
     expect(notes(items)).toContain('1 × not imported: x509-certificate without a known hash');
+    // A YARA rule is valid STIX: a note, so that the file still imports without --partial.
+    expect(notes(items)).toContain('1 × not imported: indicator with pattern_type yara: only STIX patterns are imported');
+  });
+});
+
+describe('parseStix on what OpenCTI, Elastic and MVT write', () => {
+  const indicator = (n: number, pattern: string) => ({
+    type: 'indicator', spec_version: '2.1', id: `indicator--00000000-0000-4000-8000-00000000000${n}`, pattern, pattern_type: 'stix', valid_from: '2024-01-01T00:00:00Z',
+  });
+
+  it('reads wallets, user agents, file paths and addresses written as domain names; a pattern of nothing importable is a note', async () => {
+    const bundle = {
+      type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', objects: [
+        indicator(1, "[cryptocurrency-wallet:value = '1CSUkd5FZMis5NDauKLDkcpvvgV1zrBCBz']"),
+        indicator(2, "[domain-name:value='176.223.111.131']"),
+        indicator(3, "[file:path = '/private/var/tmp/hooker']"),
+        indicator(4, "[configuration-profile:id = 'a7e1d1b2-0c0e-4a5e-9f6b-2f0f3a1c9d11']"),
+        { type: 'cryptocurrency-wallet', spec_version: '2.1', id: 'cryptocurrency-wallet--00000000-0000-4000-8000-000000000005', value: '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy' },
+        { type: 'user-agent', spec_version: '2.1', id: 'user-agent--00000000-0000-4000-8000-000000000006', value: 'Mozilla/5.0 (Lantern)' },
+        { type: 'domain-name', spec_version: '2.1', id: 'domain-name--00000000-0000-4000-8000-000000000007', value: '2001:db8::7' },
+      ],
+    };
+    const items = await collect(Buffer.from(JSON.stringify(bundle)));
+    expect(records(items).map((r) => [r.type, r.value])).toEqual([
+      ['crypto-wallet', '1CSUkd5FZMis5NDauKLDkcpvvgV1zrBCBz'],
+      ['ipv4', '176.223.111.131'],
+      ['filename', '/private/var/tmp/hooker'],
+      ['crypto-wallet', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'],
+      ['user-agent', 'Mozilla/5.0 (Lantern)'],
+      ['ipv6', '2001:db8::7'],
+    ]);
+    expect(rejects(items)).toEqual([]);
+    expect(notes(items)).toContain(
+      "1 × not imported: indicator whose pattern has no comparison that maps to an indicator type (e.g. [configuration-profile:id = 'a7e1d1b2-0c0e-4a5e-9f6b-2f0f3a1c9d11'])",
+    );
+  });
+});
+
+describe('parseStix on what MISP exports as STIX 2.0', () => {
+  it('keeps a reference url out (observed-data labelled with a reference category), and the url of any other category in', async () => {
+    const observed = (n: number, category: string, url: string) => ({
+      type: 'observed-data', id: `observed-data--00000000-0000-4000-8000-00000000000${n}`, created: '2024-01-01T00:00:00Z', modified: '2024-01-01T00:00:00Z',
+      first_observed: '2024-01-01T00:00:00Z', last_observed: '2024-01-01T00:00:00Z', number_observed: 1,
+      labels: ['misp:type="url"', `misp:category="${category}"`], objects: { '0': { type: 'url', value: url } },
+    });
+    const bundle = { type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', spec_version: '2.0', objects: [
+      observed(1, 'External analysis', 'https://blog.talosintelligence.com/uat-7237/'),
+      observed(2, 'Network activity', 'http://lantern-c2.example/gate.php'),
+    ] };
+    const items = await collect(Buffer.from(JSON.stringify(bundle)));
+    expect(records(items).map((r) => r.value)).toEqual(['http://lantern-c2.example/gate.php']);
+    expect(notes(items)).toContain(
+      '1 × not imported: url is a reference to a page about the event (MISP category "External analysis", exported as observed-data: to_ids false), not an indicator (e.g. https://blog.talosintelligence.com/uat-7237/)',
+    );
   });
 });
 

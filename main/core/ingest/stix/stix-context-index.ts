@@ -29,6 +29,8 @@ const NAMED_KINDS: Readonly<Record<string, IndicatorContextKind>> = {
 const RECORD_SOURCES: ReadonlySet<string> = new Set([
   'indicator', 'observed-data', 'ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'email-message',
   'file', 'artifact', 'mutex', 'windows-registry-key', 'autonomous-system', 'network-traffic', 'x509-certificate',
+  // OpenCTI's own observable types.
+  'cryptocurrency-wallet', 'user-agent',
 ]);
 
 /** The STIX type of an id (`malware--…` → 'malware'). */

@@ -4,6 +4,7 @@
  */
 import type { IngestItem, IngestRecord } from '../ingest-record';
 import type { NoteTally } from '../json/note-tally';
+import { MISP_REFERENCE_CATEGORIES } from '../misp/misp-type-map';
 import { extractPatternIndicators } from './pattern/pattern-indicators';
 import { parseStixPattern } from './pattern/pattern-parser';
 import { StixPatternError } from './pattern/pattern-tokenizer';
@@ -90,7 +91,12 @@ function indicatorItems(object: StixObject, id: string, location: string, scope:
   const pattern = object.pattern;
   if (typeof pattern !== 'string') return [reject(location, 'indicator without a string pattern')];
   const patternType = stringField(object, 'pattern_type') ?? 'stix';
-  if (patternType !== 'stix') return [reject(location, `pattern_type ${patternType} is not imported (only STIX patterns)`, pattern)];
+  // A YARA or Sigma rule, or a pattern of paths with no indicator type, is valid STIX: a note, not a
+  // reject, so that a plain import of an OpenCTI or MVT bundle does not fail on it.
+  if (patternType !== 'stix') {
+    scope.tally.add(`indicator with pattern_type ${patternType}: only STIX patterns are imported`, location);
+    return [];
+  }
   let extracted: ReturnType<typeof extractPatternIndicators>;
   try {
     extracted = extractPatternIndicators(parseStixPattern(pattern));
@@ -99,7 +105,10 @@ function indicatorItems(object: StixObject, id: string, location: string, scope:
     return [reject(location, `pattern does not parse: ${error.message}`, pattern)];
   }
   for (const skipped of extracted.skipped) scope.tally.add(`${skipped.typeHint}: ${skipped.reason}`, location, skipped.value);
-  if (extracted.indicators.length === 0) return [reject(location, 'pattern has no comparison that maps to an indicator type', pattern)];
+  if (extracted.indicators.length === 0) {
+    scope.tally.add('indicator whose pattern has no comparison that maps to an indicator type', location, pattern);
+    return [];
+  }
   const fields = sharedFields(object, id, location, scope.index);
   fields.pattern = pattern;
   const validFrom = stringField(object, 'valid_from');
@@ -137,6 +146,7 @@ function observedDataItems(object: StixObject, id: string, location: string, sco
   if (firstSeen) fields.firstSeen = firstSeen;
   if (lastSeen) fields.lastSeen = lastSeen;
   fields.sightings = observed;
+  const reference = mispReferenceCategory(object);
   const items: IngestItem[] = [];
   for (const [key, inner] of Object.entries(embedded as StixObject)) {
     if (!inner || typeof inner !== 'object') {
@@ -145,9 +155,27 @@ function observedDataItems(object: StixObject, id: string, location: string, sco
     }
     const result = observableValues(inner as StixObject);
     if ('skip' in result) scope.tally.add(result.skip, `${location} objects.${key}`);
-    else for (const value of result.values) items.push(record({ ...fields, location: `${location} objects.${key}` }, value));
+    else {
+      for (const value of result.values) {
+        if (reference && value.type === 'url') {
+          scope.tally.add(`url is a reference to a page about the event (MISP category "${reference}", exported as observed-data: to_ids false), not an indicator`, location, value.value);
+        } else items.push(record({ ...fields, location: `${location} objects.${key}` }, value));
+      }
+    }
   }
   return items;
+}
+
+/**
+ * The MISP category an exported observed-data names in its labels (`misp:category="External
+ * analysis"`), when it is one whose links are references (see MISP_REFERENCE_CATEGORIES).
+ */
+function mispReferenceCategory(object: StixObject): string | undefined {
+  for (const label of stringList(object, 'labels')) {
+    const category = /^misp:category="(.+)"$/.exec(label)?.[1];
+    if (category && MISP_REFERENCE_CATEGORIES.has(category)) return category;
+  }
+  return undefined;
 }
 
 function vulnerabilityItems(object: StixObject, id: string, location: string, scope: StixObjectScope): IngestItem[] {

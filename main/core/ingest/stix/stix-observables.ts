@@ -5,7 +5,7 @@
  * dictionary (2.0) and yields its own value.
  */
 import type { IndicatorType } from '../../indicators/indicator-type';
-import { hashTypeFor } from './pattern/pattern-indicators';
+import { domainOrAddress, hashTypeFor } from './pattern/pattern-indicators';
 
 export interface ObservableValue {
   type: IndicatorType;
@@ -30,7 +30,12 @@ export function observableValues(object: Record<string, unknown>): ObservableRes
       if (!text) return { skip: `${type} without a string value` };
       return one(text.includes('/') ? 'cidr' : type === 'ipv4-addr' ? 'ipv4' : 'ipv6', text, `${type}:value`);
     case 'domain-name':
-      return text ? one('domain', text, 'domain-name:value') : { skip: 'domain-name without a string value' };
+      return text ? one(domainOrAddress(text), text, 'domain-name:value') : { skip: 'domain-name without a string value' };
+    // OpenCTI's own observables.
+    case 'cryptocurrency-wallet':
+      return text ? one('crypto-wallet', text, 'cryptocurrency-wallet:value') : { skip: 'cryptocurrency-wallet without a string value' };
+    case 'user-agent':
+      return text ? one('user-agent', text, 'user-agent:value') : { skip: 'user-agent without a string value' };
     case 'url':
       return text ? one('url', text, 'url:value') : { skip: 'url without a string value' };
     case 'email-addr':

@@ -34,6 +34,8 @@ export function extractPatternIndicators(pattern: ObservationExpression): { indi
       skipped.push({ typeHint, reason: operatorProblem, value: values.map(literalText).join(', ') });
       continue;
     }
+    // `network-traffic:src_ref.type = 'ipv4-addr'` says what the ref is; the value beside it is the indicator.
+    if (isRefTypeQualifier(comparison.path.steps)) continue;
     const mapping = mapObjectPath(comparison.path.objectType, comparison.path.steps);
     for (const literal of values) {
       const text = literalText(literal);
@@ -48,6 +50,11 @@ export function extractPatternIndicators(pattern: ObservationExpression): { indi
     }
   }
   return { indicators, skipped };
+}
+
+function isRefTypeQualifier(steps: readonly PathStep[]): boolean {
+  const names = steps.flatMap((s) => (s.kind === 'property' ? [s.name] : []));
+  return names.length >= 2 && names.at(-1) === 'type' && /_refs?$/.test(names.at(-2)!);
 }
 
 function describeOperator(comparison: FlatComparison): string | undefined {
@@ -78,6 +85,12 @@ const addressOrName: Classifier = (v) => {
   return /^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$|^xn--/.test(v) ? 'domain' : undefined;
 };
 
+/**
+ * A domain-name that holds an address is that address: MVT's indicator files (Amnesty, Citizen Lab)
+ * write C2 addresses as `domain-name:value`. Against §6.3, but what the value is leaves no doubt.
+ */
+export const domainOrAddress = (v: string): IndicatorType => (IPV4.test(v) ? 'ipv4' : /^[0-9a-f]*:[0-9a-f:.]*$/i.test(v) ? 'ipv6' : 'domain');
+
 // STIX 2.1 §10.1 hash algorithm vocabulary, plus the unhyphenated spellings STIX 2.0 producers use.
 const HASH_TYPES: Record<string, IndicatorType> = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512', SSDEEP: 'ssdeep' };
 
@@ -94,7 +107,7 @@ const ADDRESS_TYPES: ReadonlySet<IndicatorType> = new Set(['ipv4', 'ipv6', 'cidr
 const NAME_PATHS: Record<string, Classifier> = {
   'ipv4-addr:value': ipv4,
   'ipv6-addr:value': ipv6,
-  'domain-name:value': always('domain'),
+  'domain-name:value': domainOrAddress,
   'url:value': always('url'),
   'email-addr:value': always('email'),
   'email-message:from_ref.value': always('email'),
@@ -105,6 +118,10 @@ const NAME_PATHS: Record<string, Classifier> = {
   'file:name': always('filename'),
   'windows-registry-key:key': always('registry-key'),
   'mutex:name': always('mutex'),
+  // Not STIX 2.1 objects, but what OpenCTI, Elastic and MVT write for these (file:path is a full path).
+  'cryptocurrency-wallet:value': always('crypto-wallet'),
+  'user-agent:value': always('user-agent'),
+  'file:path': always('filename'),
   'autonomous-system:number': (v) => (/^\d+$/.test(v) ? 'asn' : undefined),
   'network-traffic:src_ref.value': addressOrName,
   'network-traffic:dst_ref.value': addressOrName,
@@ -129,5 +146,5 @@ function mapObjectPath(objectType: string, steps: PathStep[]): Classifier | stri
   const classifier = NAME_PATHS[key];
   if (classifier) return classifier;
   if (objectType === 'x509-certificate') return 'x509 certificate properties other than its hashes are not imported as indicators';
-  return `${objectType}:${names.join('.')} has no indicator type`;
+  return 'no indicator type';
 }

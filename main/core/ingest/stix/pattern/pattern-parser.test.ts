@@ -107,7 +107,7 @@ describe('extractPatternIndicators', () => {
   it('maps equality and IN members to indicator types, and skips what is not an indicator', () => {
     const result = extractPatternIndicators(
       parseStixPattern(
-        "[ipv4-addr:value IN ('198.51.100.1', '203.0.113.0/24') AND ipv6-addr:value = '2001:db8::1' AND autonomous-system:number = 64500 AND file:hashes.SHA1 = 'aa' AND file:hashes.'SHA3-256' = 'bb'] OR [url:value != 'http://a.example/' AND domain-name:value MATCHES '^evil' AND x509-certificate:serial_number = '01' AND network-traffic:dst_ref.value = 'c2.example.net']",
+        "[ipv4-addr:value IN ('198.51.100.1', '203.0.113.0/24') AND ipv6-addr:value = '2001:db8::1' AND autonomous-system:number = 64500 AND file:hashes.SHA1 = 'aa' AND file:hashes.'SHA3-256' = 'bb'] OR [url:value != 'http://a.example/' AND domain-name:value MATCHES '^evil' AND x509-certificate:serial_number = '01' AND network-traffic:dst_ref.type = 'domain-name' AND network-traffic:dst_ref.value = 'c2.example.net' AND file:size = 291840]",
       ),
     );
     expect(result.indicators.map((i) => [i.type, i.value])).toEqual([
@@ -123,7 +123,9 @@ describe('extractPatternIndicators', () => {
       '!= describes what does not match; not an indicator',
       'MATCHES is a fuzzy match; not a single indicator value',
       'x509 certificate properties other than its hashes are not imported as indicators',
+      'no indicator type',
     ]);
+    expect(result.skipped.at(-1)?.typeHint).toBe('file:size');
   });
 
   it("reads a certificate's fingerprint and what a name resolves to", () => {
