@@ -32,6 +32,9 @@ describe('detectType', () => {
     ['mail.google.com', 'hostname'],
     ['foo.blogspot.com', 'domain'],
     ['a.foo.blogspot.com', 'hostname'],
+    // Hosts a provider hands out under a private-section wildcard (ThreatFox C2s).
+    ['ec2-44-217-89-101.compute-1.amazonaws.com', 'hostname'],
+    ['solution-fiscal.at.ply.gg', 'hostname'],
     ['x.co.uk', 'domain'],
     ['bücher.de', 'domain'],
     ['readme.txt', null],

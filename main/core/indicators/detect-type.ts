@@ -75,6 +75,9 @@ export function detectName(v: string): 'domain' | 'hostname' | null {
   name = name.toLowerCase();
   if (name.endsWith('.')) name = name.slice(0, -1);
   const info = lookupSuffix(name);
-  if (!hasKnownSuffix(info) || info.domain === null) return null;
+  if (!hasKnownSuffix(info)) return null;
+  // A name the PSL's private section lists as a suffix itself (`*.compute-1.amazonaws.com`,
+  // `*.at.ply.gg`) is a host a provider hands out: C2 servers live at such names.
+  if (info.domain === null) return info.isPrivate === true && name.includes('.') ? 'hostname' : null;
   return info.domain === name ? 'domain' : 'hostname';
 }

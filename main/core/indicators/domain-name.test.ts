@@ -20,6 +20,11 @@ describe('checkName', () => {
   it('lower-cases, strips the trailing dot and punycodes', () => {
     expect(checkName('WWW.Bücher.DE.')).toEqual({ ok: true, name: 'www.xn--bcher-kva.de', display: 'www.bücher.de', flags: ['idn'] });
   });
+  it('refuses an internationalised TLD the PSL does not know (a stray Latin-1 byte), keeps real ones and unknown ASCII ones', () => {
+    expect(checkName('abastostelano.com\u00ca')).toEqual({ ok: false, reason: 'unknown internationalised top-level domain ".comê"' });
+    expect(checkName('пример.рф')).toMatchObject({ ok: true, name: 'xn--e1afmkfd.xn--p1ai' });
+    expect(checkName('lantern.bit')).toMatchObject({ ok: true, flags: ['unknown-tld'] });
+  });
   it('file-like names: two labels under an extension TLD, or any .zip/.mov', () => {
     expect(isFileLikeName(2, 'py')).toBe(true);
     expect(isFileLikeName(3, 'pl')).toBe(false);
@@ -43,6 +48,11 @@ describe('typeFromSourceName', () => {
     ['ip:port', '45.137.21.9:4782', 'ipv4', '45.137.21.9'],
     ['ip:port', '[2001:db8::1]:443', 'ipv6', '2001:db8::1'],
     ['ip:port', '45.137.21.9', 'ipv4', '45.137.21.9'],
+    ['IP', '163[.]172[.]147[.]222:4555', 'ipv4', '163.172.147.222'],
+    ['IP', '163[.]172[.]147[.]222', 'ipv4', '163[.]172[.]147[.]222'],
+    // A name column holding an address (Unit 42 domain lists).
+    ['domain', '185.165.29.25', 'ipv4', '185.165.29.25'],
+    ['hostname', 'mail.evil.com', 'hostname', 'mail.evil.com'],
     ['regkey', 'HKLM\\x', 'registry-key', 'HKLM\\x'],
     ['regkey|value', 'HKLM\\x\\Run|evil.exe', 'registry-key', 'HKLM\\x\\Run|evil.exe'],
     ['regkey|value', 'HKLM\\x\\Run|', 'registry-key', 'HKLM\\x\\Run'],

@@ -83,6 +83,9 @@ export function checkName(raw: string): NameCheck {
       flags.push('idn');
     }
   }
+  // Every internationalised TLD in use is in the PSL: an unknown one is a stray byte decoded as a
+  // letter (`abastostelano.com\xCA` in a Latin-1 file), not a name anyone registered.
+  if (tld.startsWith('xn--') && !hasKnownSuffix(lookupSuffix(tld))) return { ok: false, reason: `unknown internationalised top-level domain ".${domainToUnicode(tld)}"` };
   appendNameFlags(name, tld, lastDot, flags);
   return display === undefined ? { ok: true, name, flags } : { ok: true, name, display, flags };
 }

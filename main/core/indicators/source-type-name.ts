@@ -6,6 +6,7 @@
 import { hashTypeForHex } from './canonical-hash';
 import { detectType } from './detect-type';
 import type { IndicatorType } from './indicator-type';
+import { refangValue } from './refang';
 
 type Family = IndicatorType | 'ip' | 'hash' | 'name';
 
@@ -51,17 +52,26 @@ export function typeFromSourceName(name: string, value: string): { type: Indicat
   const bar = n.indexOf('|');
   if (bar > 0) return compositeType(n.slice(0, bar), n.slice(bar + 1), value);
   const family = NAMES[n];
+  if (family === 'ip' || family === 'ipv4') {
+    // `IP,163[.]172[.]147[.]222:4555` (Unit 42): the address with the port it was seen on.
+    const address = withoutPort(value.trim());
+    return { type: resolveFamily(family, address), value: address };
+  }
   return { type: family === undefined ? null : resolveFamily(family, value), value };
 }
 
 /** ThreatFox's 'ip:port' (and spellings of it): the address is the indicator, the port is dropped. */
 const ADDRESS_WITH_PORT: ReadonlySet<string> = new Set(['ip:port', 'ip_port', 'ip-port', 'ipport']);
 
-/** `203.0.113.9:4782` -> `203.0.113.9`, `[2001:db8::1]:443` -> `2001:db8::1`; anything else unchanged. */
+/**
+ * `203.0.113.9:4782` -> `203.0.113.9`, `[2001:db8::1]:443` -> `2001:db8::1` (defanged or not);
+ * anything else unchanged.
+ */
 function withoutPort(value: string): string {
-  const bracketed = /^\[([0-9a-f:.]+)\]:\d{1,5}$/i.exec(value);
+  const refanged = refangValue(value);
+  const bracketed = /^\[([0-9a-f:.]+)\]:\d{1,5}$/i.exec(refanged);
   if (bracketed) return bracketed[1]!;
-  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(value);
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(refanged);
   return v4 ? v4[1]! : value;
 }
 
@@ -91,7 +101,12 @@ function resolveFamily(family: Family, value: string): IndicatorType | null {
     return t === 'ipv4' || t === 'ipv6' || t === 'cidr' ? t : 'ipv4';
   }
   if (family === 'hash') return hashTypeForHex(value.trim().toLowerCase());
-  if (family === 'name') return detectType(value) === 'hostname' ? 'hostname' : 'domain';
+  if (family === 'name' || family === 'domain' || family === 'hostname') {
+    // A name column holding an address (Unit 42's domain lists carry a few C2 addresses) is that address.
+    const t = detectType(value);
+    if (t === 'ipv4' || t === 'ipv6') return t;
+    return family === 'name' ? (t === 'hostname' ? 'hostname' : 'domain') : family;
+  }
   if (family === 'url') {
     // Lists file C2 names under "URL" (Sophos: `URL,akamaicontainer[.]com`): a bare name or address is
     // that indicator, not a URL with an invented scheme and path.
