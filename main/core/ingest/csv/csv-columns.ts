@@ -28,7 +28,7 @@ export interface CsvLayout {
 
 const GENERIC_VALUE = ['value', 'indicator', 'ioc', 'ioc_value', 'indicator_value', 'observable', 'observable_value', 'artifact', 'data', 'iocs', 'indicators'];
 const FIELD_NAMES: Record<Exclude<CsvField, 'value'>, string[]> = {
-  type: ['type', 'kind', 'ioc_type', 'indicator_type', 'attribute_type', 'observable_type', 'value_type', 'data_type'],
+  type: ['type', 'kind', 'ioc_type', 'indicator_type', 'attribute_type', 'observable_type', 'value_type', 'data_type', 'entity_type'],
   tlp: ['tlp', 'tlp_level', 'marking', 'tlp_marking'],
   firstSeen: ['first_seen', 'firstseen', 'first_seen_utc', 'dateadded', 'date_added', 'submission_time', 'listingdate', 'created', 'date', 'timestamp'],
   lastSeen: ['last_seen', 'lastseen', 'last_seen_utc', 'last_online'],
@@ -71,7 +71,8 @@ export function looksLikeHeader(row: string[]): boolean {
 /** Resolve a mapping target (name or `#N`) to a column index. */
 function resolveColumn(names: string[], target: string): number {
   if (/^#\d+$/.test(target)) return Number(target.slice(1)) - 1;
-  const n = normalizeHeader(target);
+  // A header on a comment line (`#ip,ioc`) is read without its '#'; the name may be given with it.
+  const n = normalizeHeader(target).replace(/^#/, '');
   return names.findIndex((h) => normalizeHeader(h) === n);
 }
 
@@ -110,11 +111,21 @@ export function layoutFromHeader(names: string[], sample: string[][]): CsvLayout
   });
   let values = generic.length > 0 ? [chooseGeneric(generic, sample, fields)] : typed.filter((c) => c.type === null || !FALLBACK_TYPES.has(c.type));
   if (values.length === 0) values = typed;
-  if (values.length === 0) {
-    const sniffed = sniffValueColumn(sample, names.length);
+  // Headers can name the wrong column (`Address,url` over hosts and " IOC FOUND"; `#ip,ioc` over
+  // addresses and descriptions): when the columns the header chose hold no indicator in the sample and
+  // another column mostly does, the content decides.
+  if (values.length === 0 || (sample.length > 0 && values.every((col) => !holdsIndicators(col, sample)))) {
+    const named = new Set(Object.values(fields));
+    const sniffed = sniffValueColumn(sample, names.length, named);
     if (sniffed >= 0) values = [{ index: sniffed, name: names[sniffed]?.trim() ?? `#${sniffed + 1}`, type: null }];
   }
   return { hasHeader: true, names, values, fields };
+}
+
+/** True when a sampled cell of the column looks like an indicator, or when its type is not one detectType finds. */
+function holdsIndicators(col: ValueColumn, sample: string[][]): boolean {
+  if (col.type !== null && FALLBACK_TYPES.has(col.type)) return true;
+  return sample.some((row) => row[col.index] !== undefined && detectType(row[col.index]!) !== null);
 }
 
 /**
@@ -148,10 +159,11 @@ export function layoutWithoutHeader(sample: string[][], width: number): CsvLayou
 }
 
 /** Index of the column where most sampled cells have a detectable type (at least half), else -1. */
-export function sniffValueColumn(sample: string[][], width: number): number {
+export function sniffValueColumn(sample: string[][], width: number, exclude: ReadonlySet<number> = new Set()): number {
   let best = -1;
   let bestHits = 0;
   for (let i = 0; i < width; i++) {
+    if (exclude.has(i)) continue;
     const hits = sample.filter((row) => row[i] !== undefined && detectType(row[i] as string) !== null).length;
     if (hits > bestHits) {
       best = i;

@@ -78,28 +78,45 @@ export function rowToItems(row: string[], line: number, layout: CsvLayout): Inge
   }
   let extras: Partial<IngestRecord> | undefined;
   for (const col of layout.values) {
-    const raw = cell(row, col.index);
-    if (raw === undefined) continue;
+    const cellValue = cell(row, col.index);
+    if (cellValue === undefined) continue;
     extras ??= rowExtras(row, layout);
-    const location = layout.hasHeader ? `line ${line}, column "${col.name}"` : `line ${line}`;
-    let type = col.type;
-    let value = raw;
-    let typeHint = col.typeHint;
-    if (type === null && typeCell !== undefined) {
-      ({ type, value } = typeFromSourceName(typeCell, raw));
-      typeHint = typeCell;
-      // A row the list itself types as something we do not import (MISP exports: yara, text, port…)
-      // and whose value is no indicator either is skipped and told, not a malformed record.
-      if (type === null && detectType(raw) === null) {
-        items.push({ kind: 'note', note: { location, message: `a "${typeCell}" row is not an indicator type; not imported` } });
-        continue;
-      }
-    } else if (type === null && col.typeHint !== undefined) {
-      ({ type, value } = typeFromSourceName(col.typeHint, raw));
-    }
-    const record: IngestRecord = { type, value, location, ...extras };
-    if (typeHint !== undefined) record.typeHint = typeHint;
-    items.push({ kind: 'record', record });
+    for (const raw of cellValues(cellValue)) items.push(valueItem(raw, col, typeCell, layout.hasHeader ? `line ${line}, column "${col.name}"` : `line ${line}`, extras));
   }
   return items;
+}
+
+const LIST_SEPARATOR_RE = /[\s,;|]+/;
+
+/**
+ * The values of one cell: itself, or each of a list of indicators it holds (Volexity's "file" rows
+ * give `"<sha1>,<sha256>,<md5>"`). A cell splits only when it is no indicator whole and every part is one.
+ */
+function cellValues(raw: string): string[] {
+  if (!LIST_SEPARATOR_RE.test(raw) || detectType(raw) !== null) return [raw];
+  const parts = raw.split(LIST_SEPARATOR_RE).filter((p) => p !== '');
+  return parts.length > 1 && parts.every((p) => detectType(p) !== null) ? parts : [raw];
+}
+
+function valueItem(raw: string, col: CsvLayout['values'][number], typeCell: string | undefined, location: string, extras: Partial<IngestRecord>): IngestItem {
+  let type = col.type;
+  let value = raw;
+  let typeHint = col.typeHint;
+  if (type === null && typeCell !== undefined) {
+    ({ type, value } = typeFromSourceName(typeCell, raw));
+    typeHint = typeCell;
+    // A row the list itself types as something we do not import (MISP exports: yara, text, port…)
+    // and whose value is no indicator either is skipped and told, not a malformed record.
+    if (type === null && detectType(raw) === null) {
+      return { kind: 'note', note: { location, message: `a "${typeCell}" row is not an indicator type; not imported` } };
+    }
+  } else if (col.typeHint !== undefined) {
+    // The header's type name, read with the value (a "Domain" column holding an address, an "IP"
+    // column with a port); the type the header implied when the name alone does not resolve.
+    const resolved = typeFromSourceName(col.typeHint, raw);
+    if (resolved.type !== null || type === null) ({ type, value } = resolved);
+  }
+  const record: IngestRecord = { type, value, location, ...extras };
+  if (typeHint !== undefined) record.typeHint = typeHint;
+  return { kind: 'record', record };
 }

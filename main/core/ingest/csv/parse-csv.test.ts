@@ -158,6 +158,43 @@ describe('parseCsv', () => {
     expect(records(await run(Buffer.from(urlhaus), 'u.csv'))[0]?.tags).toEqual([]);
   });
 
+  it('lets content overrule a header that names the wrong column ("Address,url" over hosts; "#ip,ioc" over descriptions)', async () => {
+    const threatfox = records(await run(Buffer.from('Address,url\njghskd9kfx7.brazilsouth.cloudapp.azure.com, IOC FOUND\ntpowe2.com, IOC FOUND\n'), 'hostfile.csv'));
+    expect(threatfox.map((r) => [r.value, r.location])).toEqual([
+      ['jghskd9kfx7.brazilsouth.cloudapp.azure.com', 'line 2, column "Address"'],
+      ['tpowe2.com', 'line 3, column "Address"'],
+    ]);
+    const c2s = records(await run(Buffer.from('#ip,ioc\n172.21.25.140,TEST DATA\n1.116.160.39,Possible Cobaltstrike C2 IP\n'), 'c2.csv'));
+    expect(c2s.map((r) => r.value)).toEqual(['172.21.25.140', '1.116.160.39']);
+    // The header's own name for the column, '#' and all, maps it too.
+    const mapped = records(await run(Buffer.from('#ip,ioc\n1.116.160.39,Possible C2\n'), 'c2.csv', (input, ctx) => parseCsv(input, ctx, { map: { value: '#ip' } })));
+    expect(mapped.map((r) => r.value)).toEqual(['1.116.160.39']);
+  });
+
+  it('reads each hash of a cell that lists several (Volexity "file" rows), an entity_type column, and an address in a Domain column', async () => {
+    const volexity = records(await run(Buffer.from(
+      'value,entity_type,description\n"019d4ae42f858d5ea65f3b71392dd37efec6c882,02c48917b15015ddd02738bc1f480f9c6379165618435855030f4c63ce372485,7a15cdb53c6c2a8e40a03dcf15195aef",file,XESkim sample\n144.217.117.74,ipaddress,C2\n',
+    ), 'volexity.csv'));
+    expect(volexity.map((r) => [r.type, r.value])).toEqual([
+      [null, '019d4ae42f858d5ea65f3b71392dd37efec6c882'],
+      [null, '02c48917b15015ddd02738bc1f480f9c6379165618435855030f4c63ce372485'],
+      [null, '7a15cdb53c6c2a8e40a03dcf15195aef'],
+      ['ipv4', '144.217.117.74'],
+    ]);
+    const unit42 = records(await run(Buffer.from('Domain,Comment\nlantern-c2.com,Malware\n185.165.29.25,Malware\n'), 'domains.csv'));
+    expect(unit42.map((r) => [r.type, r.value])).toEqual([['domain', 'lantern-c2.com'], ['ipv4', '185.165.29.25']]);
+  });
+
+  it('reads a CRLF file with a few bare-LF lines as one row per line', async () => {
+    const items = await run(Buffer.from('value,type,comment,source\r\nlantern-c2.com,domain,a,x\r\n198.51.100.7,ip,b,y\nhttps://hole.example/d.csv,url,c,z\r\n'), 'mixed.csv');
+    expect(items.filter((i) => i.kind === 'reject')).toEqual([]);
+    expect(records(items).map((r) => [r.value, r.location])).toEqual([
+      ['lantern-c2.com', 'line 2, column "value"'],
+      ['198.51.100.7', 'line 3, column "value"'],
+      ['https://hole.example/d.csv', 'line 4, column "value"'],
+    ]);
+  });
+
   it('never throws anything but IngestError on arbitrary text or bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 600 }), fc.string({ unit: fc.constantFrom('a', '1', '.', ',', ';', '"', '\n', '\r', '\t', '|', ' ', 'x@y', 'é') , maxLength: 300 }).map((s) => Buffer.from(s))), async (bytes) => {

@@ -66,6 +66,9 @@ async function* parseCsvItems(input: ParserInput, ctx: ParserContext, options: C
     // One hostile field (say 100 MB inside quotes) must not be buffered whole: no indicator is this long.
     max_record_size: MAX_RECORD_CHARS,
     skip_empty_lines: true,
+    // csv-parse takes the first line ending it meets as the only one; real files mix them (a CRLF feed
+    // with a few LF lines pasted in), and two rows read as one are two rejects.
+    record_delimiter: ['\r\n', '\n', '\r'],
     // abuse.ch's ThreatFox export separates quoted fields with ", ": without trimming, the space opens an
     // unquoted field and a quoted comma inside ("CinaRAT,Yggdrasil") splits it. Not for TSV, where a tab
     // is the delimiter, not padding.
