@@ -62,6 +62,8 @@ describe('canonicalize', () => {
     ['domain', '-bad.com', /invalid label/],
     ['domain', '1.2.3.4', /IPv4/],
     ['url', 'http://', /not a valid URL/],
+    ['url', 'http://0ee307c.wcomhost.com/wp-content/plugins/pass.php\u2026', /truncated/],
+    ['url', 'http://0ee307c.wcomhost.com/wp-content/pass.php%E2%80%A6', /truncated/],
     ['md5', 'xyz', /hexadecimal/],
     ['sha256', 'abcd', /64 hex/],
     ['ssdeep', '5:abc:def', /3 \* 2\^n/],

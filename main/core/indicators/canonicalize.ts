@@ -25,6 +25,9 @@ const EDGES_RE = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
  * key) are only trimmed, because brackets and dots there are part of the value.
  * canonicalize(t, canonical.value) returns the same value (idempotent).
  */
+const ELLIPSIS = '\u2026';
+const ELLIPSIS_ENCODED = '%E2%80%A6';
+
 export function canonicalize(type: IndicatorType, raw: string): CanonicalResult {
   if (raw.length > MAX_VALUE) return refuse(`value longer than ${MAX_VALUE} characters`);
   switch (type) {
@@ -35,6 +38,9 @@ export function canonicalize(type: IndicatorType, raw: string): CanonicalResult 
     case 'hostname':
     case 'url':
     case 'email':
+      // Lists copied from a web page keep the page's ellipsis where it cut a long URL: such a value
+      // matches nothing, and its real end is lost.
+      if (raw.includes(ELLIPSIS) || raw.includes(ELLIPSIS_ENCODED)) return refuse('truncated: the source cut the value short ("…")');
       return canonicalNetwork(type, trimEdges(refangValue(trimEdges(raw)))) as CanonicalResult;
     case 'md5':
     case 'sha1':
