@@ -167,7 +167,7 @@ describe('parseCsv', () => {
     const c2s = records(await run(Buffer.from('#ip,ioc\n172.21.25.140,TEST DATA\n1.116.160.39,Possible Cobaltstrike C2 IP\n'), 'c2.csv'));
     expect(c2s.map((r) => r.value)).toEqual(['172.21.25.140', '1.116.160.39']);
     // The header's own name for the column, '#' and all, maps it too.
-    const mapped = records(await run(Buffer.from('#ip,ioc\n1.116.160.39,Possible C2\n'), 'c2.csv', (input, ctx) => parseCsv(input, ctx, { map: { value: '#ip' } })));
+    const mapped = records(await run(Buffer.from('#ip,ioc\n1.116.160.39,Possible C2\n'), 'c2.csv', createCsvParser({ map: { value: '#ip' } })));
     expect(mapped.map((r) => r.value)).toEqual(['1.116.160.39']);
   });
 

@@ -4,6 +4,7 @@
  * token piece longer than MAX_PIECE is skipped without running any pattern over it, so the
  * per-piece regexes only ever see short strings.
  */
+import { detectType } from '../../indicators/detect-type';
 import { refangWithOffsets } from '../../indicators/refang';
 import { classifyPiece, type Finding } from './classify-piece';
 
@@ -120,6 +121,19 @@ function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, 
   return end;
 }
 
+const DATE_START_RE = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * True when the text after a comma in a URL is the next field of a CSV line rather than more of the URL
+ * (`hxxp://0.x90.io/,2016-05-09 07:44:41,<sha256>` in a list saved as .txt): a date, or a value that is
+ * an indicator itself. Commas inside real URLs (`?ids=1,2`, `@48.85,2.29,15z`) are followed by neither.
+ */
+function startsAnotherField(token: string, from: number): boolean {
+  const comma = token.indexOf(',', from);
+  const field = token.slice(from, comma < 0 ? undefined : comma);
+  return DATE_START_RE.test(field) || (field.length >= 7 && detectType(field) !== null);
+}
+
 /** End of a URL starting before `from`: stops at characters URLs never contain raw and at an unbalanced ')'. */
 function urlExtent(token: string, from: number): number {
   let depth = 0;
@@ -128,6 +142,7 @@ function urlExtent(token: string, from: number): number {
   for (; i < token.length; i++) {
     const c = token[i] as string;
     if (URL_STOP.has(c)) break;
+    if (c === ',' && startsAnotherField(token, i + 1)) break;
     if (c === '(') depth++;
     else if (c === ')') {
       if (depth === 0) break;
