@@ -36,6 +36,7 @@ const WALLET_HINT_RE =
 const SSDEEP_PROSE_RE = /^\d+:[A-Za-z0-9/+]{8,}:[A-Za-z0-9/+]{4,}/;
 const UPPER_NAME_RE = /^[A-Z0-9.-]+$/;
 const DOTTED_QUAD_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const SINGLE_DIGITS_QUAD_RE = /^\d\.\d\.\d\.\d$/;
 const LEADING_ZERO_OCTET_RE = /(?:^|\.)0\d/;
 /** Words after which a hex string is a key, relay or commit, not a file hash (Tor's `ExitNode <fingerprint>`). */
 const NOT_A_FILE_HASH_WORDS: ReadonlySet<string> = new Set(['exitnode', 'fingerprint', 'fingerprints', 'thumbprint', 'commit', 'relay', 'keyid']);
@@ -47,7 +48,13 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
   if (URL_RE.test(piece)) return finding('url', piece, defanged);
   if (piece.includes('@')) return classifyEmail(piece, defanged);
   if (first >= 48 && first <= 57 && piece.includes('.')) {
-    if (isStrictIpv4(piece)) return VERSION_WORDS.has(prevWord.toLowerCase()) ? null : finding('ipv4', piece, defanged);
+    if (isStrictIpv4(piece)) {
+      if (VERSION_WORDS.has(prevWord.toLowerCase())) return null;
+      // `Ashampoo … 4.0.9.3`: four one-digit parts are a version far more often than a host, and the
+      // few such hosts in reports (8.8.8.8, 1.1.1.1) are public resolvers, not indicators.
+      if (!defanged && SINGLE_DIGITS_QUAD_RE.test(piece)) return finding('ipv4', piece, defanged, `"${piece}" looks like a version number`);
+      return finding('ipv4', piece, defanged);
+    }
     if (DOTTED_QUAD_RE.test(piece) && LEADING_ZERO_OCTET_RE.test(piece) && !VERSION_WORDS.has(prevWord.toLowerCase())) {
       return finding('ipv4', piece, defanged, `"${piece}" has an octet with a leading zero, which some tools read as octal`);
     }

@@ -12,6 +12,7 @@ describe('scanLine', () => {
     ['<https://evil.com/x>', ['url:https://evil.com/x']],
     ['beacon 1.2.3[.]4:443 and 10.0.0.0/8', ['ipv4:1.2.3.4', 'cidr:10.0.0.0/8']],
     ['version 1.2.3.4 and v 5.6.7.8 and Version: 9.9.9.9', []],
+    ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', '?8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
     ['readme.txt, e.g. i.e. etc. Node.js', []],
     ['dropped invoice.zip and setup.py', ['?invoice.zip', '?setup.py']],
     ['but evil[.]zip is defanged', ['domain:evil.zip']],
