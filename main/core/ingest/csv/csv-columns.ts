@@ -56,7 +56,30 @@ const FAMILY_HEADERS: ReadonlySet<string> = new Set(['ip', 'ip_address', 'ipaddr
 function headerType(norm: string): IndicatorType | null | undefined {
   if (GENERIC_VALUE.includes(norm) || FAMILY_HEADERS.has(norm)) return null;
   for (const name of [norm, norm.replace(/_/g, '-')]) if (isKnownTypeName(name)) return typeFromSourceName(name, '').type;
-  return undefined;
+  return headerTypeByWords(norm);
+}
+
+/** Words of a header that make its column a reference (PhishTank's phish_detail_url), not indicators. */
+const REFERENCE_WORDS: ReadonlySet<string> = new Set(['detail', 'details', 'reference', 'references', 'source', 'report', 'info', 'more', 'article', 'blog', 'analysis', 'sandbox', 'virustotal', 'vt', 'link', 'whois', 'screenshot']);
+/** Last words that name an indicator type in a longer header (Download URL, C2 Domain, Dropped Filename). */
+const TYPE_WORDS: ReadonlySet<string> = new Set(['url', 'uri', 'domain', 'hostname', 'ip', 'ipv4', 'ipv6', 'md5', 'sha1', 'sha256', 'sha512', 'hash', 'email', 'filename']);
+/** Headers that name a command-and-control endpoint, whatever its type (an address, a name, a URL). */
+const C2_WORDS: ReadonlySet<string> = new Set(['c2', 'c&c', 'cnc', 'c2s']);
+const C2_NOUNS: ReadonlySet<string> = new Set(['server', 'servers', 'domain', 'domains', 'host', 'hosts', 'address', 'addresses', 'endpoint', 'endpoints', 'infrastructure']);
+
+/**
+ * Reports' IOC tables head columns in words: "C2 Server", "Download URL", "Cert thumbprint". A header
+ * whose last word is a type, which names a C2, or a certificate thumbprint (its SHA-1), is a value
+ * column; one that says it holds references is not.
+ */
+function headerTypeByWords(norm: string): IndicatorType | null | undefined {
+  const words = norm.split('_').filter((w) => w !== '');
+  if (C2_WORDS.has(words[0] ?? '') && (words.length === 1 || (words.length === 2 && C2_NOUNS.has(words[1]!)))) return null;
+  if (words.length < 2 || words.some((w) => REFERENCE_WORDS.has(w))) return undefined;
+  const last = words.at(-1)!;
+  if (last === 'thumbprint' || last === 'fingerprint') return null;
+  if (!TYPE_WORDS.has(last)) return undefined;
+  return typeFromSourceName(last, '').type;
 }
 
 /** True when a row looks like a header: no cell is an indicator and at least one cell is a known column name. */

@@ -80,10 +80,19 @@ export function rowToItems(row: string[], line: number, layout: CsvLayout): Inge
   for (const col of layout.values) {
     const cellValue = cell(row, col.index);
     if (cellValue === undefined) continue;
+    if (isPlaceholder(cellValue)) {
+      items.push({ kind: 'note', note: { location: `line ${line}`, message: `"${cellValue}" in column "${col.name}" stands for a missing value; not imported` } });
+      continue;
+    }
     extras ??= rowExtras(row, layout);
     for (const raw of cellValues(cellValue)) items.push(valueItem(raw, col, typeCell, layout.hasHeader ? `line ${line}, column "${col.name}"` : `line ${line}`, extras));
   }
   return items;
+}
+
+/** `Unknown`, `n/a`, `[CORRUPT]`, `(redacted)`: what a table writes where it has no value. */
+function isPlaceholder(value: string): boolean {
+  return NO_VALUE.has(value.toLowerCase()) || /^(?:\[[A-Za-z ]+\]|\([A-Za-z ]+\))$/.test(value);
 }
 
 const LIST_SEPARATOR_RE = /[\s,;|]+/;

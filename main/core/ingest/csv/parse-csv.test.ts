@@ -185,6 +185,26 @@ describe('parseCsv', () => {
     expect(unit42.map((r) => [r.type, r.value])).toEqual([['domain', 'lantern-c2.com'], ['ipv4', '185.165.29.25']]);
   });
 
+  it("reads the columns a report's IOC table names in words (C2 Server, Download URL, Cert thumbprint), not references; placeholders are notes", async () => {
+    const csv = [
+      'SHA256,C2 Server,Download URL,phish_detail_url,Cert thumbprint,Source URL',
+      '0b2a794bac4bf650b6ba537137504162520b67266449be979679afbb14e8e5c0,frameworksupport[.]net,http://www[.]pfirsterer[.]com/chrome99[.]exe,https://phishtank.example/d?id=1,3395856ce81f2b7382dee72602f798b642f14140,https://blog.example/post',
+      '169f68ba605ae82cdfe11a293fe3ffd59b97e05e301096188e241ca6af3cef2c,Unknown,[CORRUPT],https://phishtank.example/d?id=2,,https://blog.example/post',
+    ].join('\n');
+    const items = await run(Buffer.from(csv), 'bitter.csv');
+    expect(records(items).map((r) => [r.value, r.location])).toEqual([
+      ['0b2a794bac4bf650b6ba537137504162520b67266449be979679afbb14e8e5c0', 'line 2, column "SHA256"'],
+      ['frameworksupport[.]net', 'line 2, column "C2 Server"'],
+      ['http://www[.]pfirsterer[.]com/chrome99[.]exe', 'line 2, column "Download URL"'],
+      ['3395856ce81f2b7382dee72602f798b642f14140', 'line 2, column "Cert thumbprint"'],
+      ['169f68ba605ae82cdfe11a293fe3ffd59b97e05e301096188e241ca6af3cef2c', 'line 3, column "SHA256"'],
+    ]);
+    expect(items.filter((i) => i.kind === 'note').map((i) => (i.kind === 'note' ? i.note.message : ''))).toEqual([
+      '"Unknown" in column "C2 Server" stands for a missing value; not imported',
+      '"[CORRUPT]" in column "Download URL" stands for a missing value; not imported',
+    ]);
+  });
+
   it('reads a CRLF file with a few bare-LF lines as one row per line', async () => {
     const items = await run(Buffer.from('value,type,comment,source\r\nlantern-c2.com,domain,a,x\r\n198.51.100.7,ip,b,y\nhttps://hole.example/d.csv,url,c,z\r\n'), 'mixed.csv');
     expect(items.filter((i) => i.kind === 'reject')).toEqual([]);
