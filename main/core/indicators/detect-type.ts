@@ -35,7 +35,7 @@ export function detectType(raw: string): IndicatorType | null {
   if (v.length > MAX_SHAPE) return null;
   if (v.includes('@')) return detectEmail(v);
   if (isStrictIpv4(v)) return 'ipv4';
-  if (v.includes('/')) return detectCidr(v);
+  if (v.includes('/')) return detectCidr(v) ?? detectSchemelessUrl(v);
   if (v.includes(':')) return detectColon(v);
   if (HEX_CHAR_RE.test(v)) return hashTypeForHex(v.toLowerCase());
   if (CVE_RE.test(v)) return 'cve';
@@ -53,6 +53,14 @@ function detectEmail(v: string): 'email' | null {
 function detectCidr(v: string): IndicatorType | null {
   if (CIDR4_RE.test(v)) return isStrictIpv4(v.slice(0, v.indexOf('/'))) ? 'cidr' : null;
   return ipaddr.IPv6.isValidCIDR(v) ? 'cidr' : null;
+}
+
+/** `evil.com/wp-content/x.zip`: a name (or address) with a path is a URL its writer left the scheme off. */
+function detectSchemelessUrl(v: string): 'url' | null {
+  const slash = v.indexOf('/');
+  if (slash === v.length - 1 || /\s/.test(v)) return null;
+  const host = v.slice(0, slash);
+  return isStrictIpv4(host) || detectName(host) !== null ? 'url' : null;
 }
 
 function detectColon(v: string): IndicatorType | null {

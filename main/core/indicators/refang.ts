@@ -9,8 +9,8 @@ import type { IndicatorType } from './indicator-type';
 const INVISIBLE = '[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]';
 // hxxp, hXXps, hxtp, h**p, fxp (ftp); only before ':' or a bracket so prose words stay untouched.
 const SCHEME = '\\b(?:hxxps?|hxtps?|htxps?|h\\*\\*ps?|h__ps?|fxp|fxxp)(?=[:[(])';
-// [.] (.) {.} [dot] (dot) {dot}, with at most one space either side ("evil [.] com").
-const DOT = ' ?[[({](?:\\.|dot)[\\])}] ?';
+// [.] (.) {.} [dot] (dot) {dot}, and the [,] typed for [.], with at most one space either side ("evil [.] com").
+const DOT = ' ?(?:[[({](?:\\.|dot)[\\])}]|\\[,\\]) ?';
 const AT = ' ?[[({](?:@|at)[\\])}] ?';
 const BRACKET_PUNCT = '\\[(?::\\/\\/|:|\\/\\/|\\/)\\]';
 const ESCAPED_DOT = '\\\\\\.';
@@ -29,7 +29,7 @@ function replaceToken(m: string): string {
   if (c === '\\') return '.';
   if (m.length === 1) return ''; // invisible character
   const t = m.trim().toLowerCase();
-  if (t === '[.]' || t === '(.)' || t === '{.}' || t === '[dot]' || t === '(dot)' || t === '{dot}' || t === 'dot') return '.';
+  if (t === '[.]' || t === '[,]' || t === '(.)' || t === '{.}' || t === '[dot]' || t === '(dot)' || t === '{dot}' || t === 'dot') return '.';
   if (t === '[@]' || t === '(@)' || t === '{@}' || t === '[at]' || t === '(at)' || t === '{at}' || t === 'at') return '@';
   return t.slice(1, -1); // [:] [://] [//] [/]
 }
