@@ -137,6 +137,21 @@ describe('parseStix on what OpenCTI, Elastic and MVT write', () => {
       "1 × not imported: indicator whose pattern has no comparison that maps to an indicator type (e.g. [configuration-profile:id = 'a7e1d1b2-0c0e-4a5e-9f6b-2f0f3a1c9d11'])",
     );
   });
+
+  it('reads an OpenCTI negative sighting as a reported false positive, not as sightings', async () => {
+    const target = indicator(1, "[domain-name:value = 'www.one-clap.jp']");
+    const negative = {
+      type: 'sighting', spec_version: '2.1', id: 'sighting--00000000-0000-4000-8000-000000000009', created: '2024-01-01T00:00:00Z', modified: '2024-01-01T00:00:00Z',
+      sighting_of_ref: target.id, count: 12, x_opencti_negative: true,
+    };
+    const items = await collect(Buffer.from(JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', objects: [target, negative] })));
+    const updates = items.flatMap((i) => (i.kind === 'context' ? [i.update] : []));
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.sightings).toBeUndefined();
+    expect(updates[0]!.context).toEqual([
+      { kind: 'other', name: 'reported false positive', ref: negative.id, detail: 'negative sighting (x_opencti_negative), count 12' },
+    ]);
+  });
 });
 
 describe('parseStix on what MISP exports as STIX 2.0', () => {

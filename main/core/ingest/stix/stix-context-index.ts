@@ -49,7 +49,7 @@ export function isNamedContextType(type: string): boolean {
   return type in NAMED_KINDS;
 }
 
-export type DeferredKind = 'rel' | 'report' | 'marking' | 'identity';
+export type DeferredKind = 'rel' | 'report' | 'marking' | 'identity' | 'negative';
 const SEP = '\u001f';
 
 /** Encodes a pending reference compactly (one string per reference keeps the index small). */
@@ -135,6 +135,9 @@ export class StixContextIndex {
     const known = this.names.get(id);
     if (what === 'rel') {
       context.push({ kind: known?.kind ?? NAMED_KINDS[stixTypeOf(id)] ?? 'other', name: known?.name ?? id, ref: id, detail: relationshipType });
+    } else if (what === 'negative') {
+      // The third part carries the sighting's count (see sightingItems).
+      context.push({ kind: 'other', name: 'reported false positive', ref: id, detail: `negative sighting (x_opencti_negative), count ${relationshipType}` });
     } else if (what === 'report' || what === 'identity') {
       context.push({ kind: 'other', name: known?.name ?? id, ref: id, detail: what === 'report' ? stixTypeOf(id) : 'source identity' });
     } else {

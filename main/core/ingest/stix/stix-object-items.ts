@@ -83,6 +83,12 @@ function sightingItems(object: StixObject, location: string, index: StixContextI
   const of = stringField(object, 'sighting_of_ref');
   if (!of) return [reject(location, 'sighting without sighting_of_ref')];
   const count = typeof object.count === 'number' && Number.isInteger(object.count) && object.count >= 0 ? object.count : 1;
+  // OpenCTI's negative sighting reports a false positive: context for the analyst, not a sighting.
+  if (object.x_opencti_negative === true) {
+    const id = stringField(object, 'id') ?? location;
+    index.defer(of, location, deferredRef('negative', id, String(count)));
+    return [];
+  }
   index.addSighting(of, location, count, stringField(object, 'first_seen'), stringField(object, 'last_seen'));
   return [];
 }
