@@ -178,6 +178,24 @@ describe('re-import and merge', () => {
     expect(perSource).toEqual(expect.arrayContaining([['counts.json', 5], ['counts.csv', 2]]));
   });
 
+  it('a value in several MISP events of one file is a sighting per event, first seen on the earliest event date', async () => {
+    const { vault, write } = await setup();
+    const event = (uuid: string, date: string, values: string[]) => ({
+      Event: { uuid, date, info: `daily ${date}`, Attribute: values.map((value) => ({ type: 'ip-dst', value, to_ids: true, timestamp: String(Date.parse(`${date}T12:00:00Z`) / 1000) })) },
+    });
+    const feed = { response: [
+      event('00000000-0000-4000-8000-0000000000e1', '2025-09-01', ['198.51.100.99', '198.51.100.99']),
+      event('00000000-0000-4000-8000-0000000000e2', '2025-09-02', ['198.51.100.99', '198.51.100.98']),
+      event('00000000-0000-4000-8000-0000000000e3', '2026-07-20', ['198.51.100.99']),
+    ] };
+    await importFiles(vault, [write('tweetfeed.json', JSON.stringify(feed))]);
+    // Twice in the first event is one statement; three events are three.
+    expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.99' })).toMatchObject({
+      sightings: 3, firstSeen: '2025-09-01T00:00:00.000Z', lastSeen: '2026-07-20T12:00:00.000Z',
+    });
+    expect(getIndicator(vault.db, { type: 'ipv4', value: '198.51.100.98' })).toMatchObject({ sightings: 1, firstSeen: '2025-09-02T00:00:00.000Z' });
+  });
+
   it("a marking in the file replaces the import's default for the unmarked objects that repeat its value, in either order", async () => {
     const { vault, write } = await setup();
     const sco = (n: number, value: string) => ({ type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--00000000-0000-4000-8000-00000000000${n}`, value });

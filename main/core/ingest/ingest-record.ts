@@ -59,6 +59,11 @@ export interface IngestRecord {
   toIds?: boolean;
   /** STIX id / MISP uuid of the object the value came from. */
   externalId?: string;
+  /**
+   * The report the record belongs to when one file holds several (a MISP event of a feed or a response
+   * list): a value named again in another report of the file is another sighting.
+   */
+  report?: string;
 }
 
 /**

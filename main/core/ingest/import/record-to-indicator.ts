@@ -37,6 +37,7 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
       validUntil: instant(record.validUntil),
       sightings: stated ? record.sightings! : 1,
       sightingsStated: stated,
+      ...(record.report === undefined ? {} : { report: record.report }),
       location: record.location,
       ...correlationKeys(canonical.type, canonical.value),
       pattern: record.pattern ?? null,

@@ -17,6 +17,8 @@ export interface MispEventScope {
 
 interface EventShared {
   uuid: string;
+  /** The event's `date` (YYYY-MM-DD) as an instant, when valid. */
+  date?: string;
   tlp?: TlpLevel;
   tags: string[];
   context: IndicatorContext[];
@@ -31,7 +33,9 @@ function eventShared(event: Json): EventShared {
   if (info) context.push({ kind: 'other', name: info, ref: uuid, detail: 'MISP event' });
   const org = isObject(event.Orgc) ? str(event.Orgc.name) : undefined;
   if (org) context.push({ kind: 'other', name: org, detail: 'source organisation' });
-  return { uuid, tlp, tags, context };
+  const day = str(event.date);
+  const date = day && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) ? `${day}T00:00:00Z` : undefined;
+  return date === undefined ? { uuid, tlp, tags, context } : { uuid, date, tlp, tags, context };
 }
 
 /**
@@ -122,13 +126,15 @@ function attributeItems(attribute: unknown, location: string, event: EventShared
   const tlp = mostRestrictiveTlp(event.tlp, own.tlp);
   const tags = [...new Set([...event.tags, ...own.tags])];
   const sightings = readSightings(attribute.Sighting);
-  const base: Omit<IngestRecord, 'type' | 'value' | 'typeHint'> = { location, externalId: str(attribute.uuid) ?? event.uuid };
+  const base: Omit<IngestRecord, 'type' | 'value' | 'typeHint'> = { location, externalId: str(attribute.uuid) ?? event.uuid, report: event.uuid };
   if (tlp) base.tlp = tlp;
   if (tags.length > 0) base.tags = tags;
   if (forDetection !== undefined) base.toIds = forDetection;
   const comment = str(attribute.comment);
   if (comment) base.comment = comment;
-  const firstSeen = str(attribute.first_seen);
+  // The event's date (when what it reports happened) stands in for a first_seen the attribute lacks,
+  // as its timestamp does for last_seen.
+  const firstSeen = str(attribute.first_seen) ?? event.date;
   // `timestamp` is when the attribute last changed: a stand-in only when the source gave no last_seen.
   const lastSeen = latest(str(attribute.last_seen) ?? epochToIso(attribute.timestamp), sightings.last);
   if (firstSeen) base.firstSeen = firstSeen;

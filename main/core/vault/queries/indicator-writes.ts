@@ -20,6 +20,8 @@ export interface IndicatorWrite {
   sightings: number;
   /** The source stated the count (STIX number_observed, MISP sightings); see WriterOptions. */
   sightingsStated?: boolean;
+  /** The report of the file it came from, when the file holds several (see IngestRecord.report). */
+  report?: string;
   location: string;
   /** Correlation keys (see indicators/correlation-keys.ts), written with the row so no later pass rewrites it. */
   registrableDomain: string | null;
@@ -121,11 +123,26 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   const implicit = new SightingMarks(true);
   /** What a stated count adds to a sighting: one less while the sighting holds only the implicit 1. */
   const statedAddition = (id: number, stated: number): number => (stated > 0 && implicit.take(id) ? stated - 1 : stated);
+  // In a file of several reports (a MISP feed's events), the number of the report that last counted
+  // each indicator: a value in another report is another sighting, one repeated within a report is not.
+  const reportNumbers = new Map<string, number>();
+  const countedInReport = new Map<number, number>();
+  /** Notes the indicator's report; true when it is a report that has not counted the indicator yet. */
+  const inNewReport = (id: number, report: string | undefined): boolean => {
+    if (report === undefined) return false;
+    let n = reportNumbers.get(report);
+    if (n === undefined) reportNumbers.set(report, (n = reportNumbers.size));
+    if (countedInReport.get(id) === n) return false;
+    countedInReport.set(id, n);
+    return true;
+  };
   /** What a value named again in the file adds to its sighting in this source. */
   const repeatedSightings = (id: number, indicator: IndicatorWrite): number => {
+    const newReport = inNewReport(id, indicator.report);
     if (indicator.sightingsStated) return statedAddition(id, indicator.sightings);
-    if (!options.repeatsAreSightings) return 0;
-    // Another row of a feed is another observation: the sighting no longer holds just the implicit 1.
+    if (!options.repeatsAreSightings && !newReport) return 0;
+    // Another row of a feed, or another report, is another observation: the sighting no longer holds
+    // just the implicit 1.
     implicit.take(id);
     return indicator.sightings;
   };
@@ -196,6 +213,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
   const created = (id: number, indicator: IndicatorWrite): void => {
     if (indicator.tlpDefaulted) defaulted.markNew(id);
     if (!indicator.sightingsStated) implicit.markNew(id);
+    inNewReport(id, indicator.report);
     queueLink(id, indicator, recordOf(indicator.location));
   };
   /** The slow path, for an indicator that exists already (from an earlier import, or earlier in this file). */
@@ -206,6 +224,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     if (sightingOf.get(id, sourceId) === undefined) {
       if (indicator.tlpDefaulted) defaulted.markExisting(id, tlpOf.get(id) as number);
       if (!indicator.sightingsStated) implicit.markExisting(id, true);
+      inNewReport(id, indicator.report);
       merge.run({ ...indicator, id, now });
       queueLink(id, indicator, record);
       return 'merged';
