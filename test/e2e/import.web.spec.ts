@@ -9,7 +9,7 @@ import { WorkspacePage } from './pages/workspace-page';
 const PASSPHRASE = 'orbit velvet harbour minnow cactus';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const VENDOR_CSV = path.join(FIXTURES, 'ingest/csv/vendor-feed.csv');
-/** 17 valid indicators and 3 rejects (a broken pattern, a YARA pattern, an indicator without a pattern). */
+/** 17 valid indicators and 2 rejects (a broken pattern, an indicator without a pattern); its YARA indicator is a note. */
 const STIX_BUNDLE = path.join(FIXTURES, 'ingest/stix/bundle-2.1.json');
 const TRUNCATED = path.join(FIXTURES, 'e2e/truncated-bundle.json');
 
@@ -41,15 +41,15 @@ test('import through the browser: a file with rejects is imported only with "com
 
   await expect(importPanel.total('Files')).toHaveText('2');
   await expect(importPanel.total('New')).toHaveText('4');
-  await expect(importPanel.total('Rejected')).toHaveText('3');
+  await expect(importPanel.total('Rejected')).toHaveText('2');
   await expect(importPanel.fileRow('vendor-feed.csv')).toContainText('Imported');
   const bundleRow = importPanel.fileRow('bundle-2.1.json');
   await expect(bundleRow).toContainText('NOT IMPORTED');
   await expect(bundleRow).toContainText('“Commit valid records, report rejects” would import its 17 valid indicators');
-  await expect(importPanel.rejects.locator('tbody').getByRole('row')).toHaveCount(3);
-  const yaraReject = importPanel.rejects.getByRole('row').filter({ hasText: 'pattern_type yara is not imported' });
-  await expect(yaraReject).toContainText('bundle-2.1.json');
-  await expect(yaraReject).toContainText('objects[8]');
+  await expect(importPanel.rejects.locator('tbody').getByRole('row')).toHaveCount(2);
+  const patternReject = importPanel.rejects.getByRole('row').filter({ hasText: 'pattern does not parse' });
+  await expect(patternReject).toContainText('bundle-2.1.json');
+  await expect(patternReject).toContainText('objects[7]');
   await snapshot(page, testInfo, 'import-result-all-or-nothing');
 
   // Only the CSV went in; the list reloads when the import finishes.
@@ -59,9 +59,9 @@ test('import through the browser: a file with rejects is imported only with "com
   await importPanel.startOverButton.click();
   await importPanel.importFiles([STIX_BUNDLE], { partial: true });
   await expect(importPanel.fileRow('bundle-2.1.json')).toContainText('Imported');
-  await expect(importPanel.fileRow('bundle-2.1.json')).toContainText('Imported the valid records; 3 rejects listed below.');
+  await expect(importPanel.fileRow('bundle-2.1.json')).toContainText('Imported the valid records; 2 rejects listed below.');
   await expect(importPanel.total('New')).toHaveText('17');
-  await expect(importPanel.rejects.locator('tbody').getByRole('row')).toHaveCount(3);
+  await expect(importPanel.rejects.locator('tbody').getByRole('row')).toHaveCount(2);
   await snapshot(page, testInfo, 'import-result-partial');
 
   await expect(queue.rows).toHaveCount(21);
