@@ -37,7 +37,9 @@ export function recordToIndicator(record: IngestRecord, defaultTlp: TlpLevel): R
       validUntil: instant(record.validUntil),
       sightings: stated ? record.sightings! : 1,
       sightingsStated: stated,
-      ...(record.report === undefined ? {} : { report: record.report }),
+      // Always present (undefined when absent): a conditional spread would give these objects, a
+      // million of them in flight, a slower and larger shape.
+      report: record.report,
       location: record.location,
       ...correlationKeys(canonical.type, canonical.value),
       pattern: record.pattern ?? null,

@@ -21,7 +21,7 @@ export interface IndicatorWrite {
   /** The source stated the count (STIX number_observed, MISP sightings); see WriterOptions. */
   sightingsStated?: boolean;
   /** The report of the file it came from, when the file holds several (see IngestRecord.report). */
-  report?: string;
+  report?: string | undefined;
   location: string;
   /** Correlation keys (see indicators/correlation-keys.ts), written with the row so no later pass rewrites it. */
   registrableDomain: string | null;
