@@ -98,14 +98,20 @@ function isPlaceholder(value: string): boolean {
 const LIST_SEPARATOR_RE = /[\s,;|]+/;
 
 /**
- * The values of one cell: itself, or each of a list of indicators it holds (Volexity's "file" rows
- * give `"<sha1>,<sha256>,<md5>"`). A cell splits only when it is no indicator whole and every part is one.
+ * The values of one cell: itself, the value after a label, or each of a list of indicators it holds
+ * (Volexity's "file" rows give `"<sha1>,<sha256>,<md5>"`). A cell is taken apart only when it is no
+ * indicator whole and what comes out is.
  */
 function cellValues(raw: string): string[] {
   if (!LIST_SEPARATOR_RE.test(raw) || detectType(raw) !== null) return [raw];
+  // `Thumbprint: 4D36C532…` (WithSecure): a label, then the value.
+  const labelled = LABELLED_RE.exec(raw);
+  if (labelled !== null && detectType(labelled[1]!) !== null) return [labelled[1]!];
   const parts = raw.split(LIST_SEPARATOR_RE).filter((p) => p !== '');
   return parts.length > 1 && parts.every((p) => detectType(p) !== null) ? parts : [raw];
 }
+
+const LABELLED_RE = /^[A-Za-z][A-Za-z0-9 _-]{0,24}:\s+(\S+)$/;
 
 function valueItem(raw: string, col: CsvLayout['values'][number], typeCell: string | undefined, location: string, extras: Partial<IngestRecord>): IngestItem {
   let type = col.type;

@@ -189,7 +189,7 @@ describe('parseCsv', () => {
     const csv = [
       'SHA256,C2 Server,Download URL,phish_detail_url,Cert thumbprint,Source URL',
       '0b2a794bac4bf650b6ba537137504162520b67266449be979679afbb14e8e5c0,frameworksupport[.]net,http://www[.]pfirsterer[.]com/chrome99[.]exe,https://phishtank.example/d?id=1,3395856ce81f2b7382dee72602f798b642f14140,https://blog.example/post',
-      '169f68ba605ae82cdfe11a293fe3ffd59b97e05e301096188e241ca6af3cef2c,Unknown,[CORRUPT],https://phishtank.example/d?id=2,,https://blog.example/post',
+      '169f68ba605ae82cdfe11a293fe3ffd59b97e05e301096188e241ca6af3cef2c,Unknown,[CORRUPT],https://phishtank.example/d?id=2,Thumbprint: 4D36C532A0A1C1E2F3B4A5D6C7E8F9A0B1C2D3E4,https://blog.example/post',
     ].join('\n');
     const items = await run(Buffer.from(csv), 'bitter.csv');
     expect(records(items).map((r) => [r.value, r.location])).toEqual([
@@ -198,6 +198,7 @@ describe('parseCsv', () => {
       ['http://www[.]pfirsterer[.]com/chrome99[.]exe', 'line 2, column "Download URL"'],
       ['3395856ce81f2b7382dee72602f798b642f14140', 'line 2, column "Cert thumbprint"'],
       ['169f68ba605ae82cdfe11a293fe3ffd59b97e05e301096188e241ca6af3cef2c', 'line 3, column "SHA256"'],
+      ['4D36C532A0A1C1E2F3B4A5D6C7E8F9A0B1C2D3E4', 'line 3, column "Cert thumbprint"'],
     ]);
     expect(items.filter((i) => i.kind === 'note').map((i) => (i.kind === 'note' ? i.note.message : ''))).toEqual([
       '"Unknown" in column "C2 Server" stands for a missing value; not imported',

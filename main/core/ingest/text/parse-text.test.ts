@@ -95,6 +95,7 @@ describe('parseText', () => {
       '; Spamhaus DROP List 2026/11/28 - (c) 2026 The Spamhaus Project SLU',
       '; https://www.spamhaus.org/drop/drop.txt',
       '# Contact: abuse@feeds.example.org',
+      '# For questions please contact bazaar [at] feeds.example.org',
       '// mirror: lists.example.net',
       '# C2 seen in the wild: hxxp://c2-lantern[.]com/gate (defanged on purpose: an indicator)',
       '1.10.16.0/20 ; SBL256894',
@@ -103,7 +104,7 @@ describe('parseText', () => {
     const items = await collect([Buffer.from(list)], 'drop.txt');
     expect(values(items)).toEqual(['url:http://c2-lantern.com/gate', 'cidr:1.10.16.0/20', 'url:http://payload.example-bad.com/x.exe']);
     const ambiguous = items.flatMap((i) => (i.kind === 'reject' ? [i.reject.value] : []));
-    expect(ambiguous).toEqual(['https://www.spamhaus.org/drop/drop.txt', 'abuse@feeds.example.org', 'lists.example.net']);
+    expect(ambiguous).toEqual(['https://www.spamhaus.org/drop/drop.txt', 'abuse@feeds.example.org', 'bazaar@feeds.example.org', 'lists.example.net']);
     // In Markdown '#' makes a heading: what a heading names is still an indicator.
     expect(values(await collect([Buffer.from('# C2: evil-lantern.com\n; evil-quarry.com\n')], 'notes.md'))).toEqual(['domain:evil-lantern.com']);
   });

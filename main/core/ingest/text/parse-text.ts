@@ -116,9 +116,11 @@ function isCommentLine(line: string, hashComments: boolean): boolean {
  * Lists published as text name their publisher's site, contact and references on comment lines, and
  * comment out entries they withdrew or give as examples (Loki's `# <hash>;<comment>`). Taken as
  * indicators, every import would flag the publisher and revive withdrawn entries. A plain value on a
- * comment line is listed as ambiguous instead; one the author defanged is an indicator.
+ * comment line is listed as ambiguous instead; one the author defanged is an indicator, except an email
+ * address: lists write their contact as `bazaar [at] abuse.ch` to keep it from harvesters.
  */
 function onCommentLine(f: LineFinding): LineFinding {
+  if (f.type === 'email' && f.ambiguous === undefined) return { ...f, ambiguous: `"${f.value}" is on a comment line, where lists give their contact address` };
   return ambiguousUnlessDefanged(f, 'is on a comment line, where lists name their sources and comment out entries');
 }
 
