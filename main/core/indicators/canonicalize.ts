@@ -19,15 +19,16 @@ const MAX_VALUE = 8192;
  */
 const EDGES_RE = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
 
+/** Where a web page cut a long value short (see canonicalize). */
+const ELLIPSIS = '\u2026';
+const ELLIPSIS_ENCODED = '%E2%80%A6';
+
 /**
  * Canonicalise a raw value of a known type. Network types are refanged first; hash-like types have
  * invisible characters removed; free-form types (mutex, filename, user-agent, registry
  * key) are only trimmed, because brackets and dots there are part of the value.
  * canonicalize(t, canonical.value) returns the same value (idempotent).
  */
-const ELLIPSIS = '\u2026';
-const ELLIPSIS_ENCODED = '%E2%80%A6';
-
 export function canonicalize(type: IndicatorType, raw: string): CanonicalResult {
   if (raw.length > MAX_VALUE) return refuse(`value longer than ${MAX_VALUE} characters`);
   switch (type) {

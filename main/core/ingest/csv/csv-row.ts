@@ -2,7 +2,7 @@
 import { detectType } from '../../indicators/detect-type';
 import { typeFromSourceName } from '../../indicators/source-type-name';
 import type { IndicatorContext, IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
-import type { CsvLayout } from './csv-columns';
+import type { CsvLayout, ValueColumn } from './csv-columns';
 
 const TLP_WORDS: Readonly<Record<string, TlpLevel>> = {
   clear: 'clear', white: 'clear', green: 'green', amber: 'amber', 'amber+strict': 'amber+strict', red: 'red',
@@ -113,7 +113,7 @@ function cellValues(raw: string): string[] {
 
 const LABELLED_RE = /^[A-Za-z][A-Za-z0-9 _-]{0,24}:\s+(\S+)$/;
 
-function valueItem(raw: string, col: CsvLayout['values'][number], typeCell: string | undefined, location: string, extras: Partial<IngestRecord>): IngestItem {
+function valueItem(raw: string, col: ValueColumn, typeCell: string | undefined, location: string, extras: Partial<IngestRecord>): IngestItem {
   let type = col.type;
   let value = raw;
   let typeHint = col.typeHint;
