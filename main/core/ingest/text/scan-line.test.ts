@@ -26,6 +26,8 @@ describe('scanLine', () => {
     ['v6 2001:db8::1 and fe80::/10', ['ipv6:2001:db8::1', 'cidr:fe80::/10']],
     ['wallet 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa not 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb', ['crypto-wallet:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa']],
     ['| sub.evil.co.uk | domain |', ['hostname:sub.evil.co.uk']],
+    // A name called like a function is code quoted in the report; one in parentheses is still a name.
+    ["b.run('cmd /c timeout 10') and document.write(x) but (lantern-c2.com) and evil[.]run(", ['?b.run', 'domain:lantern-c2.com', 'domain:evil.run']],
     // A CSV line in a .txt list: the URL ends where the next field starts; commas of real URLs stay.
     ['hxxp://0.x90.io/,2016-05-09 07:44:41,127708396133c54c92be89a6cee119fb28672900a77068ef369edaa99f005ff5',
       ['url:http://0.x90.io/', 'sha256:127708396133c54c92be89a6cee119fb28672900a77068ef369edaa99f005ff5']],

@@ -166,7 +166,10 @@ function scanPieces(segment: string, base: number, prevWord: string, emit: Emit,
     const piece = raw.slice(s, e);
     const start = base + at + s;
     const f = classifyPiece(piece, prevWord, wasDefanged(offsets, start, start + piece.length));
-    if (f !== null) emit(f, start, start + piece.length);
+    // `b.run('cmd …')`, `document.write(`: a name called like a function is code in the report, not a host.
+    if (f !== null && e === raw.length && segment[offset] === '(' && (f.type === 'domain' || f.type === 'hostname')) {
+      emit(ambiguousUnlessDefanged(f, 'is called like a function: code quoted in the report'), start, start + piece.length);
+    } else if (f !== null) emit(f, start, start + piece.length);
     else if (piece.includes(':')) scanColonParts(piece, start, prevWord, emit, offsets);
   }
 }
