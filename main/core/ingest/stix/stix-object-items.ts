@@ -155,18 +155,20 @@ function observedDataItems(object: StixObject, id: string, location: string, sco
   const reference = mispReferenceCategory(object);
   const items: IngestItem[] = [];
   for (const [key, inner] of Object.entries(embedded as StixObject)) {
+    const where = `${location} objects.${key}`;
     if (!inner || typeof inner !== 'object') {
-      items.push(reject(`${location} objects.${key}`, 'observable is not a JSON object'));
+      items.push(reject(where, 'observable is not a JSON object'));
       continue;
     }
     const result = observableValues(inner as StixObject);
-    if ('skip' in result) scope.tally.add(result.skip, `${location} objects.${key}`);
-    else {
-      for (const value of result.values) {
-        if (reference && value.type === 'url') {
-          scope.tally.add(`url is a reference to a page about the event (MISP category "${reference}", exported as observed-data: to_ids false), not an indicator`, location, value.value);
-        } else items.push(record({ ...fields, location: `${location} objects.${key}` }, value));
-      }
+    if ('skip' in result) {
+      scope.tally.add(result.skip, where);
+      continue;
+    }
+    for (const value of result.values) {
+      if (reference && value.type === 'url') {
+        scope.tally.add(`url is a reference to a page about the event (MISP category "${reference}", exported as observed-data: to_ids false), not an indicator`, location, value.value);
+      } else items.push(record({ ...fields, location: where }, value));
     }
   }
   return items;

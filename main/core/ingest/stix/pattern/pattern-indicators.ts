@@ -52,8 +52,13 @@ export function extractPatternIndicators(pattern: ObservationExpression): { indi
   return { indicators, skipped };
 }
 
+/** The property names of a path; list indexes (`[*]`, `[0]`) do not change what a value is. */
+function propertyNames(steps: readonly PathStep[]): string[] {
+  return steps.flatMap((s) => (s.kind === 'property' ? [s.name] : []));
+}
+
 function isRefTypeQualifier(steps: readonly PathStep[]): boolean {
-  const names = steps.flatMap((s) => (s.kind === 'property' ? [s.name] : []));
+  const names = propertyNames(steps);
   return names.length >= 2 && names.at(-1) === 'type' && /_refs?$/.test(names.at(-2)!);
 }
 
@@ -137,7 +142,7 @@ const HASHED_OBJECTS: ReadonlySet<string> = new Set(['file', 'artifact', 'x509-c
 /** Returns a classifier for the path, or the reason it maps to no indicator type. */
 function mapObjectPath(objectType: string, steps: PathStep[]): Classifier | string {
   // List indexes ([*], [0]) do not change what a value is: email-message:to_refs[*].value is an email.
-  const names = steps.filter((s): s is Extract<PathStep, { kind: 'property' }> => s.kind === 'property').map((s) => s.name);
+  const names = propertyNames(steps);
   if (HASHED_OBJECTS.has(objectType) && names[0] === 'hashes' && names.length === 2) {
     const type = hashTypeFor(names[1]!);
     return type ? always(type) : `hash algorithm ${names[1]} has no indicator type`;
