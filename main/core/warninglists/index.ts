@@ -11,5 +11,4 @@ export { listWarninglists, listHitsForIndicator, matchAgainstWarninglists, sugge
 export type { WarninglistSummary, WarninglistHit } from './warninglist-reads';
 export { compileList, urlHost } from './list-matcher';
 export type { ListMatcher, CompilableList } from './list-matcher';
-export { MAX_REGEX_INPUT } from './matchers/regex-list';
 export { parseIpRange, ipv4ToNumber, ipv6ToBigInt } from '../indicators';
