@@ -40,9 +40,15 @@ export function isWorkbenchError(error: unknown, code?: WorkbenchErrorCode): err
  */
 export function toWorkbenchError(error: unknown): WorkbenchError {
   if (error instanceof WorkbenchError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'))) {
+  if (isBusyError(error)) {
     return new WorkbenchError('BUSY', 'The vault is busy: another program (the app, importing?) is writing to it. Try again when it has finished.', { cause: error });
   }
   return new WorkbenchError('INTERNAL', 'An internal error occurred.', { cause: error });
+}
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes) and for BUSY WorkbenchErrors. */
+export function isBusyError(error: unknown): boolean {
+  if (error instanceof WorkbenchError) return error.code === 'BUSY';
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }

@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeTimers } from '../../../test/helpers/fake-timers';
 import { snapshotFolder } from '../../../test/helpers/file-snapshot';
 import { tempDirs } from '../../../test/helpers/temp-dirs';
+import { openRawVaultDb } from '../../../test/helpers/vault-forge';
 import { WorkbenchError } from '../errors';
-import { WorkbenchSession, type SessionEvent } from './workbench-session';
+import { seedIndicators } from '../triage/testing/seed';
+import { EXPIRY_RETRY_MS, WorkbenchSession, type SessionEvent } from './workbench-session';
 
 const dirs = tempDirs('liaison-session-');
 afterEach(() => dirs.cleanup());
@@ -92,5 +94,47 @@ describe('WorkbenchSession', () => {
     expect(events.find((e) => e.type === 'import:failed')).toMatchObject({ jobId, error: { code: 'CANCELLED' } });
     await session.unlock('a long enough passphrase');
     expect(session.db().prepare('SELECT count(*) AS n FROM indicators').get()).toEqual({ n: 0 });
+  });
+
+  // Issue #15 item 2: another process held the write lock during unlock; expireDue failed with BUSY after
+  // 5 s, yet the vault stayed open with lockAt null, and a retried unlock with any passphrase "succeeded".
+  it('unlocks while another process holds the write lock: auto-lock armed, expiry deferred until the lock is free', async () => {
+    const { session, timers, location } = newSession();
+    await session.create('a long enough passphrase');
+    session.lock('user');
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = await openRawVaultDb(location, 'a long enough passphrase');
+    try {
+      seedIndicators(other, [{ type: 'domain', value: 'past.example', validUntil: '2026-01-01T00:00:00.000Z', status: 'malicious' }]);
+      other.exec('BEGIN IMMEDIATE');
+      expect(await session.unlock('a long enough passphrase')).toBe('unlocked');
+      expect(session.activity().lockAt).not.toBeNull();
+      const status = () => session.db().prepare('SELECT status FROM indicators').pluck().get();
+      expect(status()).toBe('malicious');
+      timers.advance(EXPIRY_RETRY_MS);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(status()).toBe('malicious');
+      other.exec('COMMIT');
+      timers.advance(EXPIRY_RETRY_MS);
+      await expect.poll(status).toBe('expired');
+      session.lock('user');
+      await expect(session.unlock('not the passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('closes the vault and stays locked when a step after opening fails', async () => {
+    const { session, location } = newSession();
+    await session.create('a long enough passphrase');
+    session.lock('user');
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = await openRawVaultDb(location, 'a long enough passphrase');
+    // A settings table the reader cannot read: readSettings, the first step after opening, throws.
+    other.exec('ALTER TABLE settings RENAME TO settings_gone');
+    other.close();
+    await expect(session.unlock('a long enough passphrase')).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(session.state()).toBe('locked');
+    expect(() => session.activity()).toThrow(expect.objectContaining({ code: 'LOCKED' }));
   });
 });

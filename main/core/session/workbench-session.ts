@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../errors';
+import { isBusyError, toWorkbenchError, WorkbenchError } from '../errors';
 import { listAudit, type AuditListQuery } from '../audit';
 import {
   changePassphrase,
@@ -20,6 +20,9 @@ export type LockReason = 'idle' | 'user';
 export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent;
 export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'partial'>;
 
+/** How long a deferred expiry waits before trying for the write lock again. */
+export const EXPIRY_RETRY_MS = 60_000;
+
 export interface SessionOptions {
   location: string;
   actor: string;
@@ -36,6 +39,7 @@ export interface SessionOptions {
 export class WorkbenchSession {
   private vault: Vault | null = null;
   private idle: IdleTimer | null = null;
+  private expiryRetry: unknown = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly now: () => Date;
   private readonly timers: Timers;
@@ -95,6 +99,7 @@ export class WorkbenchSession {
   lock(reason: LockReason): SessionState {
     this.idle?.stop();
     this.idle = null;
+    this.cancelExpiryRetry();
     this.grants.clear();
     const vault = this.vault;
     if (vault) {
@@ -198,12 +203,61 @@ export class WorkbenchSession {
     this.version += 1;
   }
 
+  /**
+   * Takes an opened vault into the session. The idle timer is armed before anything writes, so an open
+   * vault always has a deadline; if any step fails the vault is closed again and the session stays locked
+   * (issue #15 item 2: a BUSY from the expiry write once left the vault open, unlocked, with no auto-lock).
+   */
   private opened(vault: Vault): void {
-    this.vault = vault;
-    // Indicators whose valid-until passed while the vault was locked become expired now (audited as such).
-    if (expireDue(vault.db, { actor: vault.actor, now: this.now() }).count > 0) this.dataChanged();
-    this.armIdleTimer(readSettings(vault.db).autoLockMinutes);
+    try {
+      this.armIdleTimer(readSettings(vault.reader).autoLockMinutes);
+      this.vault = vault;
+      this.expireOverdue(vault);
+    } catch (error) {
+      this.idle?.stop();
+      this.idle = null;
+      this.cancelExpiryRetry();
+      this.vault = null;
+      vault.close();
+      throw toWorkbenchError(error);
+    }
     this.emit({ type: 'vault:unlocked' });
+  }
+
+  /**
+   * Indicators whose valid-until passed while the vault was locked become expired now (audited as such).
+   * Best effort: when another window or command holds the write lock it does not wait for it, and tries
+   * again after EXPIRY_RETRY_MS (also while an import of this session is writing).
+   */
+  private expireOverdue(vault: Vault): void {
+    if (this.vault !== vault) return;
+    if (this.imports.active()) {
+      this.retryExpiryLater(vault);
+      return;
+    }
+    let count: number;
+    try {
+      count = withoutBusyWait(vault.db, () => expireDue(vault.db, { actor: vault.actor, now: this.now() }).count);
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      this.retryExpiryLater(vault);
+      return;
+    }
+    if (count > 0) this.dataChanged();
+  }
+
+  private retryExpiryLater(vault: Vault): void {
+    this.cancelExpiryRetry();
+    this.expiryRetry = this.timers.setTimeout(() => {
+      this.expiryRetry = null;
+      // Through the queue, so it never runs inside an import's transaction or a concurrent unlock.
+      void this.exclusive(async () => this.expireOverdue(vault)).catch(() => undefined);
+    }, EXPIRY_RETRY_MS);
+  }
+
+  private cancelExpiryRetry(): void {
+    if (this.expiryRetry !== null) this.timers.clearTimeout(this.expiryRetry);
+    this.expiryRetry = null;
   }
 
   private armIdleTimer(minutes: number): void {
@@ -224,5 +278,16 @@ export class WorkbenchSession {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** Runs `work` with SQLite's busy timeout off, so a lock held elsewhere fails at once instead of after 5 s. */
+function withoutBusyWait<T>(db: Vault['db'], work: () => T): T {
+  const previous = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout=0');
+  try {
+    return work();
+  } finally {
+    db.pragma(`busy_timeout=${previous}`);
   }
 }
