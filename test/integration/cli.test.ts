@@ -19,14 +19,14 @@ beforeAll(() => {
 /** The CLI as shipped, spawned as `node bin/liaison.mjs`: one vault walked through its life in order. */
 describe('liaison CLI (spawned)', () => {
   it('vault init creates the vault and prints readable key/value lines', async () => {
-    const result = await runLiaison(['--vault', vault, 'vault', 'init'], env({ LIAISON_PASSPHRASE: 'first pass' }));
+    const result = await runLiaison(['--vault', vault, 'vault', 'init'], env({ LIAISON_PASSPHRASE: 'first passphrase' }));
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Schema version\s+\d+$/m);
     expect(result.stdout).toMatch(/^KDF\s+scrypt N=131072 r=8 p=1$/m);
   });
 
   it('vault info --json prints one JSON document with the vault facts', async () => {
-    const result = await runLiaison(['vault', 'info', '--json'], env({ LIAISON_VAULT: vault, LIAISON_PASSPHRASE: 'first pass' }));
+    const result = await runLiaison(['vault', 'info', '--json'], env({ LIAISON_VAULT: vault, LIAISON_PASSPHRASE: 'first passphrase' }));
     expect(result.code).toBe(0);
     const info = JSON.parse(result.stdout);
     expect(info).toMatchObject({ location: vault, cipher: 'sqlcipher-4', kdf: { name: 'scrypt', N: 131072, r: 8, p: 1 }, passphraseChangedAt: null });
@@ -36,7 +36,7 @@ describe('liaison CLI (spawned)', () => {
   });
 
   it('init over an existing vault exits 1 with one line', async () => {
-    const result = await runLiaison(['--vault', vault, 'vault', 'init'], env({ LIAISON_PASSPHRASE: 'other' }));
+    const result = await runLiaison(['--vault', vault, 'vault', 'init'], env({ LIAISON_PASSPHRASE: 'another passphrase' }));
     expect(result).toEqual({ code: 1, stdout: '', stderr: `liaison: a vault already exists at ${vault}\n` });
   });
 
@@ -47,29 +47,29 @@ describe('liaison CLI (spawned)', () => {
 
   it('--passphrase-file reads the first line without its newline', async () => {
     const file = path.join(home, 'pass.txt');
-    fs.writeFileSync(file, 'first pass\nignored second line\n');
+    fs.writeFileSync(file, 'first passphrase\nignored second line\n');
     const result = await runLiaison(['--vault', vault, '--passphrase-file', file, 'vault', 'info', '--json'], env());
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).vaultId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('vault rekey takes the new passphrase from the env; then only the new one works', async () => {
-    const rekey = await runLiaison(['--vault', vault, 'vault', 'rekey'], env({ LIAISON_PASSPHRASE: 'first pass', LIAISON_NEW_PASSPHRASE: 'second pass' }));
+    const rekey = await runLiaison(['--vault', vault, 'vault', 'rekey'], env({ LIAISON_PASSPHRASE: 'first passphrase', LIAISON_NEW_PASSPHRASE: 'second passphrase' }));
     expect(rekey).toMatchObject({ code: 0, stderr: '' });
     expect(rekey.stdout).toMatch(/^Passphrase changed\s+\d{4}-/m);
-    const info = await runLiaison(['--vault', vault, 'vault', 'info', '--json'], env({ LIAISON_PASSPHRASE: 'second pass' }));
+    const info = await runLiaison(['--vault', vault, 'vault', 'info', '--json'], env({ LIAISON_PASSPHRASE: 'second passphrase' }));
     expect(JSON.parse(info.stdout).passphraseChangedAt).toMatch(/^\d{4}-/);
-    const old = await runLiaison(['--vault', vault, 'vault', 'info'], env({ LIAISON_PASSPHRASE: 'first pass' }));
+    const old = await runLiaison(['--vault', vault, 'vault', 'info'], env({ LIAISON_PASSPHRASE: 'first passphrase' }));
     expect(old.code).toBe(1);
   });
 
   it('audit list --json shows vault.create and vault.rekey by the analyst', async () => {
-    const result = await runLiaison(['--vault', vault, 'audit', 'list', '--json'], env({ LIAISON_PASSPHRASE: 'second pass' }));
+    const result = await runLiaison(['--vault', vault, 'audit', 'list', '--json'], env({ LIAISON_PASSPHRASE: 'second passphrase' }));
     expect(result.code).toBe(0);
     const entries = JSON.parse(result.stdout) as { action: string; actor: string }[];
     expect(entries.map((e) => e.action)).toEqual(['vault.rekey', 'vault.create']);
     expect(entries.every((e) => e.actor === 'cli-tester')).toBe(true);
-    const limited = await runLiaison(['--vault', vault, 'audit', 'list', '--limit', '1'], env({ LIAISON_PASSPHRASE: 'second pass' }));
+    const limited = await runLiaison(['--vault', vault, 'audit', 'list', '--limit', '1'], env({ LIAISON_PASSPHRASE: 'second passphrase' }));
     expect(limited.stdout.trim().split('\n')).toHaveLength(2);
     expect(limited.stdout).toMatch(/^ID\s+AT\s+ACTOR\s+ACTION\s+TARGET$/m);
   });
@@ -84,7 +84,7 @@ describe('liaison CLI (spawned)', () => {
 
   it('exits 2 for an unknown command, an unknown option or a bad --limit', async () => {
     for (const args of [['frobnicate'], ['vault', 'info', '--bogus'], ['audit', 'list', '--limit', '0'], ['audit', 'list', '--limit', 'ten']]) {
-      const result = await runLiaison(['--vault', vault, ...args], env({ LIAISON_PASSPHRASE: 'second pass' }));
+      const result = await runLiaison(['--vault', vault, ...args], env({ LIAISON_PASSPHRASE: 'second passphrase' }));
       expect([args, result.code]).toEqual([args, 2]);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }

@@ -14,7 +14,7 @@ let vaultDir: string;
 
 beforeAll(async () => {
   vaultDir = path.join(dirs.make(), 'vault');
-  const vault = await createVault(vaultDir, 'cli pass', { actor: 'ana', kdf: FAST_KDF });
+  const vault = await createVault(vaultDir, 'cli test passphrase', { actor: 'ana', kdf: FAST_KDF });
   seedIndicators(vault.db, [
     { type: 'domain', value: 'evil.example', tlpRank: 2 },
     { type: 'domain', value: 'bad.example', tlpRank: 4 },
@@ -32,7 +32,7 @@ async function liaison(...args: string[]) {
     stdout: { write: (s: string) => out.push(s) },
     stderr: { write: (s: string) => err.push(s) },
     stdin: new PassThrough(),
-    env: { LIAISON_ANALYST: 'cli-tester', LIAISON_PASSPHRASE: 'cli pass' },
+    env: { LIAISON_ANALYST: 'cli-tester', LIAISON_PASSPHRASE: 'cli test passphrase' },
   });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

@@ -30,7 +30,7 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/warninglists');
 describe('triage on a real encrypted vault', () => {
   it('queues, searches, bulk-changes, undoes, expires and survives a lock/unlock', async () => {
     const location = path.join(dirs.make(), 'vault');
-    const vault = await createVault(location, 'triage pass', { actor: 'ana', kdf: FAST_KDF, now: steppingClock() });
+    const vault = await createVault(location, 'triage test passphrase', { actor: 'ana', kdf: FAST_KDF, now: steppingClock() });
     const author = () => ({ actor: vault.actor, at: vault.now() });
     const ids = seedIndicators(vault.db, [
       { type: 'ipv4', value: '8.8.8.8', lastSeen: '2026-02-01T00:00:00.000Z', source: 'Partner' },
@@ -76,7 +76,7 @@ describe('triage on a real encrypted vault', () => {
     saveView(vault.db, author(), 'Fresh phishing', { filter: { conditions: [{ field: 'tag', op: '=', value: 'phishing' }] }, sort: { key: 'last_seen', direction: 'desc' } });
     vault.close();
 
-    const again = await unlockVault(location, 'triage pass', { actor: 'ben', now: steppingClock('2026-03-01T00:00:00.000Z') });
+    const again = await unlockVault(location, 'triage test passphrase', { actor: 'ben', now: steppingClock('2026-03-01T00:00:00.000Z') });
     expect(undoBulkChange(again.db, { actor: again.actor, at: again.now() })).toMatchObject({ count: 2, kept: 0 });
     expect(expireDue(again.db, { actor: again.actor, now: again.now() })).toMatchObject({ count: 1 });
     expect(listSavedViews(again.db).map((v) => v.name)).toEqual(['Fresh phishing']);

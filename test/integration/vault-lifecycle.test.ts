@@ -53,30 +53,30 @@ describe('vault lifecycle', () => {
 
   it('rekeys while the vault is open in the same process, and the open connection keeps working', async () => {
     const location = newLocation();
-    const vault = await createVault(location, 'one', options());
-    await changePassphrase(location, 'one', 'two', options());
+    const vault = await createVault(location, 'passphrase one', options());
+    await changePassphrase(location, 'passphrase one', 'passphrase two', options());
     updateSettings(vault.db, vault.actor, { autoLockMinutes: 5 }, vault.now);
     expect(listAudit(vault.db).map((e) => e.action)).toEqual(['settings.update', 'vault.rekey', 'vault.create']);
     vault.close();
-    (await unlockVault(location, 'two', options())).close();
+    (await unlockVault(location, 'passphrase two', options())).close();
   });
 
   it('serialises concurrent rekeys in one process: the second sees the new passphrase', async () => {
     const location = newLocation();
-    (await createVault(location, 'one', options())).close();
+    (await createVault(location, 'passphrase one', options())).close();
     const results = await Promise.allSettled([
-      changePassphrase(location, 'one', 'two', options()),
-      changePassphrase(location, 'one', 'three', options()),
+      changePassphrase(location, 'passphrase one', 'passphrase two', options()),
+      changePassphrase(location, 'passphrase one', 'passphrase three', options()),
     ]);
     // The second runs after the first and must then fail: 'one' is no longer the passphrase.
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    (await unlockVault(location, 'two', options())).close();
+    (await unlockVault(location, 'passphrase two', options())).close();
   });
 
   it('creates the folder 0700 and every file 0600', async () => {
     if (process.platform === 'win32') return console.log('skipped: POSIX permissions do not apply on Windows');
     const location = newLocation();
-    const vault = await createVault(location, 'p', options());
+    const vault = await createVault(location, 'passphrase p1', options());
     updateSettings(vault.db, vault.actor, { autoLockMinutes: 7 }, vault.now);
     expect(fs.statSync(location).mode & 0o777).toBe(0o700);
     for (const name of fs.readdirSync(location)) expect([name, fs.statSync(path.join(location, name)).mode & 0o777]).toEqual([name, 0o600]);
@@ -87,29 +87,43 @@ describe('vault lifecycle', () => {
   it('persists the KDF parameters and salt in keyring.json, and the default is scrypt 2^17/8/1', async () => {
     const location = newLocation();
     const started = performance.now();
-    const vault = await createVault(location, 'default cost', { actor: 'ana', now: steppingClock() });
+    const vault = await createVault(location, 'default cost passphrase', { actor: 'ana', now: steppingClock() });
     const createMs = performance.now() - started;
     vault.close();
     const { keyring } = readKeyring(path.join(location, 'keyring.json'));
     expect(keyring.kdf).toMatchObject({ name: 'scrypt', N: 2 ** 17, r: 8, p: 1, keyLength: 32 });
     expect(Buffer.from(keyring.kdf.salt, 'base64')).toHaveLength(16);
     const unlockStarted = performance.now();
-    (await unlockVault(location, 'default cost', { actor: 'ana' })).close();
+    (await unlockVault(location, 'default cost passphrase', { actor: 'ana' })).close();
     const unlockMs = performance.now() - unlockStarted;
     console.log(`default KDF: create ${createMs.toFixed(0)} ms, unlock ${unlockMs.toFixed(0)} ms`);
   });
 
   it('refuses to create over an existing vault, and leaves it intact', async () => {
     const location = newLocation();
-    (await createVault(location, 'p', options())).close();
+    (await createVault(location, 'passphrase p1', options())).close();
     const before = snapshotFolder(location);
-    await expect(createVault(location, 'q', options())).rejects.toMatchObject({ code: 'VAULT_EXISTS' });
+    await expect(createVault(location, 'passphrase q1', options())).rejects.toMatchObject({ code: 'VAULT_EXISTS' });
     expect(snapshotFolder(location)).toEqual(before);
   });
 
   it('reports NO_VAULT for a location that does not exist', async () => {
     await expect(unlockVault(newLocation(), 'p', options())).rejects.toMatchObject({ code: 'NO_VAULT' });
-    await expect(changePassphrase(newLocation(), 'p', 'q', options())).rejects.toMatchObject({ code: 'NO_VAULT' });
+    await expect(changePassphrase(newLocation(), 'p', 'a new passphrase', options())).rejects.toMatchObject({ code: 'NO_VAULT' });
+  });
+
+  // Issue #15 item 8: the core and the CLI accepted a 1-character passphrase; only the UI asked for 12.
+  it('refuses a passphrase under 12 characters for create and rekey, with a clear message, touching nothing', async () => {
+    const location = newLocation();
+    const short = { code: 'INVALID_INPUT', message: 'The passphrase must be at least 12 characters long.' };
+    await expect(createVault(location, 'x', options())).rejects.toMatchObject(short);
+    await expect(createVault(location, 'eleven char', options())).rejects.toMatchObject(short);
+    expect(fs.existsSync(location)).toBe(false);
+    (await createVault(location, 'twelve chars', options())).close();
+    const before = snapshotFolder(location);
+    await expect(changePassphrase(location, 'twelve chars', 'ünïcödé 11c', options())).rejects.toMatchObject(short);
+    expect(snapshotFolder(location)).toEqual(before);
+    (await unlockVault(location, 'twelve chars', options())).close();
   });
 
   it('rejects empty passphrases before doing anything', async () => {

@@ -30,7 +30,7 @@ describe('wrong passphrase', () => {
   it('is WRONG_PASSPHRASE "Wrong passphrase." and touches no file', async () => {
     const location = await makeVault();
     await expectUntouched(location, 'WRONG_PASSPHRASE', () => unlockVault(location, 'wrong passphrase', options));
-    await expectUntouched(location, 'WRONG_PASSPHRASE', () => changePassphrase(location, 'wrong passphrase', 'next', options));
+    await expectUntouched(location, 'WRONG_PASSPHRASE', () => changePassphrase(location, 'wrong passphrase', 'the next passphrase', options));
     await expect(unlockVault(location, 'nope', options)).rejects.toThrow(/^Wrong passphrase\.$/);
   });
 });

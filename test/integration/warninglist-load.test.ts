@@ -23,7 +23,7 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/warninglists');
 
 describe('warninglists in a vault', () => {
   it('loads a misp-warninglists folder, flags indicators, and a reload updates the flags', async () => {
-    const vault = await createVault(path.join(dirs.make(), 'vault'), 'wl pass', { actor: 'ana', kdf: FAST_KDF, now: steppingClock() });
+    const vault = await createVault(path.join(dirs.make(), 'vault'), 'warninglist passphrase', { actor: 'ana', kdf: FAST_KDF, now: steppingClock() });
     const author = () => ({ actor: 'ana', at: vault.now() });
     const ids = seedIndicators(vault.db, [
       { type: 'ipv4', value: '9.9.9.9' },

@@ -9,8 +9,14 @@ import path from 'node:path';
  * transaction callback.
  */
 export function writeFileAtomicSync(file: string, content: string, mode = 0o600): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const temp = stageFileSync(file, content, mode);
+  replaceWithStagedSync(temp, file);
+  fsyncDirectorySync(path.dirname(file));
+}
+
+/** Writes `content` to a fresh temp file beside `file` and fsyncs it; returns the temp file's path. */
+export function stageFileSync(file: string, content: string, mode = 0o600): string {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   const fd = fs.openSync(temp, 'wx', mode);
   try {
     try {
@@ -19,15 +25,25 @@ export function writeFileAtomicSync(file: string, content: string, mode = 0o600)
     } finally {
       fs.closeSync(fd);
     }
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return temp;
+}
+
+/** Renames a staged temp file over `file`; on failure the temp file is removed and `file` is unchanged. */
+export function replaceWithStagedSync(temp: string, file: string): void {
+  try {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDirectory(dir);
 }
 
-function fsyncDirectory(dir: string): void {
+/** Makes renames in `dir` durable. */
+export function fsyncDirectorySync(dir: string): void {
   // Windows cannot open a folder for fsync; NTFS makes the rename durable on its own there.
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');

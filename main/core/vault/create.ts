@@ -6,7 +6,7 @@ import { systemClock } from '../clock';
 import { toWorkbenchError, WorkbenchError } from '../errors';
 import { writeFileAtomicSync } from './atomic-write';
 import { applyConnectionPragmas, openEncryptedDatabase, openReaderConnection } from './connection';
-import { checkScryptParams, DEFAULT_SCRYPT, normalizePassphrase, type ScryptParams } from './kdf';
+import { checkScryptParams, DEFAULT_SCRYPT, requireNewPassphrase, type ScryptParams } from './kdf';
 import { serializeKeyring, VAULT_CIPHER, wrapDataKey } from './keyring';
 import { migrate, readSchemaVersion } from './migrate';
 import { getVaultPresence, vaultPaths } from './paths';
@@ -25,7 +25,7 @@ const vaultExists = () => new WorkbenchError('VAULT_EXISTS', 'A vault already ex
  * Records `vault.create`. VAULT_EXISTS if keyring.json or vault.db is already there.
  */
 export async function createVault(location: string, passphrase: string, options: CreateVaultOptions): Promise<Vault> {
-  normalizePassphrase(passphrase);
+  requireNewPassphrase(passphrase);
   const params = options.kdf ?? DEFAULT_SCRYPT;
   checkScryptParams(params);
   const paths = vaultPaths(location);

@@ -15,3 +15,4 @@ export { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 export type { Migration } from './migrations';
 export { readSettings, updateSettings, AUTO_LOCK_RANGE } from './settings-store';
 export type { SettingsPatch, WorkbenchSettings } from './settings-store';
+export { MIN_PASSPHRASE_LENGTH } from './kdf';

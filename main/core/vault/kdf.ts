@@ -14,6 +14,8 @@ export const KEY_LENGTH = 32 as const;
 export const SALT_LENGTH = 16;
 
 const MAX_PASSPHRASE_LENGTH = 1024;
+/** The shortest passphrase a vault accepts when one is set (create, rekey); the UI asks the same. */
+export const MIN_PASSPHRASE_LENGTH = 12;
 /** scrypt needs 128·N·r bytes; refusing more keeps a forged keyring from exhausting memory. */
 const MAX_SCRYPT_MEMORY = 1024 * 1024 * 1024;
 
@@ -40,6 +42,19 @@ export function normalizePassphrase(passphrase: string): string {
     throw new WorkbenchError('INVALID_INPUT', 'Passphrase is too long.');
   }
   return passphrase.normalize('NFC');
+}
+
+/**
+ * Validates a passphrase being set (vault creation, rekey): at least MIN_PASSPHRASE_LENGTH characters,
+ * counted as code points after NFC. Unlocking only checks normalizePassphrase, so a vault made before the
+ * minimum still opens. Returns the NFC form.
+ */
+export function requireNewPassphrase(passphrase: string): string {
+  const normalized = normalizePassphrase(passphrase);
+  if ([...normalized].length < MIN_PASSPHRASE_LENGTH) {
+    throw new WorkbenchError('INVALID_INPUT', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
+  }
+  return normalized;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { systemClock } from '../clock';
 import { locateVault, openVerifiedDatabase } from './access';
 import { openReaderConnection } from './connection';
-import { toWorkbenchError } from '../errors';
+import { isBusyError, toWorkbenchError } from '../errors';
 import { unwrapDataKey } from './keyring';
+import { recordUnauditedRekey } from './rekey';
 import { makeVault, type Vault, type VaultOptions } from './vault';
 
 /**
@@ -16,6 +17,7 @@ export async function unlockVault(location: string, passphrase: string, options:
     const db = openVerifiedDatabase(paths.db, keyring, dataKey, options.nativeBinding);
     let reader;
     try {
+      recordLostRekeyEntry(db, keyring, options.actor);
       reader = openReaderConnection(paths.db, dataKey, options.nativeBinding);
     } catch (error) {
       db.close();
@@ -24,5 +26,14 @@ export async function unlockVault(location: string, passphrase: string, options:
     return makeVault(db, reader, { location: paths.dir, vaultId: keyring.vaultId, actor: options.actor, now: options.now ?? systemClock });
   } finally {
     dataKey.fill(0);
+  }
+}
+
+/** Best effort: a vault busy elsewhere still opens, and the next unlock records the entry. */
+function recordLostRekeyEntry(...args: Parameters<typeof recordUnauditedRekey>): void {
+  try {
+    recordUnauditedRekey(...args);
+  } catch (error) {
+    if (!isBusyError(error)) throw error;
   }
 }
