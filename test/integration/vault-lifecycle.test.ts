@@ -126,6 +126,21 @@ describe('vault lifecycle', () => {
     (await unlockVault(location, 'twelve chars', options())).close();
   });
 
+  // Issue #15 item 7: `vault info` counted rows of an import that had not committed (it read on the writer).
+  it('info counts committed rows only, not those of a transaction still open on the writer', async () => {
+    const vault = await createVault(newLocation(), 'counting passphrase', options());
+    try {
+      const before = vault.info().counts.audit_entries;
+      vault.db.exec('BEGIN IMMEDIATE');
+      vault.db.prepare("INSERT INTO audit_entries (at, actor, action) VALUES ('2026-01-01T00:00:00.000Z', 'ana', 'test.uncommitted')").run();
+      expect(vault.info().counts.audit_entries).toBe(before);
+      vault.db.exec('COMMIT');
+      expect(vault.info().counts.audit_entries).toBe(before! + 1);
+    } finally {
+      vault.close();
+    }
+  });
+
   it('rejects empty passphrases before doing anything', async () => {
     const location = newLocation();
     await expect(createVault(location, '', options())).rejects.toMatchObject({ code: 'INVALID_INPUT' });

@@ -67,7 +67,8 @@ export function makeVault(
     now: fields.now,
     info() {
       requireOpen();
-      return readVaultInfo(db, fields.location);
+      // On the reader: an import still writing on `db` must not be counted before it commits (issue #15 item 7).
+      return readVaultInfo(reader, fields.location);
     },
     close() {
       // The writer last: closing the last connection checkpoints the WAL.
