@@ -41,7 +41,7 @@ export function isWorkbenchError(error: unknown, code?: WorkbenchErrorCode): err
 export function toWorkbenchError(error: unknown): WorkbenchError {
   if (error instanceof WorkbenchError) return error;
   if (isBusyError(error)) {
-    return new WorkbenchError('BUSY', 'The vault is busy: another program (the app, importing?) is writing to it. Try again when it has finished.', { cause: error });
+    return new WorkbenchError('BUSY', 'The vault is busy in another window or command; try again.', { cause: error });
   }
   return new WorkbenchError('INTERNAL', 'An internal error occurred.', { cause: error });
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../core/errors';
+import { authorStampedOnUse } from '../../core/audit';
 import {
   applyBulkChange,
   parseWhere,
@@ -64,7 +65,7 @@ export function registerTriageCommand(program: Command, context: CliContext): vo
       const lookups = keys.map(parseIndicatorKey);
       const vault = await unlock(context, command.optsWithGlobals<GlobalOptions>());
       try {
-        const author = { actor: vault.actor, at: vault.now() };
+        const author = authorStampedOnUse(vault.actor, vault.now);
         if (mode === 'undo') {
           const result = undoBulkChange(vault.db, author);
           if (options.json) return printJson(context.io, result);

@@ -1,5 +1,5 @@
 import { isBusyError, toWorkbenchError, WorkbenchError } from '../errors';
-import { listAudit, type AuditListQuery } from '../audit';
+import { authorStampedOnUse, listAudit, type AuditListQuery } from '../audit';
 import {
   changePassphrase,
   createVault,
@@ -188,9 +188,9 @@ export class WorkbenchSession {
     return db;
   }
 
-  /** Who acts, and when, for triage writes (both go into the audit log). */
+  /** Who acts, and when, for triage writes (both go into the audit log); the time is taken under the write lock. */
   author(): TriageAuthor {
-    return { actor: this.requireVault().actor, at: this.now() };
+    return authorStampedOnUse(this.requireVault().actor, this.now);
   }
 
   /** The data version: compare to know whether a cached view is stale. */

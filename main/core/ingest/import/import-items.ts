@@ -53,13 +53,14 @@ export interface ImportIndexer {
  */
 export async function importItems(db: Database, job: ItemsImport): Promise<FileImportResult> {
   const result = emptyResult(job.file, job.format);
-  const importedAt = job.now().toISOString();
   const fail = (location: string, reason: string): void => {
     result.rejected += 1;
     if (result.errors.length < MAX_LISTED_PER_FILE) result.errors.push({ file: job.file, location, reason });
   };
   db.exec('BEGIN IMMEDIATE');
   try {
+    // Stamped once the write lock is held, so audit times follow the order entries are written in.
+    const importedAt = job.now().toISOString();
     const lastIdBefore = (db.prepare('SELECT ifnull(max(id), 0) AS id FROM indicators').get() as { id: number }).id;
     const sourceId = insertSource(db, {
       name: job.sourceName,

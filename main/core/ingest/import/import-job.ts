@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { WorkbenchError } from '../../errors';
+import { isBusyError, toWorkbenchError, WorkbenchError } from '../../errors';
 import type { SourceFormat } from '../../vault/queries/sources';
 import type { TlpLevel } from '../ingest-record';
 import { collectInputs, describeFsError, displayName, type ImportInput } from './collect-inputs';
@@ -132,6 +132,8 @@ async function importInput(
     return await importItems(db, { ...common, file, format, items, sha256: tracked.sha256, onRecord: (n) => report(tracked.bytesRead(), n) });
   } catch (error) {
     if (error instanceof WorkbenchError) throw error;
+    // Another process's write lock is not a problem with this file (issue #15 item 11): the whole import stops.
+    if (isBusyError(error)) throw toWorkbenchError(error);
     if ((error as NodeJS.ErrnoException).code) {
       return { ...emptyResult(file, options.format), errors: [{ file, location: 'file', reason: describeFsError(error) }] };
     }
