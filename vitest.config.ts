@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/integration/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The CLI tests spawn the built CLI (bin/liaison.mjs -> out/cli); rebuilt here only when stale.
+          globalSetup: ['test/helpers/build-cli.global.ts'],
         },
       },
       {

@@ -1,7 +1,26 @@
 #!/usr/bin/env node
-// Runs the CLI straight from the TypeScript sources so `npx liaison` works right after `npm ci`,
-// with no build step that could fall out of date.
-import { register } from 'tsx/esm/api';
+// The `liaison` command. Runs the built CLI (out/cli, made by `npm run build` and on `npm ci`) when it is
+// current: no TypeScript is compiled at start-up. When the build is missing or any source it was built from
+// has changed since, it runs the sources through tsx instead, silently, so a checkout never runs stale code.
+// LIAISON_DEBUG=1 says which one runs and why.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliBuildStaleReason } from './cli-build-state.mjs';
 
-register();
-await import('../main/cli/index.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Tests point this elsewhere to play a fresh checkout with no build.
+const outDir = process.env.LIAISON_CLI_BUILD_DIR || join(root, 'out', 'cli');
+
+const reason = cliBuildStaleReason(root, outDir);
+if (process.env.LIAISON_DEBUG) process.stderr.write(`liaison: running ${reason ? `the sources (${reason})` : 'the build'}\n`);
+if (reason === null) {
+  await import(pathToFileURL(join(outDir, 'liaison.js')).href);
+} else if (process.env.LIAISON_CLI_REQUIRE_BUILD) {
+  // Set by the tests that must exercise the CLI as built.
+  process.stderr.write(`liaison: the built CLI is not current (${reason}); run "npm run build:cli"\n`);
+  process.exitCode = 1;
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../main/cli/index.ts');
+}

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { defaultVaultLocation } from '../core/vault';
+import { defaultVaultLocation } from '../core/vault/paths';
 
 /** The process surface the CLI uses, injectable so tests can run it in-process. */
 export interface CliIo {

@@ -6,6 +6,11 @@ export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Prints one compact JSON document per line (JSON Lines), for streams a script reads line by line. */
+export function printJsonLine(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
 /** Prints `label  value` lines with the values aligned in one column. */
 export function printFields(io: CliIo, rows: ReadonlyArray<readonly [string, string | number]>): void {
   const width = Math.max(0, ...rows.map(([label]) => label.length)) + 2;

@@ -12,14 +12,15 @@ export interface CliResult {
 }
 
 /**
- * Runs `node bin/liaison.mjs ...args` as a real process with exactly `env` (plus PATH), stdin a closed pipe
- * (so never a TTY). Inherited LIAISON_* variables cannot leak in from the developer's shell.
+ * Runs `node bin/liaison.mjs ...args` as a real process with exactly `env` (plus PATH), stdin a pipe fed
+ * `input` then closed (so never a TTY). Inherited LIAISON_* variables cannot leak in from the developer's shell.
  */
-export function runLiaison(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function runLiaison(args: string[], env: Record<string, string>, input = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      // The built CLI, as a user gets it: a stale or missing build fails instead of falling back to the sources.
+      env: { PATH: process.env.PATH ?? '', LIAISON_CLI_REQUIRE_BUILD: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -28,6 +29,6 @@ export function runLiaison(args: string[], env: Record<string, string>): Promise
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
+    child.stdin.end(input);
   });
 }

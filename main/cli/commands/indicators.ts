@@ -1,10 +1,12 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../core/errors';
 import { canonicalize, defang, INDICATOR_TYPES, isIndicatorType } from '../../core/indicators';
 import { TLP_LEVELS, type TlpLevel } from '../../core/ingest/ingest-record';
 import { getIndicator, listIndicators, type IndicatorDetail } from '../../core/vault/queries/indicator-reads';
 import type { CliContext, GlobalOptions } from '../context';
-import { printFields, printJson, printTable } from '../output';
+import { readKeys } from '../key-input';
+import { printFields, printJson, printJsonLine, printTable } from '../output';
 import { unlock } from './vault';
 
 const MAX_LIST = 100_000;
@@ -26,7 +28,7 @@ export function registerIndicatorCommands(program: Command, context: CliContext)
       const vault = await unlock(context, command.optsWithGlobals<GlobalOptions>());
       try {
         const { json, ...filter } = options;
-        const rows = listIndicators(vault.db, filter);
+        const rows = listIndicators(vault.reader, filter);
         if (json) return printJson(context.io, rows);
         printTable(
           context.io,
@@ -40,22 +42,72 @@ export function registerIndicatorCommands(program: Command, context: CliContext)
 
   indicators
     .command('show')
-    .description('one indicator with its sources, sightings, context and TLP')
-    .argument('<indicator>', 'TYPE:VALUE (e.g. domain:evil[.]com) or an id')
-    .option('--defang', 'show the value defanged')
-    .option('--json', 'print one JSON document')
-    .action(async (key: string, options: { json?: boolean; defang?: boolean }, command: Command) => {
-      const lookup = parseIndicatorKey(key);
+    .description('indicators with their sources, sightings, context and TLP: one key, several, or --stdin')
+    .argument('[indicators...]', 'TYPE:VALUE (e.g. domain:evil[.]com) or ids')
+    .option('--stdin', 'also read keys from standard input, one per line')
+    .option('--defang', 'show values defanged')
+    .option('--json', 'print one JSON document (for several keys, an array of {key, found, indicator})')
+    .option('--jsonl', 'print one JSON line per key: {key, found, indicator} or {key, found: false, error}')
+    .action(async (args: string[], options: ShowOptions, command: Command) => {
+      const keys = await readKeys(context.io, args, options.stdin ?? false);
+      if (keys.length === 0) command.error('liaison: name an indicator (TYPE:VALUE or id), or pass keys with --stdin', { exitCode: 2 });
+      if (options.json && options.jsonl) command.error('liaison: choose --json or --jsonl, not both', { exitCode: 2 });
+      const single = keys.length === 1 && !options.stdin && !options.jsonl;
+      // A single key fails fast on bad input, before the passphrase is asked for.
+      const lookups = single ? [parseIndicatorKey(keys[0]!)] : null;
       const vault = await unlock(context, command.optsWithGlobals<GlobalOptions>());
       try {
-        const indicator = getIndicator(vault.db, lookup);
-        if (!indicator) throw new WorkbenchError('NOT_FOUND', `No indicator ${key} in this vault.`);
-        if (options.json) return printJson(context.io, indicator);
-        printDetail(context, indicator, options.defang ?? false);
+        if (lookups) {
+          const indicator = getIndicator(vault.reader, lookups[0]!);
+          if (!indicator) throw new WorkbenchError('NOT_FOUND', `No indicator ${keys[0]} in this vault.`);
+          if (options.json) return printJson(context.io, indicator);
+          return printDetail(context, indicator, options.defang ?? false);
+        }
+        const missing = showMany(context, vault.reader, keys, options);
+        if (missing > 0) throw new WorkbenchError('NOT_FOUND', `${missing} of ${keys.length} indicators not found or not valid keys (listed in the output).`);
       } finally {
         vault.close();
       }
     });
+}
+
+interface ShowOptions {
+  json?: boolean;
+  jsonl?: boolean;
+  defang?: boolean;
+  stdin?: boolean;
+}
+
+type ShowResult = { key: string; found: true; indicator: IndicatorDetail } | { key: string; found: false; error: string };
+
+/** Looks up every key in order and prints each result as it goes; returns how many were not found. */
+function showMany(context: CliContext, db: Database, keys: readonly string[], options: ShowOptions): number {
+  const results: ShowResult[] = [];
+  let missing = 0;
+  for (const key of keys) {
+    const result = lookUp(db, key);
+    if (!result.found) missing += 1;
+    if (options.jsonl) printJsonLine(context.io, result);
+    else if (options.json) results.push(result);
+    else if (result.found) {
+      // Indicators are separated by a blank line, as `show` prints one.
+      if (results.length > 0) context.io.stdout.write('\n');
+      printDetail(context, result.indicator, options.defang ?? false);
+      results.push(result);
+    } else context.io.stderr.write(`liaison: ${key}: ${result.error}\n`);
+  }
+  if (options.json) printJson(context.io, results);
+  return missing;
+}
+
+function lookUp(db: Database, key: string): ShowResult {
+  try {
+    const indicator = getIndicator(db, parseIndicatorKey(key));
+    return indicator ? { key, found: true, indicator } : { key, found: false, error: 'not in this vault' };
+  } catch (error) {
+    if (error instanceof WorkbenchError && error.code === 'INVALID_INPUT') return { key, found: false, error: error.message };
+    throw error;
+  }
 }
 
 /** `123`, or `TYPE:VALUE` canonicalised the way imports store it (so defanged input finds it). */

@@ -16,7 +16,8 @@ import {
   type TriageStatus,
 } from '../../core/triage';
 import type { CliContext, GlobalOptions } from '../context';
-import { printJson } from '../output';
+import { readKeys } from '../key-input';
+import { printJson, printJsonLine } from '../output';
 import { parseIndicatorKey } from './indicators';
 import { unlock } from './vault';
 
@@ -33,6 +34,8 @@ interface TriageOptions {
   where?: string;
   undo?: boolean;
   json?: boolean;
+  jsonl?: boolean;
+  stdin?: boolean;
 }
 
 /** `liaison triage KEY... --status S`, `liaison triage --where EXPR --status S`, `liaison triage --undo`. */
@@ -52,8 +55,13 @@ export function registerTriageCommand(program: Command, context: CliContext): vo
     .option('--valid-until <date>', 'valid until (YYYY-MM-DD or ISO 8601)')
     .option('--where <conditions>', "every indicator matching, e.g. 'status=new type=domain tlp<=amber'")
     .option('--undo', 'undo the last bulk change')
-    .option('--json', 'print the result as JSON')
-    .action(async (keys: string[], options: TriageOptions, command: Command) => {
+    .option('--stdin', 'also read indicator keys from standard input, one per line')
+    .option('--json', 'print the result as one JSON document')
+    .option('--jsonl', 'print JSON Lines: one {key, id} line per indicator changed (one result line for --where, --undo)')
+    .action(async (args: string[], options: TriageOptions, command: Command) => {
+      if (options.json && options.jsonl) command.error('liaison: choose --json or --jsonl, not both', { exitCode: 2 });
+      const keys = await readKeys(context.io, args, options.stdin ?? false);
+      const json = (value: unknown) => (options.jsonl ? printJsonLine(context.io, value) : printJson(context.io, value));
       const mode = options.undo ? 'undo' : options.where !== undefined ? 'where' : 'keys';
       if ((mode === 'undo' && (keys.length > 0 || options.where !== undefined)) || (mode === 'where' && keys.length > 0)) {
         command.error('liaison: give indicators, --where or --undo, not several', { exitCode: 2 });
@@ -68,30 +76,35 @@ export function registerTriageCommand(program: Command, context: CliContext): vo
         const author = authorStampedOnUse(vault.actor, vault.now);
         if (mode === 'undo') {
           const result = undoBulkChange(vault.db, author);
-          if (options.json) return printJson(context.io, result);
+          if (options.json || options.jsonl) return json(result);
           context.io.stdout.write(`Undid bulk change ${result.changeId}: ${result.count - result.kept} of ${result.count} indicators restored`);
           context.io.stdout.write(result.kept ? `, ${result.kept} kept because they were changed since.\n` : '.\n');
           return;
         }
         if (mode === 'where') {
           const result = applyBulkChange(vault.db, author, { filter: { conditions } }, patch);
-          if (options.json) return printJson(context.io, result);
+          if (options.json || options.jsonl) return json(result);
           context.io.stdout.write(result.count === 0 ? 'No indicators match.\n' : `Changed ${result.count} indicators (bulk change ${result.changeId}; undo with "liaison triage --undo").\n`);
           return;
         }
+        const byKey = vault.db.prepare('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck();
+        const byId = vault.db.prepare('SELECT 1 FROM indicators WHERE id = ?');
         const ids = lookups.map((key, i) => {
-          const id = 'id' in key ? key.id : (vault.db.prepare('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck().get(key.type, key.value) as number | undefined);
-          if (id === undefined || !vault.db.prepare('SELECT 1 FROM indicators WHERE id = ?').get(id)) throw new WorkbenchError('NOT_FOUND', `No indicator ${keys[i]} in this vault.`);
+          const id = 'id' in key ? key.id : (byKey.get(key.type, key.value) as number | undefined);
+          if (id === undefined || !byId.get(id)) throw new WorkbenchError('NOT_FOUND', `No indicator ${keys[i]} in this vault.`);
           return id;
         });
         const unique = [...new Set(ids)];
+        const perKey = () => keys.forEach((key, i) => printJsonLine(context.io, { key, id: ids[i] }));
         if (unique.length === 1) {
           updateIndicatorTriage(vault.db, author, unique[0]!, patch);
+          if (options.jsonl) return perKey();
           if (options.json) return printJson(context.io, { count: 1, ids: unique });
           context.io.stdout.write('Changed 1 indicator.\n');
           return;
         }
         const result = applyBulkChange(vault.db, author, { ids: unique }, patch);
+        if (options.jsonl) return perKey();
         if (options.json) return printJson(context.io, result);
         context.io.stdout.write(`Changed ${result.count} indicators (bulk change ${result.changeId}; undo with "liaison triage --undo").\n`);
       } finally {

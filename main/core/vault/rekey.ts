@@ -146,11 +146,13 @@ function restoreKeyring(keyringFile: string, raw: string, cause: unknown): void 
 export function recordUnauditedRekey(db: Database.Database, keyring: Keyring, actor: string): boolean {
   const changedAt = keyring.passphraseChangedAt;
   if (changedAt === null) return false;
+  const audited = db.prepare(
+    `SELECT 1 FROM audit_entries WHERE action IN ('vault.rekey', 'vault.rotate-key') AND json_extract(after_json, '$.passphraseChangedAt') = ?`,
+  );
+  // Checked first without the write lock: an unlock of a vault in order (nearly always) writes nothing.
+  if (audited.get(changedAt)) return false;
   return db.transaction(() => {
-    const audited = db
-      .prepare(`SELECT 1 FROM audit_entries WHERE action IN ('vault.rekey', 'vault.rotate-key') AND json_extract(after_json, '$.passphraseChangedAt') = ?`)
-      .get(changedAt);
-    if (audited) return false;
+    if (audited.get(changedAt)) return false;
     appendAudit(db, {
       at: new Date(changedAt),
       actor,
