@@ -27,7 +27,7 @@ async function openWorkspace(page: Page, url: string): Promise<WorkspacePage> {
   return workspace;
 }
 
-test('import through the browser: a file with rejects is imported only with "commit valid records"', async ({ page, webHost }, testInfo) => {
+test('import through the browser: a file with rejects imports its valid values unless Strict is on', async ({ page, webHost }, testInfo) => {
   await page.setViewportSize({ width: 1400, height: 1000 });
   await openWorkspace(page, webHost.url);
   const queue = new QueuePage(page);

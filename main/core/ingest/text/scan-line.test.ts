@@ -12,7 +12,8 @@ describe('scanLine', () => {
     ['<https://evil.com/x>', ['url:https://evil.com/x']],
     ['beacon 1.2.3[.]4:443 and 10.0.0.0/8', ['ipv4:1.2.3.4', 'cidr:10.0.0.0/8']],
     ['version 1.2.3.4 and v 5.6.7.8 and Version: 9.9.9.9', []],
-    ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', '?8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
+    // The version rule demotes only a dotted quad right after a product name, never one after "DNS".
+    ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', 'ipv4:8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
     ['readme.txt, e.g. i.e. etc. Node.js', []],
     ['dropped invoice.zip and setup.py', ['?invoice.zip', '?setup.py']],
     ['but evil[.]zip is defanged', ['domain:evil.zip']],
@@ -35,6 +36,29 @@ describe('scanLine', () => {
     ['https://maps.example/@48.85,2.29,15z and https://evil.example/x?ids=1,2', ['url:https://maps.example/@48.85,2.29,15z', 'url:https://evil.example/x?ids=1,2']],
   ])('%s', (line, expected) => {
     expect(found(line)).toEqual(expected);
+  });
+
+  // A value standing alone on its line is what it looks like; the rules for running text do not apply.
+  // Lines of MISP's public warninglist "List of known IPv4 public DNS resolvers" (lists/public-dns-v4):
+  // a plain list of resolver addresses lost 8.8.8.8 and 1.1.1.1 as "version numbers" (issue #14).
+  it.each([
+    ['8.8.8.8', ['ipv4:8.8.8.8']],
+    ['1.1.1.1', ['ipv4:1.1.1.1']],
+    ['  4.2.2.2\t', ['ipv4:4.2.2.2']],
+    ['- 9.9.9.9', ['ipv4:9.9.9.9']],
+    ['| 1.0.0.1 |', ['ipv4:1.0.0.1']],
+    ['`8.8.4.4`', ['ipv4:8.8.4.4']],
+    // The same names that prose would list as ambiguous, alone on a line of a blocklist.
+    ['setup.py', ['domain:setup.py']],
+    ['ASP.NET', ['domain:ASP.NET']],
+  ])('stands alone: %s', (line, expected) => {
+    expect(found(line)).toEqual(expected);
+  });
+
+  it('keeps the running-text rules for the same values inside a sentence', () => {
+    expect(found('Cloudflare 1.1.1.1 resolver')).toEqual(['?1.1.1.1']);
+    expect(found('- dropped setup.py')).toEqual(['?setup.py']);
+    expect(found('version 8.8.8.8')).toEqual([]);
   });
 
   it('quotes the original text around a match in the snippet', () => {

@@ -19,6 +19,11 @@ const PREV_WORD_TRIM_RE = /^[([]+|[.:,)\]]+$/g;
 const MAX_TOKEN = 8192;
 const MAX_PIECE = 320;
 const SNIPPET_RADIUS = 60;
+/**
+ * A line that holds one token and nothing else, after a list bullet or inside one table cell or code
+ * span (`- 8.8.8.8`, `| 1.1.1.1 |`, `` `9.9.9.9` ``): a value standing alone, not running text.
+ */
+const STANDS_ALONE_RE = /^\s*(?:[-*+\u2022>]\s+|\d{1,3}[.)]\s+|\|\s*)?`?[^\s`|]+`?\s*\|?\s*$/;
 
 export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
@@ -38,13 +43,14 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
     out.push({ ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) });
   };
   let prevWord = '';
+  const prose = !STANDS_ALONE_RE.test(text);
   STRONG_TOKEN_RE.lastIndex = 0;
   for (let m = STRONG_TOKEN_RE.exec(text); m !== null; m = STRONG_TOKEN_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
     const truncated = (openStart && start === 0) || (openEnd && end === text.length);
-    if (!truncated && m[0].length <= MAX_TOKEN) scanToken(m[0], start, prevWord, emit, offsets);
+    if (!truncated && m[0].length <= MAX_TOKEN) scanToken(m[0], start, prevWord, emit, offsets, prose);
     prevWord = m[0].length <= MAX_PREV_WORD ? m[0].replace(PREV_WORD_TRIM_RE, '') : '';
   }
   return out;
@@ -56,8 +62,8 @@ function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean 
   return offsets !== null && (offsets[e] as number) - (offsets[s] as number) !== e - s;
 }
 
-function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
-  let pos = token.includes('://') || token.indexOf('/') < 4 ? 0 : scanBareUrl(token, base, prevWord, emit, offsets);
+function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+  let pos = token.includes('://') || token.indexOf('/') < 4 ? 0 : scanBareUrl(token, base, prevWord, emit, offsets, prose);
   for (let sep = token.indexOf('://'); sep >= 0; sep = token.indexOf('://', Math.max(sep + 3, pos))) {
     const head = token.slice(Math.max(pos, sep - 5), sep);
     const scheme = URL_SCHEME_RE.exec(head);
@@ -67,7 +73,7 @@ function scanToken(token: string, base: number, prevWord: string, emit: Emit, of
     // Markdown link targets `[text](url)` are markup, like href="" in HTML. The text is scanned, but a
     // name or URL there names the page linked to: reports link their sources, not their indicators.
     const isLinkTarget = urlStart >= 2 && token[urlStart - 1] === '(' && token[urlStart - 2] === ']';
-    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, isLinkTarget ? asLinkText(emit) : emit, offsets);
+    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, isLinkTarget ? asLinkText(emit) : emit, offsets, prose);
     if (!isLinkTarget && urlEnd - urlStart <= MAX_TOKEN) {
       const value = token.slice(urlStart, urlEnd);
       const f = classifyPiece(value, '', wasDefanged(offsets, base + urlStart, base + urlEnd));
@@ -75,7 +81,7 @@ function scanToken(token: string, base: number, prevWord: string, emit: Emit, of
     }
     pos = urlEnd;
   }
-  scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets);
+  scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets, prose);
 }
 
 /**
@@ -108,12 +114,12 @@ const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})\//;
  * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name.
  * Returns where the URL ends in the token (0 when there is none).
  */
-function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): number {
+function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): number {
   const m = BARE_URL_HEAD_RE.exec(token);
   if (m === null) return 0;
   const hostStart = (m[1] as string).length;
   const host = m[2] as string;
-  const name = classifyPiece(host, prevWord, wasDefanged(offsets, base + hostStart, base + hostStart + host.length));
+  const name = classifyPiece(host, prevWord, wasDefanged(offsets, base + hostStart, base + hostStart + host.length), prose);
   if (name === null || name.ambiguous !== undefined || (name.type !== 'domain' && name.type !== 'hostname')) return 0;
   const end = urlExtent(token, hostStart + host.length);
   if (end - hostStart > MAX_TOKEN) return 0;
@@ -155,7 +161,7 @@ function urlExtent(token: string, from: number): number {
   return i;
 }
 
-function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
   if (segment === '') return;
   let offset = 0;
   for (const raw of segment.split(WEAK_SPLIT_RE)) {
@@ -165,17 +171,17 @@ function scanPieces(segment: string, base: number, prevWord: string, emit: Emit,
     if (e - s < 3 || e - s > MAX_PIECE) continue;
     const piece = raw.slice(s, e);
     const start = base + at + s;
-    const f = classifyPiece(piece, prevWord, wasDefanged(offsets, start, start + piece.length));
+    const f = classifyPiece(piece, prevWord, wasDefanged(offsets, start, start + piece.length), prose);
     // `b.run('cmd …')`, `document.write(`: a name called like a function is code in the report, not a host.
     if (f !== null && e === raw.length && segment[offset] === '(' && (f.type === 'domain' || f.type === 'hostname')) {
       emit(ambiguousUnlessDefanged(f, 'is called like a function: code quoted in the report'), start, start + piece.length);
     } else if (f !== null) emit(f, start, start + piece.length);
-    else if (piece.includes(':')) scanColonParts(piece, start, prevWord, emit, offsets);
+    else if (piece.includes(':')) scanColonParts(piece, start, prevWord, emit, offsets, prose);
   }
 }
 
 // "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
-function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
   let off = 0;
   for (const part of piece.split(':')) {
     const s = start + off;
@@ -183,7 +189,7 @@ function scanColonParts(piece: string, start: number, prevWord: string, emit: Em
     const t = trimPiece(part);
     if (t.e - t.s < 3) continue;
     const p = part.slice(t.s, t.e);
-    const f = classifyPiece(p, prevWord, wasDefanged(offsets, s + t.s, s + t.e));
+    const f = classifyPiece(p, prevWord, wasDefanged(offsets, s + t.s, s + t.e), prose);
     if (f !== null) emit(f, s + t.s, s + t.e);
   }
 }
