@@ -99,6 +99,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
             result.records += 1;
             entries.push(item.entry);
             entryExternalIds.push(item.externalId);
+            if (item.note !== undefined && result.notes.length < MAX_LISTED_PER_FILE) result.notes.push({ file: job.file, location: item.entry.indicator.location, reason: item.note });
             break;
           case 'failed':
             if (item.record) result.records += 1;

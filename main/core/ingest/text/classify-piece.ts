@@ -25,7 +25,7 @@ export interface Finding {
 }
 
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions', 'ver', 'v', 'build', 'release', 'firmware', 'rev', 'revision']);
-const URL_RE = /^(?:https?|ftp|sftp|wss?):\/\/[^\s/?#]+/i;
+const URL_RE = /^(?:https?|ftp|sftp|wss?|tcp|udp|ssl):\/\/[^\s/?#]+/i;
 const EMAIL_LOCAL_RE = /^[A-Za-z0-9._%+-]{1,64}$/;
 const CIDR4_RE = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/;
 const V6_CHARS_RE = /^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/;

@@ -4,13 +4,17 @@
  * token piece longer than MAX_PIECE is skipped without running any pattern over it, so the
  * per-piece regexes only ever see short strings.
  */
-import { detectType } from '../../indicators/detect-type';
+import { bracketBareIpv6Host } from '../../indicators/canonical-network';
+import { detectName, detectType } from '../../indicators/detect-type';
 import { refangWithOffsets } from '../../indicators/refang';
 import { classifyPiece, type Finding } from './classify-piece';
+import { readWebdavLocation } from './webdav-path';
 
 const STRONG_TOKEN_RE = /[^\s"'<>`|*\u201c\u201d\u2018\u2019\u00ab\u00bb]+/g;
 const WEAK_SPLIT_RE = /[()[\]{},;=]+/;
-const URL_SCHEME_RE = /(?:https?|ftp|sftp|wss?)$/i;
+const URL_SCHEME_RE = /(?:https?|ftp|sftp|wss?|tcp|udp|ssl|file)$/i;
+/** Schemes of raw connections (C2 configs, sandbox reports): the host is an indicator of its own. */
+const CONNECTION_SCHEMES: ReadonlySet<string> = new Set(['tcp', 'udp', 'ssl', 'ws', 'wss']);
 const URL_STOP = new Set(['[', ']', '{', '}', '\\', '^']);
 const TRIM_END = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']', '}']);
 // Only short tokens can be "version"/"ASN": a trailing-anchored regex over a long token would backtrack.
@@ -62,13 +66,25 @@ function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean 
   return offsets !== null && (offsets[e] as number) - (offsets[s] as number) !== e - s;
 }
 
-function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+  const token = commaForDot(raw, base, offsets);
+  const unc = token.indexOf('\\\\');
+  if (unc >= 0 && scanUncWebdav(token, unc, base, prevWord, emit, offsets, prose)) return;
   let pos = token.includes('://') || token.indexOf('/') < 4 ? 0 : scanBareUrl(token, base, prevWord, emit, offsets, prose);
   for (let sep = token.indexOf('://'); sep >= 0; sep = token.indexOf('://', Math.max(sep + 3, pos))) {
     const head = token.slice(Math.max(pos, sep - 5), sep);
     const scheme = URL_SCHEME_RE.exec(head);
     if (scheme === null) continue;
     const urlStart = sep - scheme[0].length;
+    if (scheme[0].toLowerCase() === 'file') {
+      // Only a WebDAV file URL names a remote host; file:///C:/… is a path on the victim's disk.
+      const dav = readWebdavLocation(token.slice(urlStart));
+      if (dav === null) continue;
+      scanPieces(token.slice(pos, urlStart), base + pos, prevWord, emit, offsets, prose);
+      emitWebdav(dav, base + urlStart, emit, offsets);
+      pos = urlStart + dav.length;
+      continue;
+    }
     const urlEnd = urlExtent(token, sep + 3);
     // Markdown link targets `[text](url)` are markup, like href="" in HTML. The text is scanned, but a
     // name or URL there names the page linked to: reports link their sources, not their indicators.
@@ -77,7 +93,7 @@ function scanToken(token: string, base: number, prevWord: string, emit: Emit, of
     if (!isLinkTarget && urlEnd - urlStart <= MAX_TOKEN) {
       const value = token.slice(urlStart, urlEnd);
       const f = classifyPiece(value, '', wasDefanged(offsets, base + urlStart, base + urlEnd));
-      if (f !== null) emit(f, base + urlStart, base + urlEnd);
+      if (f !== null) emitUrl(f, scheme[0].toLowerCase(), base + urlStart, base + urlEnd, emit);
     }
     pos = urlEnd;
   }
@@ -106,8 +122,66 @@ function asLinkText(emit: Emit): Emit {
   return (f, start, end) => emit(asLinkTextFinding(f), start, end);
 }
 
-/** A name then '/', after opening punctuation; the bounded class keeps a long token from backtracking far. */
-const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})\//;
+/**
+ * A URL found in a token. `http://fdc4:2581::1/x` (an IPv6 host without its brackets) is read as the
+ * bracketed URL; a raw connection's URL (`tcp://host:port`) and such an address also give their host.
+ */
+function emitUrl(f: Finding, scheme: string, start: number, end: number, emit: Emit): void {
+  const bracketed = f.type === 'url' ? bracketBareIpv6Host(f.value) : null;
+  emit(bracketed === null ? f : { ...f, value: bracketed }, start, end);
+  if (bracketed === null && !CONNECTION_SCHEMES.has(scheme)) return;
+  const host = hostOf(bracketed ?? f.value);
+  const found = host === null ? null : classifyPiece(host, '', f.defanged, false);
+  if (found !== null) emit(found, start, end);
+}
+
+/** The host of a URL with an authority, brackets of an IPv6 address removed; null when it has none. */
+function hostOf(url: string): string | null {
+  try {
+    const host = new URL(url).hostname;
+    return host.startsWith('[') ? host.slice(1, -1) : host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A WebDAV location (see ./webdav-path.ts): the URL it fetches and its host. */
+function emitWebdav(dav: { url: string; host: string; length: number }, start: number, emit: Emit, offsets: Int32Array | null): void {
+  const defanged = wasDefanged(offsets, start, start + dav.length);
+  emit({ type: 'url', value: dav.url, defanged }, start, start + dav.length);
+  const host = classifyPiece(dav.host, '', defanged, false);
+  if (host !== null) emit(host, start, start + dav.length);
+}
+
+/** `\\host@SSL\DavWWWRoot\x` in a token (a command line, `Path=\\…`); true when one was read. */
+function scanUncWebdav(token: string, at: number, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): boolean {
+  const dav = readWebdavLocation(token.slice(at));
+  if (dav === null) return false;
+  scanPieces(token.slice(0, at), base, prevWord, emit, offsets, prose);
+  emitWebdav(dav, base + at, emit, offsets);
+  scanPieces(token.slice(at + dav.length), base + at + dav.length, prevWord, emit, offsets, prose);
+  return true;
+}
+
+/** A defanged name whose last dot was typed as a comma: `evil[.]example,com`, and only there. */
+const COMMA_TLD_RE = /^([A-Za-z0-9.-]+),([A-Za-z]{2,24})(?=$|[/:?#])/;
+
+/**
+ * `evil[.]example,com` -> `evil.example.com` when the author defanged the token (so it is meant as an
+ * indicator) and the result is a name under a known suffix. The same length, so offsets still hold.
+ */
+function commaForDot(token: string, base: number, offsets: Int32Array | null): string {
+  if (offsets === null || !token.includes(',') || !wasDefanged(offsets, base, base + token.length)) return token;
+  const lead = token.length - token.replace(/^[([{'"]+/, '').length;
+  const m = COMMA_TLD_RE.exec(token.slice(lead));
+  if (m === null || !(m[1] as string).includes('.')) return token;
+  const name = `${m[1]}.${m[2]}`;
+  if (detectName(name) === null) return token;
+  return token.slice(0, lead) + name + token.slice(lead + name.length);
+}
+
+/** A name (or address) with an optional port then '/', after opening punctuation; bounded, so no long backtracking. */
+const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})(:\d{1,5})?\//;
 
 /**
  * A name followed by a path without a scheme (`evil.example/wp-content/login/`, as blocklists and
@@ -119,11 +193,16 @@ function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, 
   if (m === null) return 0;
   const hostStart = (m[1] as string).length;
   const host = m[2] as string;
+  const port = m[3];
   const name = classifyPiece(host, prevWord, wasDefanged(offsets, base + hostStart, base + hostStart + host.length), prose);
-  if (name === null || name.ambiguous !== undefined || (name.type !== 'domain' && name.type !== 'hostname')) return 0;
-  const end = urlExtent(token, hostStart + host.length);
+  // An address before a path is a URL only with a port (`45.9.148.3:8080/bins/x86`): `10.0.0.0/8` is a network.
+  const named = name !== null && name.ambiguous === undefined && (name.type === 'domain' || name.type === 'hostname' || (port !== undefined && name.type === 'ipv4'));
+  if (!named) return 0;
+  const end = urlExtent(token, hostStart + host.length + (port?.length ?? 0));
   if (end - hostStart > MAX_TOKEN) return 0;
   emit({ type: 'url', value: `http://${token.slice(hostStart, end)}`, defanged: name.defanged }, base + hostStart, base + end);
+  // `host:port/path` is a connection to that host: the host is an indicator too.
+  if (port !== undefined) emit(name, base + hostStart, base + hostStart + host.length);
   return end;
 }
 
