@@ -23,7 +23,6 @@ async function main(): Promise<void> {
   } else if (task === 'import') {
     const summary = await importPaths(vault.db, [arg1!], {
       format: (arg2 ?? 'auto') as 'auto',
-      partial: true,
       actor: 'bench',
       // The whole pipeline the app runs, search indexing and warninglist flags included.
       indexing: indexImportedIndicators,

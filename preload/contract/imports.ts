@@ -53,7 +53,8 @@ const ImportStartRequest = z
     format: z.enum(IMPORT_FORMATS).default('auto'),
     tlp: TlpLevelSchema.optional(),
     sourceName: z.string().min(1).max(200).optional(),
-    partial: z.boolean().default(false),
+    /** All or nothing per file; off, a file imports its valid values and lists every reject. */
+    strict: z.boolean().default(false),
   })
   .strict();
 

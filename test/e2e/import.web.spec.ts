@@ -27,7 +27,7 @@ async function openWorkspace(page: Page, url: string): Promise<WorkspacePage> {
   return workspace;
 }
 
-test('import through the browser: a file with rejects is imported only with "commit valid records"', async ({ page, webHost }, testInfo) => {
+test('import through the browser: a file with rejects imports its valid values unless Strict is on', async ({ page, webHost }, testInfo) => {
   await page.setViewportSize({ width: 1400, height: 1000 });
   await openWorkspace(page, webHost.url);
   const queue = new QueuePage(page);
@@ -37,7 +37,7 @@ test('import through the browser: a file with rejects is imported only with "com
   const importPanel = new ImportPanel(page);
   await importPanel.open();
   await expect(importPanel.tlp('AMBER')).toBeChecked();
-  await importPanel.importFiles([VENDOR_CSV, STIX_BUNDLE]);
+  await importPanel.importFiles([VENDOR_CSV, STIX_BUNDLE], { strict: true });
 
   await expect(importPanel.total('Files')).toHaveText('2');
   await expect(importPanel.total('New')).toHaveText('4');
@@ -45,7 +45,7 @@ test('import through the browser: a file with rejects is imported only with "com
   await expect(importPanel.fileRow('vendor-feed.csv')).toContainText('Imported');
   const bundleRow = importPanel.fileRow('bundle-2.1.json');
   await expect(bundleRow).toContainText('NOT IMPORTED');
-  await expect(bundleRow).toContainText('“Commit valid records, report rejects” would import its 17 valid indicators');
+  await expect(bundleRow).toContainText('“Strict” commits a file whole or not at all. Without it, its valid values are imported.');
   await expect(importPanel.rejects.locator('tbody').getByRole('row')).toHaveCount(2);
   const patternReject = importPanel.rejects.getByRole('row').filter({ hasText: 'pattern does not parse' });
   await expect(patternReject).toContainText('bundle-2.1.json');
@@ -57,12 +57,12 @@ test('import through the browser: a file with rejects is imported only with "com
   await expect(queue.row('evil.com')).toBeVisible();
 
   await importPanel.startOverButton.click();
-  await importPanel.importFiles([STIX_BUNDLE], { partial: true });
+  await importPanel.importFiles([STIX_BUNDLE]);
   await expect(importPanel.fileRow('bundle-2.1.json')).toContainText('Imported');
   await expect(importPanel.fileRow('bundle-2.1.json')).toContainText('Imported the valid records; 2 rejects listed below.');
   await expect(importPanel.total('New')).toHaveText('17');
   await expect(importPanel.rejects.locator('tbody').getByRole('row')).toHaveCount(2);
-  await snapshot(page, testInfo, 'import-result-partial');
+  await snapshot(page, testInfo, 'import-result-lenient');
 
   await expect(queue.rows).toHaveCount(21);
   await importPanel.closeButton.click();
@@ -91,7 +91,7 @@ test('a truncated file is not imported, and the result names the file and the pl
   await openWorkspace(page, webHost.url);
   const importPanel = new ImportPanel(page);
   await importPanel.open();
-  await importPanel.importFiles([TRUNCATED], { partial: true });
+  await importPanel.importFiles([TRUNCATED]);
 
   await expect(importPanel.fileRow('truncated-bundle.json')).toContainText('NOT IMPORTED');
   await expect(importPanel.fileRow('truncated-bundle.json')).toContainText('could not be read to the end');

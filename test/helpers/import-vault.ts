@@ -17,9 +17,9 @@ export async function createImportVault(dir: string, now = steppingClock()): Pro
   return createVault(path.join(dir, 'vault'), 'import test passphrase', { actor: 'ana', now, kdf: FAST_KDF });
 }
 
-/** `importPaths` with the defaults tests share: auto format, all or nothing, actor "ana". */
+/** `importPaths` with the defaults tests share: auto format, strict (all or nothing, so a stray reject fails loudly), actor "ana". */
 export function importFiles(vault: Vault, paths: readonly string[], options: Partial<ImportRequestOptions> = {}): Promise<ImportSummary> {
-  return importPaths(vault.db, paths, { format: 'auto', partial: false, actor: 'ana', now: vault.now, ...options });
+  return importPaths(vault.db, paths, { format: 'auto', strict: true, actor: 'ana', now: vault.now, ...options });
 }
 
 /** Rejects with a clear message if `promise` has not settled within `ms`: a hang fails the test, not the run. */

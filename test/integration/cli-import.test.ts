@@ -57,16 +57,24 @@ describe('liaison import (spawned)', () => {
     });
   });
 
-  it('all or nothing by default (exit 1, hint at --partial); --partial commits the valid rows and exits 0', async () => {
+  it('--strict is all or nothing (exit 1, hint at the default); without it the valid rows commit, exit 0, rejects counted on stderr', async () => {
     const file = path.join(inputs, 'ragged-rows.csv');
-    const strict = await runLiaison(['import', file], env);
+    const strict = await runLiaison(['import', file, '--strict'], env);
     expect(strict).toMatchObject({ code: 1 });
     expect(strict.stderr).toMatch(ONE_LINE);
-    expect(strict.stderr).toContain('--partial');
+    expect(strict.stderr).toContain('without --strict the valid values are imported');
     expect(strict.stdout).toMatch(/ragged-rows\.csv\s+csv\s+NOT IMPORTED/);
-    const partial = await runLiaison(['import', file, '--partial', '--json', '--source', 'ragged feed', '--tlp', 'green'], env);
-    expect(partial).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(partial.stdout)).toMatchObject({ files: 1, records: 2, indicators_new: 2, rejected: 2, errors: [{ location: 'line 3' }, { location: 'line 4' }] });
+    const lenient = await runLiaison(['import', file, '--json', '--source', 'ragged feed', '--tlp', 'green'], env);
+    expect(lenient).toMatchObject({ code: 0, stderr: 'liaison: imported 1 file(s); 2 value(s) rejected (listed in "errors")\n' });
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ files: 1, records: 2, indicators_new: 2, rejected: 2, errors: [{ location: 'line 3' }, { location: 'line 4' }] });
+    // --partial, the old way to ask for this, is still accepted and changes nothing.
+    // (A copy with other values: a file already imported may be recognised as such.)
+    const again = path.join(inputs, 'ragged-again.csv');
+    fs.writeFileSync(again, fs.readFileSync(file, 'utf8').replaceAll('ragged-', 'again-'));
+    const alias = await runLiaison(['import', again, '--partial'], env);
+    expect(alias.code).toBe(0);
+    expect(alias.stdout).toMatch(/ragged-again\.csv\s+csv\s+imported\s+2\s+1\s+1\s+2/);
+    expect(alias.stdout).toMatch(/Rejected:\n {2}ragged-again\.csv: line 3: /);
   });
 
   it('--format csv --map maps unusual column names', async () => {

@@ -36,7 +36,7 @@ describe('core worker', () => {
     expect(grant).toMatchObject({ ok: true, value: { files: [{ name: 'feed.csv', size }] } });
     expect(bytes.length).toBe(0); // transferred to the worker, not copied
     if (!grant.ok) return;
-    const started = await core.invoke('import:start', { grantId: grant.value.grantId, format: 'auto', partial: false });
+    const started = await core.invoke('import:start', { grantId: grant.value.grantId, format: 'auto', strict: false });
     expect(started.ok).toBe(true);
     await expect.poll(() => events.some((e) => e.type === 'import:finished'), { timeout: 20_000 }).toBe(true);
     const list = await core.invoke('indicators:list', { limit: 10 });

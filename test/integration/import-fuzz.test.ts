@@ -82,14 +82,14 @@ describe('import fuzzing', () => {
   it('never throws, never hangs, and a file not committed leaves the vault unchanged', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(input, fc.constantFrom(...FORMATS), fc.boolean(), async (file, format, partial) => {
+      fc.asyncProperty(input, fc.constantFrom(...FORMATS), fc.boolean(), async (file, format, strict) => {
         const dir = path.join(scratch, String(run++));
         fs.mkdirSync(dir);
         const target = path.join(dir, file.name);
         fs.writeFileSync(target, file.bytes);
         const before = dumpVault(vault.db);
         const audit = countAudit(vault.db);
-        const summary = await withinMs(importFiles(vault, [target], { format, partial }), 10_000, `import of ${file.name} as ${format}`);
+        const summary = await withinMs(importFiles(vault, [target], { format, strict }), 10_000, `import of ${file.name} as ${format}`);
         expect(summary.files).toBe(1);
         for (const error of summary.errors) {
           expect(error.file).toBe(file.name);
@@ -99,7 +99,7 @@ describe('import fuzzing', () => {
         const [result] = summary.results;
         if (result?.committed) {
           expect(countAudit(vault.db)).toBe(audit + 1);
-          if (!partial) expect(result.rejected).toBe(0);
+          if (strict) expect(result.rejected).toBe(0);
         } else {
           expect(summary.errors.length).toBeGreaterThan(0);
           expect(countAudit(vault.db)).toBe(audit);

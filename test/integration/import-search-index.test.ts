@@ -36,7 +36,7 @@ function termMatches(db: Database.Database): Map<string, number[]> {
 async function vaultWith(files: readonly string[], indexing: 'as-written' | 'afterwards'): Promise<Vault> {
   const vault = await createImportVault(dirs.make());
   for (const file of files) {
-    const summary = await importFiles(vault, [file], { partial: true, ...(indexing === 'as-written' ? { indexing: indexImportedIndicators } : {}) });
+    const summary = await importFiles(vault, [file], { strict: false, ...(indexing === 'as-written' ? { indexing: indexImportedIndicators } : {}) });
     expect(summary.errors.filter((e) => e.location === 'file'), file).toEqual([]);
   }
   if (indexing === 'afterwards') indexIndicators(vault.db);
@@ -70,7 +70,7 @@ describe('search rows an import writes as it goes', () => {
       const before = vault.db.prepare('SELECT max(id) FROM indicators').pluck().get() as number;
       // The newest rows go (their search rows with them); the next import reuses their ids.
       vault.db.prepare('DELETE FROM indicators WHERE id > ?').run(before - 3);
-      const second = await importFiles(vault, [ingestFixture('real', 'feodo-ipblocklist.csv')], { partial: true, indexing: indexImportedIndicators });
+      const second = await importFiles(vault, [ingestFixture('real', 'feodo-ipblocklist.csv')], { strict: false, indexing: indexImportedIndicators });
       expect(second.indicators_new).toBeGreaterThan(3);
       const ids = vault.db.prepare('SELECT id, value FROM indicators WHERE id > ?').all(before - 3) as { id: number; value: string }[];
       expect(ids.length).toBeGreaterThan(3);

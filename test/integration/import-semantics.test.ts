@@ -70,11 +70,11 @@ describe('one file, one transaction', () => {
     expect(dumpVault(vault.db)).toBe(before);
   });
 
-  it('--partial commits the valid records, reports every reject and records partial in the audit entry', async () => {
+  it('the lenient default commits the valid records, reports every reject and records strict: false in the audit entry', async () => {
     const { vault, write } = await setup();
     const file = write('one-bad.csv', ONE_BAD_ROW + 'also bad,domain,x\n');
     const audit = countAudit(vault.db);
-    const summary = await importFiles(vault, [file], { partial: true });
+    const summary = await importFiles(vault, [file], { strict: false });
     expect(summary).toMatchObject({ files: 1, records: 5, indicators_new: 3, rejected: 2 });
     expect(summary.errors.map((e) => e.location)).toEqual(['line 4, column "value"', 'line 6, column "value"']);
     expect(listIndicators(vault.db, { limit: 10 }).map((i) => `${i.type}:${i.value}`).sort()).toEqual([
@@ -84,7 +84,7 @@ describe('one file, one transaction', () => {
     ]);
     expect(countAudit(vault.db)).toBe(audit + 1);
     const entry = vault.db.prepare("SELECT after_json FROM audit_entries WHERE action = 'indicators.import'").get() as { after_json: string };
-    expect(JSON.parse(entry.after_json)).toMatchObject({ file: 'one-bad.csv', partial: true, rejected: 2, indicatorsNew: 3 });
+    expect(JSON.parse(entry.after_json)).toMatchObject({ file: 'one-bad.csv', strict: false, rejected: 2, indicatorsNew: 3 });
   });
 
   it('one bad file among good ones costs only itself', async () => {

@@ -14,7 +14,7 @@ interface ImportOptions {
   format: ImportFormat;
   source?: string;
   tlp?: TlpLevel;
-  partial?: boolean;
+  strict?: boolean;
   json?: boolean;
   map?: CsvMapping;
 }
@@ -30,7 +30,9 @@ export function registerImportCommand(program: Command, context: CliContext): vo
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'stix', 'misp', 'csv', 'text']).default('auto'))
     .option('--source <name>', 'provenance name for this import (default: each file name)')
     .addOption(new Option('--tlp <level>', 'TLP for records without a marking (default: amber)').choices([...TLP_LEVELS]))
-    .option('--partial', 'commit the valid records of a file and report every reject (default: all or nothing)')
+    .option('--strict', 'all or nothing: a file with any rejected value is not imported (default: import its valid values, list every reject)')
+    // The default since issue #14; kept so that scripts written for the old all-or-nothing default still run.
+    .addOption(new Option('--partial', 'import the valid values and list every reject (the default)').hideHelp())
     .option('--map <mapping>', 'CSV columns, e.g. value=ioc,type=kind,tlp=marking (fields: ' + CSV_FIELDS.join(', ') + ')', parseMapping)
     .option('--json', 'print the summary as one JSON document')
     .action(async (paths: string[], options: ImportOptions, command: Command) => {
@@ -42,7 +44,7 @@ export function registerImportCommand(program: Command, context: CliContext): vo
       try {
         const summary = await importPaths(vault.db, paths, {
           format: options.format,
-          partial: options.partial ?? false,
+          strict: options.strict ?? false,
           actor: vault.actor,
           signal: controller.signal,
           indexing: indexImportedIndicators,
@@ -55,10 +57,11 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         report(context, summary, options.json ?? false);
         const failed = summary.results.filter((r) => !r.committed);
         if (failed.length > 0) {
-          throw new WorkbenchError(
-            'INVALID_INPUT',
-            `${failed.length} of ${summary.files} file(s) not imported (${summary.errors.length} problem(s) listed${options.partial ? '' : '; --partial commits the valid records'})`,
-          );
+          const hint = options.strict && summary.rejected > 0 ? '; without --strict the valid values are imported' : '';
+          throw new WorkbenchError('INVALID_INPUT', `${failed.length} of ${summary.files} file(s) not imported (${summary.errors.length} problem(s) listed${hint})`);
+        }
+        if (summary.rejected > 0) {
+          context.io.stderr.write(`liaison: imported ${summary.files} file(s); ${summary.rejected} value(s) rejected (listed ${options.json ? 'in "errors"' : 'under Rejected'})\n`);
         }
       } catch (error) {
         progress?.done();

@@ -101,6 +101,20 @@ export function canonicalName(type: 'domain' | 'hostname', v: string): Canonical
 }
 
 const COLONLESS_SCHEME_RE = /^(https?|ftp)\/\//i;
+const AUTHORITY_RE = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#\s]+)(.*)$/is;
+
+/**
+ * `http://fdc4:2581::1/x`: a URL whose host is an IPv6 address written without the brackets RFC 3986
+ * asks for (seen in reports and sandbox output), as the bracketed URL; null when the host is not one.
+ * The whole authority must be the address: a port after it cannot be told from its last group.
+ */
+export function bracketBareIpv6Host(url: string): string | null {
+  const m = AUTHORITY_RE.exec(url);
+  if (m === null) return null;
+  const host = m[2] as string;
+  if (host.startsWith('[') || host.indexOf(':') === host.lastIndexOf(':') || !ipaddr.IPv6.isValid(host)) return null;
+  return `${m[1]}[${host}]${m[3]}`;
+}
 
 /**
  * Canonical URL via the WHATWG parser: scheme and host lower-cased, host punycoded, default port
@@ -115,8 +129,12 @@ export function canonicalUrl(raw: string): CanonicalResult {
   try {
     url = new URL(text);
   } catch {
-    return refuse('not a valid URL');
+    const bracketed = bracketBareIpv6Host(text);
+    if (bracketed === null) return refuse('not a valid URL');
+    return canonicalUrl(bracketed);
   }
+  // tcp://, udp://, ssl://: the WHATWG parser keeps the host of a scheme it does not know as written.
+  if (url.hostname !== url.hostname.toLowerCase()) url.hostname = url.hostname.toLowerCase();
   const host = url.hostname;
   if (host === '') return refuse('URL has no host');
   let flags: IndicatorFlag[];

@@ -13,7 +13,7 @@ import { hasKnownSuffix, lookupSuffix } from './domain-name';
 import type { IndicatorType } from './indicator-type';
 import { refangValue } from './refang';
 
-const URL_RE = /^(?:https?|ftp|sftp|wss?|tcp|udp):\/\/\S/i;
+const URL_RE = /^(?:https?|ftp|sftp|wss?|tcp|udp|ssl):\/\/\S/i;
 const EMAIL_LOCAL_RE = /^[^\s@<>()[\]\\,;:"]{1,64}$/;
 // Longest non-URL indicator we detect (sha512 is 128, a name 253, an email 64+1+253).
 const MAX_SHAPE = 330;

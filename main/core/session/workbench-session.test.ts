@@ -68,8 +68,8 @@ describe('WorkbenchSession', () => {
     const { session } = newSession();
     await session.create('a long enough passphrase');
     const grantId = session.grantFiles([{ kind: 'bytes', name: 'a.txt', bytes: new TextEncoder().encode('8.8.8.8') }]);
-    expect(session.startImport(grantId, { format: 'auto', partial: false }).jobId).toMatch(/^[\w-]{8,}$/);
-    expect(() => session.startImport(grantId, { format: 'auto', partial: false })).toThrow(WorkbenchError);
+    expect(session.startImport(grantId, { format: 'auto', strict: false }).jobId).toMatch(/^[\w-]{8,}$/);
+    expect(() => session.startImport(grantId, { format: 'auto', strict: false })).toThrow(WorkbenchError);
   });
 
   it('imports granted bytes in the background and reports the outcome as events', async () => {
@@ -77,7 +77,7 @@ describe('WorkbenchSession', () => {
     await session.create('a long enough passphrase');
     const report = new TextEncoder().encode('C2 at 185.220.101[.]45 and hxxps://bad-lantern[.]com/gate\n');
     const grantId = session.grantFiles([{ kind: 'bytes', name: 'report.txt', bytes: report }]);
-    const { jobId } = session.startImport(grantId, { format: 'auto', partial: false });
+    const { jobId } = session.startImport(grantId, { format: 'auto', strict: false });
     await expect.poll(() => events.find((e) => e.type === 'import:finished'), { timeout: 20_000 }).toBeTruthy();
     const finished = events.find((e) => e.type === 'import:finished');
     expect(finished).toMatchObject({ jobId, summary: { files: 1, indicators_new: 2, rejected: 0 } });
@@ -88,7 +88,7 @@ describe('WorkbenchSession', () => {
     await session.create('a long enough passphrase');
     const lines = Array.from({ length: 50_000 }, (_, i) => `host${i}.lantern-example.com`).join('\n');
     const grantId = session.grantFiles([{ kind: 'bytes', name: 'big.txt', bytes: new TextEncoder().encode(lines) }]);
-    const { jobId } = session.startImport(grantId, { format: 'text', partial: false });
+    const { jobId } = session.startImport(grantId, { format: 'text', strict: false });
     session.lock('user');
     await expect.poll(() => events.find((e) => e.type === 'import:failed' || e.type === 'import:finished'), { timeout: 20_000 }).toBeTruthy();
     expect(events.find((e) => e.type === 'import:failed')).toMatchObject({ jobId, error: { code: 'CANCELLED' } });

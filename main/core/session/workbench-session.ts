@@ -18,7 +18,7 @@ import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
 export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent;
-export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'partial'>;
+export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'strict'>;
 
 /** How long a deferred expiry waits before trying for the write lock again. */
 export const EXPIRY_RETRY_MS = 60_000;

@@ -18,7 +18,7 @@ async function sessionWithIndicators(count: number) {
   session.onEvent((event) => events.push(event));
   const csv = ['type,value', ...Array.from({ length: count }, (_, i) => `domain,lantern-${i}.com`), 'ipv4,185.220.101.45'].join('\n');
   const grantId = session.grantFiles([{ kind: 'bytes', name: 'feed.csv', bytes: new TextEncoder().encode(csv) }]);
-  session.startImport(grantId, { format: 'csv', partial: false });
+  session.startImport(grantId, { format: 'csv', strict: false });
   await expect.poll(() => events.some((e) => e.type === 'import:finished'), { timeout: 20_000 }).toBe(true);
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
     const result = await dispatch(channel, payload);
@@ -81,7 +81,7 @@ describe('triage channels', () => {
     const { session, call, dispatch, events } = await sessionWithIndicators(5);
     const lines = Array.from({ length: 200_000 }, (_, i) => `host${i}.lantern-example.com`).join('\n');
     const grantId = session.grantFiles([{ kind: 'bytes', name: 'big.txt', bytes: new TextEncoder().encode(lines) }]);
-    const { jobId } = session.startImport(grantId, { format: 'text', partial: false });
+    const { jobId } = session.startImport(grantId, { format: 'text', strict: false });
     const patch = { ids: [1], patch: { status: 'malicious' } };
     const refused = await dispatch('triage:update', patch);
     expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY' } });

@@ -67,17 +67,17 @@ export function ImportForm() {
       <TlpPicker legend="TLP for records without a marking" value={options.tlp} disabled={starting} onChange={(tlp) => setOptions({ tlp })} />
       <div className="checkbox-field">
         <input
-          id={`${id}-partial`}
+          id={`${id}-strict`}
           type="checkbox"
-          checked={options.partial}
+          checked={options.strict}
           disabled={starting}
-          onChange={(event) => setOptions({ partial: event.target.checked })}
-          aria-describedby={`${id}-partial-help`}
+          onChange={(event) => setOptions({ strict: event.target.checked })}
+          aria-describedby={`${id}-strict-help`}
         />
-        <label htmlFor={`${id}-partial`}>Commit valid records, report rejects</label>
-        <p id={`${id}-partial-help`} className="muted checkbox-help">
-          Off: a file with any rejected record is not imported at all. On: its valid records are imported and every
-          reject is listed.
+        <label htmlFor={`${id}-strict`}>Strict</label>
+        <p id={`${id}-strict-help`} className="muted checkbox-help">
+          Off: a file imports its valid values and every rejected value is listed. On: a file with any rejected value is
+          not imported at all.
         </p>
       </div>
       {error && <Notice tone="error">{error}</Notice>}

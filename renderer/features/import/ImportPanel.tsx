@@ -65,7 +65,7 @@ function PhaseBody({ phase }: { phase: ImportPhase }) {
     case 'running':
       return <ImportProgressView progress={phase.progress} cancelling={phase.cancelling} onCancel={() => void cancel()} />;
     case 'finished':
-      return <ImportResultView summary={phase.summary} partial={phase.partial} />;
+      return <ImportResultView summary={phase.summary} strict={phase.strict} />;
     case 'cancelled':
       return (
         <Notice tone="info">

@@ -6,11 +6,11 @@ import { ProblemTable } from './ProblemTable';
 
 interface ImportResultViewProps {
   summary: ImportSummary;
-  partial: boolean;
+  strict: boolean;
 }
 
-export function ImportResultView({ summary, partial }: ImportResultViewProps) {
-  const files = describeFiles(summary, partial);
+export function ImportResultView({ summary, strict }: ImportResultViewProps) {
+  const files = describeFiles(summary, strict);
   const top = headline(summary);
   const totals = [
     ['Files', summary.files],

@@ -6,12 +6,12 @@ export interface ImportOptions {
   tlp: TlpLevel;
   /** Provenance name; blank means each file's own name. */
   sourceName: string;
-  /** "Commit valid records, report rejects": without it a file with any reject is not imported at all. */
-  partial: boolean;
+  /** "Strict": a file with any rejected value is not imported at all; off, its valid values are and rejects are listed. */
+  strict: boolean;
 }
 
 /** Unmarked data defaults to AMBER, as in the core: a missing marking must never make data shareable by accident. */
-export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { format: 'auto', tlp: 'amber', sourceName: '', partial: false };
+export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { format: 'auto', tlp: 'amber', sourceName: '', strict: false };
 
 export const SOURCE_NAME_MAX = 200;
 

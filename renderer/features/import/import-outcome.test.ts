@@ -28,12 +28,19 @@ const summaryOf = (results: ImportFileOutcome[], errors: ImportSummary['errors']
 const reject = (location: string) => ({ file: 'bundle.json', location, reason: 'pattern does not parse' });
 
 describe('describeFiles', () => {
-  it('says a file with rejects was not imported and that committing valid records would import the rest', () => {
+  it('under Strict, says a file with rejects was not imported and that without Strict its valid values would be', () => {
     const summary = summaryOf([file({ committed: false, rejected: 2 })], [reject('objects[7]'), reject('objects[8]')]);
-    const [view] = describeFiles(summary, false);
+    const [view] = describeFiles(summary, true);
     expect(view).toMatchObject({ verdict: 'not-imported', problems: 2 });
     expect(view?.explanation).toContain('Not imported because of 2 rejects');
-    expect(view?.explanation).toContain('“Commit valid records, report rejects” would import its 17 valid indicators');
+    expect(view?.explanation).toContain('Without it, its valid values are imported.');
+  });
+
+  it('by default, says the valid values of a file with rejects were imported', () => {
+    const summary = summaryOf([file({ committed: true, rejected: 2 })], [reject('objects[7]'), reject('objects[8]')]);
+    const [view] = describeFiles(summary, false);
+    expect(view).toMatchObject({ verdict: 'imported', problems: 2 });
+    expect(view?.explanation).toBe('Imported the valid records; 2 rejects listed below.');
   });
 
   it('does not suggest committing valid records when the file could not be read to the end', () => {

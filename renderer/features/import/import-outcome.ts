@@ -11,28 +11,25 @@ export interface FileOutcomeView extends ImportFileOutcome {
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-function explain(result: ImportFileOutcome, problems: number, partial: boolean): string | null {
+function explain(result: ImportFileOutcome, problems: number, strict: boolean): string | null {
   if (result.committed) {
     return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
   }
   // Rejects are per record; a problem that is not a reject (a truncated file, an unreadable one) stops the whole file.
   const fatal = problems > result.rejected;
   if (fatal) return 'Not imported: the file could not be read to the end, so nothing from it was committed. See the problem below.';
-  if (result.rejected > 0 && !partial) {
-    return (
-      `Not imported because of ${plural(result.rejected, 'reject')}: an import commits a file whole or not at all. ` +
-      `“Commit valid records, report rejects” would import its ${plural(result.indicatorsNew + result.indicatorsMerged, 'valid indicator')}.`
-    );
+  if (result.rejected > 0 && strict) {
+    return `Not imported because of ${plural(result.rejected, 'reject')}: “Strict” commits a file whole or not at all. Without it, its valid values are imported.`;
   }
   if (result.records === 0) return 'Not imported: no indicators were found in this file.';
   return 'Not imported.';
 }
 
 /** One row per file, in the order the core reported them, with counts of the problems listed for it. */
-export function describeFiles(summary: ImportSummary, partial: boolean): FileOutcomeView[] {
+export function describeFiles(summary: ImportSummary, strict: boolean): FileOutcomeView[] {
   return summary.results.map((result) => {
     const problems = summary.errors.filter((error) => error.file === result.file).length;
-    return { ...result, verdict: result.committed ? 'imported' : 'not-imported', problems, explanation: explain(result, problems, partial) };
+    return { ...result, verdict: result.committed ? 'imported' : 'not-imported', problems, explanation: explain(result, problems, strict) };
   });
 }
 

@@ -50,14 +50,14 @@ beforeEach(() => {
 
 describe('useImportStore: starting', () => {
   it('grants the chosen files, then starts the import with the options', async () => {
-    store().setOptions({ format: 'csv', tlp: 'green', sourceName: '  Vendor feed ', partial: true });
+    store().setOptions({ format: 'csv', tlp: 'green', sourceName: '  Vendor feed ', strict: true });
     await startJob();
     expect(phase()).toEqual({ kind: 'running', jobId: JOB, progress: null, cancelling: false });
     expect(bridge.calls.find((call) => call.channel === 'import:start')?.request).toEqual({
       grantId: 'grant-1',
       format: 'csv',
       tlp: 'green',
-      partial: true,
+      strict: true,
       sourceName: 'Vendor feed',
     });
   });
@@ -68,7 +68,7 @@ describe('useImportStore: starting', () => {
       grantId: 'grant-1',
       format: 'auto',
       tlp: 'amber',
-      partial: false,
+      strict: false,
     });
   });
 
@@ -112,7 +112,7 @@ describe('useImportStore: events of its job', () => {
     expect(selectIsImportBusy(store())).toBe(true);
 
     emit({ type: 'import:finished', jobId: JOB, summary });
-    expect(phase()).toEqual({ kind: 'finished', jobId: JOB, summary, partial: false });
+    expect(phase()).toEqual({ kind: 'finished', jobId: JOB, summary, strict: false });
     expect(selectImportsSettled(store())).toBe(1);
     expect(selectIsImportBusy(store())).toBe(false);
   });
@@ -142,7 +142,7 @@ describe('useImportStore: events of its job', () => {
     });
     store().chooseFiles(chosen);
     await store().start();
-    expect(phase()).toEqual({ kind: 'finished', jobId: JOB, summary, partial: false });
+    expect(phase()).toEqual({ kind: 'finished', jobId: JOB, summary, strict: false });
     expect(store().early).toEqual([]);
   });
 
@@ -207,13 +207,13 @@ describe('useImportStore: panel', () => {
   });
 
   it('starts over keeping the options but not the files', async () => {
-    store().setOptions({ partial: true });
+    store().setOptions({ strict: true });
     await startJob();
     emit({ type: 'import:finished', jobId: JOB, summary });
     store().startOver();
     expect(phase()).toEqual({ kind: 'choosing' });
     expect(store().selection).toBeNull();
-    expect(store().options.partial).toBe(true);
+    expect(store().options.strict).toBe(true);
   });
 
   it('forgets the panel when the vault locks', async () => {

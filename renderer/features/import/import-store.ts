@@ -18,7 +18,7 @@ export type ImportPhase =
   | { kind: 'choosing' }
   | { kind: 'starting' }
   | { kind: 'running'; jobId: string; progress: ImportProgress | null; cancelling: boolean }
-  | { kind: 'finished'; jobId: string; summary: ImportSummary; partial: boolean }
+  | { kind: 'finished'; jobId: string; summary: ImportSummary; strict: boolean }
   | { kind: 'cancelled'; jobId: string }
   | { kind: 'failed'; jobId: string; message: string };
 
@@ -73,7 +73,7 @@ export const useImportStore = create<ImportStoreState>()((set, get) => {
         set({ phase: { ...phase, progress: event.progress } });
         return;
       case 'import:finished':
-        set({ phase: { kind: 'finished', jobId: phase.jobId, summary: event.summary, partial: options.partial }, settledCount: settledCount + 1 });
+        set({ phase: { kind: 'finished', jobId: phase.jobId, summary: event.summary, strict: options.strict }, settledCount: settledCount + 1 });
         return;
       case 'import:failed':
         set({
@@ -129,7 +129,7 @@ export const useImportStore = create<ImportStoreState>()((set, get) => {
           grantId: grant.grantId,
           format: options.format,
           tlp: options.tlp,
-          partial: options.partial,
+          strict: options.strict,
           ...(sourceName ? { sourceName } : {}),
         });
         const early = get().early;

@@ -96,7 +96,7 @@ describe('QueuePage', () => {
     view = await render(<Harness />);
     await settle();
     await chooseAndImport();
-    expect(bridge.calls.find((call) => call.channel === 'import:start')?.request).toMatchObject({ partial: false, tlp: 'amber' });
+    expect(bridge.calls.find((call) => call.channel === 'import:start')?.request).toMatchObject({ strict: false, tlp: 'amber' });
 
     emit({ type: 'import:progress', jobId: JOB, progress: { file: 'feed.csv', fileIndex: 0, fileCount: 1, bytesRead: 8, bytesTotal: 16, records: 1, recordsPerSecond: 250 } });
     expect(text()).toContain('Importing file 1 of 1: feed.csv');
@@ -109,7 +109,7 @@ describe('QueuePage', () => {
     await settle();
     expect(text()).toContain('NOT IMPORTED');
     expect(text()).toContain('line 3, column "indicator"');
-    expect(text()).toContain('would import its 1 valid indicator');
+    expect(text()).toContain('Rejects 1');
     expect(bridge.calls.filter((call) => call.channel === 'queue:total').length).toBe(countsBefore + 1);
     expect(view.container.querySelector('[role="grid"][aria-label="Indicator queue"]')?.textContent).toContain('evil.com');
   });

@@ -10,7 +10,7 @@ export class ImportPanel {
   readonly chosenFiles: Locator;
   readonly format: Locator;
   readonly sourceName: Locator;
-  readonly partial: Locator;
+  readonly strict: Locator;
   readonly importButton: Locator;
   readonly closeButton: Locator;
   readonly startOverButton: Locator;
@@ -25,7 +25,7 @@ export class ImportPanel {
     this.chosenFiles = this.panel.getByRole('list', { name: 'Chosen files' });
     this.format = this.panel.getByLabel('Format');
     this.sourceName = this.panel.getByLabel('Source name (optional)');
-    this.partial = this.panel.getByLabel('Commit valid records, report rejects');
+    this.strict = this.panel.getByLabel('Strict', { exact: true });
     this.importButton = this.panel.getByRole('button', { name: 'Import', exact: true });
     this.closeButton = this.panel.getByRole('button', { name: 'Close' });
     this.startOverButton = this.panel.getByRole('button', { name: 'Import more files' });
@@ -54,11 +54,11 @@ export class ImportPanel {
     await expect(this.panel.getByRole('heading', { name: 'Import indicators' })).toBeVisible();
   }
 
-  async importFiles(paths: string[], options: { partial?: boolean; tlp?: TlpName } = {}): Promise<void> {
+  async importFiles(paths: string[], options: { strict?: boolean; tlp?: TlpName } = {}): Promise<void> {
     await this.fileInput.setInputFiles(paths);
     await expect(this.chosenFiles.getByRole('listitem')).toHaveCount(paths.length);
     if (options.tlp) await this.tlp(options.tlp).check();
-    await this.partial.setChecked(options.partial ?? false);
+    await this.strict.setChecked(options.strict ?? false);
     await this.importButton.click();
     await expect(this.panel.getByRole('heading', { name: 'Import result' })).toBeVisible();
   }

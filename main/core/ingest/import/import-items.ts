@@ -21,7 +21,8 @@ export interface ItemsImport {
   items: AsyncIterable<readonly PreparedItem[]>;
   sourceName: string;
   defaultTlp: TlpLevel;
-  partial: boolean;
+  /** All or nothing: a file with any rejected value commits nothing (`--strict`). */
+  strict: boolean;
   actor: string;
   now: () => Date;
   sha256: () => string;
@@ -48,8 +49,9 @@ export interface ImportIndexer {
 }
 
 /**
- * Imports one file's items in ONE transaction: all or nothing, unless `partial`, which commits the
- * valid records and reports every reject. Cancelling or a fatal parse error rolls everything back.
+ * Imports one file's items in ONE transaction: the valid records are committed and every reject is
+ * reported, unless `strict`, which commits nothing from a file with any reject. Cancelling or a fatal
+ * parse error (the structure does not parse) rolls everything back.
  */
 export async function importItems(db: Database, job: ItemsImport): Promise<FileImportResult> {
   const result = emptyResult(job.file, job.format);
@@ -98,6 +100,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
             result.records += 1;
             entries.push(item.entry);
             entryExternalIds.push(item.externalId);
+            if (item.note !== undefined && result.notes.length < MAX_LISTED_PER_FILE) result.notes.push({ file: job.file, location: item.entry.indicator.location, reason: item.note });
             break;
           case 'failed':
             if (item.record) result.records += 1;
@@ -123,7 +126,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     }
     // The last batch may have been taken before an abort arrived: a cancelled import never commits.
     if (job.signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled.');
-    if (result.rejected > 0 && !job.partial) {
+    if (result.rejected > 0 && job.strict) {
       db.exec('ROLLBACK');
       return result;
     }
@@ -156,7 +159,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
         indicatorsNew: result.indicatorsNew,
         indicatorsMerged: result.indicatorsMerged,
         rejected: result.rejected,
-        partial: job.partial,
+        strict: job.strict,
       },
     });
     db.exec('COMMIT');

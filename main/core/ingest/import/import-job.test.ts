@@ -42,7 +42,7 @@ function feed(): string {
 
 const options = (parseWorker: 'auto' | 'off', extra: Partial<ImportRequestOptions> = {}): ImportRequestOptions => ({
   format: 'auto',
-  partial: false,
+  strict: false,
   actor: 'test',
   now: () => new Date('2024-06-01T00:00:00.000Z'),
   parseWorker,

@@ -20,7 +20,11 @@ export interface ImportRequestOptions {
   sourceName?: string;
   /** TLP for records that carry no marking. */
   tlp?: TlpLevel;
-  partial: boolean;
+  /**
+   * All or nothing per file: a file with any rejected value commits nothing. Off (the default), a file
+   * whose structure parses imports its valid values and lists every reject, as MISP and OpenCTI do.
+   */
+  strict?: boolean;
   csvMapping?: CsvMapping;
   actor: string;
   now?: () => Date;
@@ -94,7 +98,7 @@ async function importInput(
   const common = {
     sourceName: options.sourceName ?? file,
     defaultTlp,
-    partial: options.partial,
+    strict: options.strict ?? false,
     actor: options.actor,
     now,
     ...signal,

@@ -2,6 +2,7 @@ import type { IndicatorEntry } from '../../vault/queries/indicator-writes';
 import { isAmbiguity, type IngestRecord, type TlpLevel } from '../ingest-record';
 import type { IngestContextUpdate, StixIngestItem } from '../stix/context-update';
 import { recordToIndicator } from './record-to-indicator';
+import { repairValue } from './repair-value';
 
 /**
  * A parser's item after the work that needs no database: records canonicalised into the rows the
@@ -9,7 +10,8 @@ import { recordToIndicator } from './record-to-indicator';
  * that owns the database, so the writer only writes.
  */
 export type PreparedItem =
-  | { kind: 'entry'; entry: IndicatorEntry; externalId: string | undefined }
+  /** `note`: the value was repaired to be read (see ./repair-value.ts), and this says how. */
+  | { kind: 'entry'; entry: IndicatorEntry; externalId: string | undefined; note?: string }
   /** `record`: the problem is a record the parser read (it counts as a record), not a row it skipped. */
   | { kind: 'failed'; location: string; reason: string; record: boolean }
   | { kind: 'ambiguity'; location: string; reason: string }
@@ -30,8 +32,14 @@ export function prepareItem(item: StixIngestItem, defaultTlp: TlpLevel): Prepare
     case 'record': {
       const { record } = item;
       const outcome = recordToIndicator(record, defaultTlp);
-      if (!outcome.ok) return { kind: 'failed', location: record.location, reason: `${outcome.reason}: ${truncate(record.value)}`, record: true };
-      return { kind: 'entry', entry: { indicator: outcome.indicator, context: record.context, tags: recordTags(record) }, externalId: record.externalId };
+      if (outcome.ok) return { kind: 'entry', entry: { indicator: outcome.indicator, context: record.context, tags: recordTags(record) }, externalId: record.externalId };
+      const repair = repairValue(record.value, record.type);
+      const repaired = repair === null ? null : recordToIndicator({ ...record, value: repair.value }, defaultTlp);
+      if (repair === null || repaired === null || !repaired.ok) {
+        return { kind: 'failed', location: record.location, reason: `${outcome.reason}: ${truncate(record.value)}`, record: true };
+      }
+      const entry = { indicator: repaired.indicator, context: record.context, tags: recordTags(record) };
+      return { kind: 'entry', entry, externalId: record.externalId, note: repair.note };
     }
   }
 }

@@ -3,6 +3,9 @@
  * PSL suffix, Bitcoin addresses a valid checksum, ASNs the upper-case `AS` prefix, and dotted quads
  * after "version"/"v" are versions. Candidates that may be files (`setup.py`, `invoice.zip`) are
  * reported as ambiguous unless the author defanged them, which only happens to indicators.
+ *
+ * Those precision rules read running text. A piece that stands alone (a line holding only it) is what
+ * it looks like: a list of resolvers is `8.8.8.8`, `1.1.1.1`, not versions (issue #14).
  */
 import ipaddr from 'ipaddr.js';
 import { hashTypeForHex, isSsdeep } from '../../indicators/canonical-hash';
@@ -22,7 +25,7 @@ export interface Finding {
 }
 
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions', 'ver', 'v', 'build', 'release', 'firmware', 'rev', 'revision']);
-const URL_RE = /^(?:https?|ftp|sftp|wss?):\/\/[^\s/?#]+/i;
+const URL_RE = /^(?:https?|ftp|sftp|wss?|tcp|udp|ssl):\/\/[^\s/?#]+/i;
 const EMAIL_LOCAL_RE = /^[A-Za-z0-9._%+-]{1,64}$/;
 const CIDR4_RE = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/;
 const V6_CHARS_RE = /^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/;
@@ -41,18 +44,25 @@ const LEADING_ZERO_OCTET_RE = /(?:^|\.)0\d/;
 /** Words after which a hex string is a key, relay or commit, not a file hash (Tor's `ExitNode <fingerprint>`). */
 const NOT_A_FILE_HASH_WORDS: ReadonlySet<string> = new Set(['exitnode', 'fingerprint', 'fingerprints', 'thumbprint', 'commit', 'relay', 'keyid']);
 const NAME_CHARS_RE = /^[A-Za-z0-9._-]+$/;
+/** A product's name as prose writes it (`Studio`, `Chrome`, `WinRAR`): a capital, then a lower-case letter. */
+const PRODUCT_WORD_RE = /^[A-Z][a-z][A-Za-z0-9+-]*$/;
 
-/** Classify a refanged piece; `prevWord` is the previous word as written (punctuation trimmed). Null when not an indicator. */
-export function classifyPiece(piece: string, prevWord: string, defanged: boolean): Finding | null {
+/**
+ * Classify a refanged piece; `prevWord` is the previous word as written (punctuation trimmed). Null when
+ * not an indicator. `prose` false: the piece stands alone, and no rule for running text demotes it.
+ */
+export function classifyPiece(piece: string, prevWord: string, defanged: boolean, prose = true): Finding | null {
   const first = piece.charCodeAt(0);
   if (URL_RE.test(piece)) return finding('url', piece, defanged);
   if (piece.includes('@')) return classifyEmail(piece, defanged);
   if (first >= 48 && first <= 57 && piece.includes('.')) {
     if (isStrictIpv4(piece)) {
       if (VERSION_WORDS.has(prevWord.toLowerCase())) return null;
-      // `Ashampoo … 4.0.9.3`: four one-digit parts are a version far more often than a host, and the
-      // few such hosts in reports (8.8.8.8, 1.1.1.1) are public resolvers, not indicators.
-      if (!defanged && SINGLE_DIGITS_QUAD_RE.test(piece)) return finding('ipv4', piece, defanged, `"${piece}" looks like a version number`);
+      // `Ashampoo Burning Studio 4.0.9.3`: four one-digit parts right after a product name are a version.
+      // Anywhere else (`DNS 8.8.8.8`, a line of its own) they are the address they look like.
+      if (prose && !defanged && SINGLE_DIGITS_QUAD_RE.test(piece) && PRODUCT_WORD_RE.test(prevWord)) {
+        return finding('ipv4', piece, defanged, `"${piece}" follows "${prevWord}" and looks like a version number`);
+      }
       return finding('ipv4', piece, defanged);
     }
     if (DOTTED_QUAD_RE.test(piece) && LEADING_ZERO_OCTET_RE.test(piece) && !VERSION_WORDS.has(prevWord.toLowerCase())) {
@@ -68,7 +78,7 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
     const t = hashTypeForHex(piece.toLowerCase());
     if (t === null) return null;
     const word = prevWord.toLowerCase();
-    if (!defanged && (NOT_A_FILE_HASH_WORDS.has(word) || VERSION_WORDS.has(word))) {
+    if (prose && !defanged && (NOT_A_FILE_HASH_WORDS.has(word) || VERSION_WORDS.has(word))) {
       return finding(t, piece, defanged, `"${piece}" follows "${prevWord}": a fingerprint or version, not a file hash`);
     }
     return finding(t, piece, defanged);
@@ -79,7 +89,7 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
     const w = normalizeWallet(piece);
     if (w !== null && hasValidWalletChecksum(w.kind, w.value)) return finding('crypto-wallet', piece, defanged);
   }
-  if (piece.includes('.') && NAME_CHARS_RE.test(piece)) return classifyName(piece, defanged);
+  if (piece.includes('.') && NAME_CHARS_RE.test(piece)) return classifyName(piece, defanged, prose);
   return null;
 }
 
@@ -106,16 +116,16 @@ function classifyColon(piece: string, defanged: boolean): Finding | null {
   return ipaddr.IPv6.isValid(piece) ? finding('ipv6', piece, defanged) : null;
 }
 
-function classifyName(piece: string, defanged: boolean): Finding | null {
+function classifyName(piece: string, defanged: boolean, prose: boolean): Finding | null {
   const type = detectName(piece);
   if (type === null) return null;
   const name = piece.toLowerCase().replace(/\.$/, '');
   const labels = name.split('.');
   const tld = labels[labels.length - 1] as string;
-  if (!defanged && isFileLikeName(labels.length, tld)) {
+  if (prose && !defanged && isFileLikeName(labels.length, tld)) {
     return finding(type, piece, defanged, `"${piece}" may be a file name (.${tld} is also a file extension)`);
   }
-  if (!defanged && UPPER_NAME_RE.test(piece) && /[A-Z]/.test(piece)) {
+  if (prose && !defanged && UPPER_NAME_RE.test(piece) && /[A-Z]/.test(piece)) {
     return finding(type, piece, defanged, `"${piece}" is written in capitals like a product name (ASP.NET)`);
   }
   return finding(type, piece, defanged);

@@ -12,7 +12,8 @@ describe('scanLine', () => {
     ['<https://evil.com/x>', ['url:https://evil.com/x']],
     ['beacon 1.2.3[.]4:443 and 10.0.0.0/8', ['ipv4:1.2.3.4', 'cidr:10.0.0.0/8']],
     ['version 1.2.3.4 and v 5.6.7.8 and Version: 9.9.9.9', []],
-    ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', '?8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
+    // The version rule demotes only a dotted quad right after a product name, never one after "DNS".
+    ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', 'ipv4:8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
     ['readme.txt, e.g. i.e. etc. Node.js', []],
     ['dropped invoice.zip and setup.py', ['?invoice.zip', '?setup.py']],
     ['but evil[.]zip is defanged', ['domain:evil.zip']],
@@ -35,6 +36,60 @@ describe('scanLine', () => {
     ['https://maps.example/@48.85,2.29,15z and https://evil.example/x?ids=1,2', ['url:https://maps.example/@48.85,2.29,15z', 'url:https://evil.example/x?ids=1,2']],
   ])('%s', (line, expected) => {
     expect(found(line)).toEqual(expected);
+  });
+
+  // A value standing alone on its line is what it looks like; the rules for running text do not apply.
+  // Lines of MISP's public warninglist "List of known IPv4 public DNS resolvers" (lists/public-dns-v4):
+  // a plain list of resolver addresses lost 8.8.8.8 and 1.1.1.1 as "version numbers" (issue #14).
+  it.each([
+    ['8.8.8.8', ['ipv4:8.8.8.8']],
+    ['1.1.1.1', ['ipv4:1.1.1.1']],
+    ['  4.2.2.2\t', ['ipv4:4.2.2.2']],
+    ['- 9.9.9.9', ['ipv4:9.9.9.9']],
+    ['| 1.0.0.1 |', ['ipv4:1.0.0.1']],
+    ['`8.8.4.4`', ['ipv4:8.8.4.4']],
+    // The same names that prose would list as ambiguous, alone on a line of a blocklist.
+    ['setup.py', ['domain:setup.py']],
+    ['ASP.NET', ['domain:ASP.NET']],
+  ])('stands alone: %s', (line, expected) => {
+    expect(found(line)).toEqual(expected);
+  });
+
+  // Shapes of attack infrastructure read rather than dropped, each with its host (issue #14).
+  it.each([
+    // Telekom Security, "From Dropbox to Violet RAT v5: A Multi-Stage WebDAV Delivery Chain" (Rodent Weed,
+    // 2026): the .url lure, the .lnk arguments and the .wsh script path.
+    ['URL=file://move-friendly-international-observed.trycloudflare[.]com@SSL/DavWWWRoot/dokumente?config=eyJwYXRoIjoiY29uZmlkZW50aWFsIiwibW9kZSI6InJlYWQifQ%3D%3D',
+      ['url:https://move-friendly-international-observed.trycloudflare.com/dokumente?config=eyJwYXRoIjoiY29uZmlkZW50aWFsIiwibW9kZSI6InJlYWQifQ%3D%3D',
+        'domain:move-friendly-international-observed.trycloudflare.com']],
+    ['| Arguments | `//B \\\\move-friendly-international-observed.trycloudflare[.]com@SSL\\DavWWWRoot\\oa.wsh` | Executes a WSH file from WebDAV |',
+      ['url:https://move-friendly-international-observed.trycloudflare.com/oa.wsh', 'domain:move-friendly-international-observed.trycloudflare.com']],
+    ['Path=\\\\move-friendly-international-observed.trycloudflare[.]com@SSL\\DavWWWRoot\\ccv.js',
+      ['url:https://move-friendly-international-observed.trycloudflare.com/ccv.js', 'domain:move-friendly-international-observed.trycloudflare.com']],
+    // The same report: the C2 as address:port in running text.
+    ['Violet RAT v5, which connected to `91.219.238[.]140:7000`, transmitted', ['ipv4:91.219.238.140']],
+    // HarfangLab's AllaSenha IOCs (2024), as republished in a public list: `\\host@port\share\`.
+    ['\\\\104.41.57[.]122@80\\Documentos\\|WebDAV stager path (on legitimate Azure infrastructure)', ['url:http://104.41.57.122/Documentos/', 'ipv4:104.41.57.122']],
+    ['\\\\abrir-documento-adobe-reader-1.brazilsouth.cloudapp.azure[.]com@80\\Documentos\\|WebDAV stager path',
+      ['url:http://abrir-documento-adobe-reader-1.brazilsouth.cloudapp.azure.com/Documentos/', 'hostname:abrir-documento-adobe-reader-1.brazilsouth.cloudapp.azure.com']],
+    // The forms issue #14 lists, as analysts write them (no verified public line at hand for these).
+    ['\\\\dav.lantern-c2.com@8080\\share\\x.lnk', ['url:http://dav.lantern-c2.com:8080/share/x.lnk', 'hostname:dav.lantern-c2.com']],
+    ['open file://198.51.100.7@8789/share/x.lnk now', ['url:http://198.51.100.7:8789/share/x.lnk', 'ipv4:198.51.100.7']],
+    ['c2 tcp://45.9.148.3:4444 and ssl://evil[.]com:443 and wss://ws.evil.com/socket',
+      ['url:tcp://45.9.148.3:4444', 'ipv4:45.9.148.3', 'url:ssl://evil.com:443', 'domain:evil.com', 'url:wss://ws.evil.com/socket', 'hostname:ws.evil.com']],
+    ['udp://198.51.100.9:53', ['url:udp://198.51.100.9:53', 'ipv4:198.51.100.9']],
+    ['beacon http://fdc4:2581::1/gate.php', ['url:http://[fdc4:2581::1]/gate.php', 'ipv6:fdc4:2581::1']],
+    ['bins at 45.9.148.3:8080/bins/x86 and evil.com:8443/a but 10.0.0.0/8', ['url:http://45.9.148.3:8080/bins/x86', 'ipv4:45.9.148.3', 'url:http://evil.com:8443/a', 'domain:evil.com', 'cidr:10.0.0.0/8']],
+    ['visit evil[.]example,com/x now, also hello,world and file:///C:/Users/x.lnk', ['url:http://evil.example.com/x']],
+    ['lure at www[.]evil-example,com', ['hostname:www.evil-example.com']],
+  ])('reads the shape in %s', (line, expected) => {
+    expect(found(line)).toEqual(expected);
+  });
+
+  it('keeps the running-text rules for the same values inside a sentence', () => {
+    expect(found('Cloudflare 1.1.1.1 resolver')).toEqual(['?1.1.1.1']);
+    expect(found('- dropped setup.py')).toEqual(['?setup.py']);
+    expect(found('version 8.8.8.8')).toEqual([]);
   });
 
   it('quotes the original text around a match in the snippet', () => {

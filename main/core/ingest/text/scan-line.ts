@@ -4,13 +4,17 @@
  * token piece longer than MAX_PIECE is skipped without running any pattern over it, so the
  * per-piece regexes only ever see short strings.
  */
-import { detectType } from '../../indicators/detect-type';
+import { bracketBareIpv6Host } from '../../indicators/canonical-network';
+import { detectName, detectType } from '../../indicators/detect-type';
 import { refangWithOffsets } from '../../indicators/refang';
 import { classifyPiece, type Finding } from './classify-piece';
+import { readWebdavLocation } from './webdav-path';
 
 const STRONG_TOKEN_RE = /[^\s"'<>`|*\u201c\u201d\u2018\u2019\u00ab\u00bb]+/g;
 const WEAK_SPLIT_RE = /[()[\]{},;=]+/;
-const URL_SCHEME_RE = /(?:https?|ftp|sftp|wss?)$/i;
+const URL_SCHEME_RE = /(?:https?|ftp|sftp|wss?|tcp|udp|ssl|file)$/i;
+/** Schemes of raw connections (C2 configs, sandbox reports): the host is an indicator of its own. */
+const CONNECTION_SCHEMES: ReadonlySet<string> = new Set(['tcp', 'udp', 'ssl', 'ws', 'wss']);
 const URL_STOP = new Set(['[', ']', '{', '}', '\\', '^']);
 const TRIM_END = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']', '}']);
 // Only short tokens can be "version"/"ASN": a trailing-anchored regex over a long token would backtrack.
@@ -19,6 +23,11 @@ const PREV_WORD_TRIM_RE = /^[([]+|[.:,)\]]+$/g;
 const MAX_TOKEN = 8192;
 const MAX_PIECE = 320;
 const SNIPPET_RADIUS = 60;
+/**
+ * A line that holds one token and nothing else, after a list bullet or inside one table cell or code
+ * span (`- 8.8.8.8`, `| 1.1.1.1 |`, `` `9.9.9.9` ``): a value standing alone, not running text.
+ */
+const STANDS_ALONE_RE = /^\s*(?:[-*+\u2022>]\s+|\d{1,3}[.)]\s+|\|\s*)?`?[^\s`|]+`?\s*\|?\s*$/;
 
 export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
@@ -38,13 +47,14 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
     out.push({ ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) });
   };
   let prevWord = '';
+  const prose = !STANDS_ALONE_RE.test(text);
   STRONG_TOKEN_RE.lastIndex = 0;
   for (let m = STRONG_TOKEN_RE.exec(text); m !== null; m = STRONG_TOKEN_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
     const truncated = (openStart && start === 0) || (openEnd && end === text.length);
-    if (!truncated && m[0].length <= MAX_TOKEN) scanToken(m[0], start, prevWord, emit, offsets);
+    if (!truncated && m[0].length <= MAX_TOKEN) scanToken(m[0], start, prevWord, emit, offsets, prose);
     prevWord = m[0].length <= MAX_PREV_WORD ? m[0].replace(PREV_WORD_TRIM_RE, '') : '';
   }
   return out;
@@ -56,26 +66,38 @@ function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean 
   return offsets !== null && (offsets[e] as number) - (offsets[s] as number) !== e - s;
 }
 
-function scanToken(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
-  let pos = token.includes('://') || token.indexOf('/') < 4 ? 0 : scanBareUrl(token, base, prevWord, emit, offsets);
+function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+  const token = commaForDot(raw, base, offsets);
+  const unc = token.indexOf('\\\\');
+  if (unc >= 0 && scanUncWebdav(token, unc, base, prevWord, emit, offsets, prose)) return;
+  let pos = token.includes('://') || token.indexOf('/') < 4 ? 0 : scanBareUrl(token, base, prevWord, emit, offsets, prose);
   for (let sep = token.indexOf('://'); sep >= 0; sep = token.indexOf('://', Math.max(sep + 3, pos))) {
     const head = token.slice(Math.max(pos, sep - 5), sep);
     const scheme = URL_SCHEME_RE.exec(head);
     if (scheme === null) continue;
     const urlStart = sep - scheme[0].length;
+    if (scheme[0].toLowerCase() === 'file') {
+      // Only a WebDAV file URL names a remote host; file:///C:/… is a path on the victim's disk.
+      const dav = readWebdavLocation(token.slice(urlStart));
+      if (dav === null) continue;
+      scanPieces(token.slice(pos, urlStart), base + pos, prevWord, emit, offsets, prose);
+      emitWebdav(dav, base + urlStart, emit, offsets);
+      pos = urlStart + dav.length;
+      continue;
+    }
     const urlEnd = urlExtent(token, sep + 3);
     // Markdown link targets `[text](url)` are markup, like href="" in HTML. The text is scanned, but a
     // name or URL there names the page linked to: reports link their sources, not their indicators.
     const isLinkTarget = urlStart >= 2 && token[urlStart - 1] === '(' && token[urlStart - 2] === ']';
-    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, isLinkTarget ? asLinkText(emit) : emit, offsets);
+    scanPieces(token.slice(pos, urlStart), base + pos, prevWord, isLinkTarget ? asLinkText(emit) : emit, offsets, prose);
     if (!isLinkTarget && urlEnd - urlStart <= MAX_TOKEN) {
       const value = token.slice(urlStart, urlEnd);
       const f = classifyPiece(value, '', wasDefanged(offsets, base + urlStart, base + urlEnd));
-      if (f !== null) emit(f, base + urlStart, base + urlEnd);
+      if (f !== null) emitUrl(f, scheme[0].toLowerCase(), base + urlStart, base + urlEnd, emit);
     }
     pos = urlEnd;
   }
-  scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets);
+  scanPieces(token.slice(pos), base + pos, prevWord, emit, offsets, prose);
 }
 
 /**
@@ -100,24 +122,87 @@ function asLinkText(emit: Emit): Emit {
   return (f, start, end) => emit(asLinkTextFinding(f), start, end);
 }
 
-/** A name then '/', after opening punctuation; the bounded class keeps a long token from backtracking far. */
-const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})\//;
+/**
+ * A URL found in a token. `http://fdc4:2581::1/x` (an IPv6 host without its brackets) is read as the
+ * bracketed URL; a raw connection's URL (`tcp://host:port`) and such an address also give their host.
+ */
+function emitUrl(f: Finding, scheme: string, start: number, end: number, emit: Emit): void {
+  const bracketed = f.type === 'url' ? bracketBareIpv6Host(f.value) : null;
+  emit(bracketed === null ? f : { ...f, value: bracketed }, start, end);
+  if (bracketed === null && !CONNECTION_SCHEMES.has(scheme)) return;
+  const host = hostOf(bracketed ?? f.value);
+  const found = host === null ? null : classifyPiece(host, '', f.defanged, false);
+  if (found !== null) emit(found, start, end);
+}
+
+/** The host of a URL with an authority, brackets of an IPv6 address removed; null when it has none. */
+function hostOf(url: string): string | null {
+  try {
+    const host = new URL(url).hostname;
+    return host.startsWith('[') ? host.slice(1, -1) : host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A WebDAV location (see ./webdav-path.ts): the URL it fetches and its host. */
+function emitWebdav(dav: { url: string; host: string; length: number }, start: number, emit: Emit, offsets: Int32Array | null): void {
+  const defanged = wasDefanged(offsets, start, start + dav.length);
+  emit({ type: 'url', value: dav.url, defanged }, start, start + dav.length);
+  const host = classifyPiece(dav.host, '', defanged, false);
+  if (host !== null) emit(host, start, start + dav.length);
+}
+
+/** `\\host@SSL\DavWWWRoot\x` in a token (a command line, `Path=\\…`); true when one was read. */
+function scanUncWebdav(token: string, at: number, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): boolean {
+  const dav = readWebdavLocation(token.slice(at));
+  if (dav === null) return false;
+  scanPieces(token.slice(0, at), base, prevWord, emit, offsets, prose);
+  emitWebdav(dav, base + at, emit, offsets);
+  scanPieces(token.slice(at + dav.length), base + at + dav.length, prevWord, emit, offsets, prose);
+  return true;
+}
+
+/** A defanged name whose last dot was typed as a comma: `evil[.]example,com`, and only there. */
+const COMMA_TLD_RE = /^([A-Za-z0-9.-]+),([A-Za-z]{2,24})(?=$|[/:?#])/;
+
+/**
+ * `evil[.]example,com` -> `evil.example.com` when the author defanged the token (so it is meant as an
+ * indicator) and the result is a name under a known suffix. The same length, so offsets still hold.
+ */
+function commaForDot(token: string, base: number, offsets: Int32Array | null): string {
+  if (offsets === null || !token.includes(',') || !wasDefanged(offsets, base, base + token.length)) return token;
+  const lead = token.length - token.replace(/^[([{'"]+/, '').length;
+  const m = COMMA_TLD_RE.exec(token.slice(lead));
+  if (m === null || !(m[1] as string).includes('.')) return token;
+  const name = `${m[1]}.${m[2]}`;
+  if (detectName(name) === null) return token;
+  return token.slice(0, lead) + name + token.slice(lead + name.length);
+}
+
+/** A name (or address) with an optional port then '/', after opening punctuation; bounded, so no long backtracking. */
+const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})(:\d{1,5})?\//;
 
 /**
  * A name followed by a path without a scheme (`evil.example/wp-content/login/`, as blocklists and
  * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name.
  * Returns where the URL ends in the token (0 when there is none).
  */
-function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): number {
+function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): number {
   const m = BARE_URL_HEAD_RE.exec(token);
   if (m === null) return 0;
   const hostStart = (m[1] as string).length;
   const host = m[2] as string;
-  const name = classifyPiece(host, prevWord, wasDefanged(offsets, base + hostStart, base + hostStart + host.length));
-  if (name === null || name.ambiguous !== undefined || (name.type !== 'domain' && name.type !== 'hostname')) return 0;
-  const end = urlExtent(token, hostStart + host.length);
+  const port = m[3];
+  const name = classifyPiece(host, prevWord, wasDefanged(offsets, base + hostStart, base + hostStart + host.length), prose);
+  // An address before a path is a URL only with a port (`45.9.148.3:8080/bins/x86`): `10.0.0.0/8` is a network.
+  const named = name !== null && name.ambiguous === undefined && (name.type === 'domain' || name.type === 'hostname' || (port !== undefined && name.type === 'ipv4'));
+  if (!named) return 0;
+  const end = urlExtent(token, hostStart + host.length + (port?.length ?? 0));
   if (end - hostStart > MAX_TOKEN) return 0;
   emit({ type: 'url', value: `http://${token.slice(hostStart, end)}`, defanged: name.defanged }, base + hostStart, base + end);
+  // `host:port/path` is a connection to that host: the host is an indicator too.
+  if (port !== undefined) emit(name, base + hostStart, base + hostStart + host.length);
   return end;
 }
 
@@ -155,7 +240,7 @@ function urlExtent(token: string, from: number): number {
   return i;
 }
 
-function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
   if (segment === '') return;
   let offset = 0;
   for (const raw of segment.split(WEAK_SPLIT_RE)) {
@@ -165,17 +250,17 @@ function scanPieces(segment: string, base: number, prevWord: string, emit: Emit,
     if (e - s < 3 || e - s > MAX_PIECE) continue;
     const piece = raw.slice(s, e);
     const start = base + at + s;
-    const f = classifyPiece(piece, prevWord, wasDefanged(offsets, start, start + piece.length));
+    const f = classifyPiece(piece, prevWord, wasDefanged(offsets, start, start + piece.length), prose);
     // `b.run('cmd …')`, `document.write(`: a name called like a function is code in the report, not a host.
     if (f !== null && e === raw.length && segment[offset] === '(' && (f.type === 'domain' || f.type === 'hostname')) {
       emit(ambiguousUnlessDefanged(f, 'is called like a function: code quoted in the report'), start, start + piece.length);
     } else if (f !== null) emit(f, start, start + piece.length);
-    else if (piece.includes(':')) scanColonParts(piece, start, prevWord, emit, offsets);
+    else if (piece.includes(':')) scanColonParts(piece, start, prevWord, emit, offsets, prose);
   }
 }
 
 // "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
-function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null): void {
+function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
   let off = 0;
   for (const part of piece.split(':')) {
     const s = start + off;
@@ -183,7 +268,7 @@ function scanColonParts(piece: string, start: number, prevWord: string, emit: Em
     const t = trimPiece(part);
     if (t.e - t.s < 3) continue;
     const p = part.slice(t.s, t.e);
-    const f = classifyPiece(p, prevWord, wasDefanged(offsets, s + t.s, s + t.e));
+    const f = classifyPiece(p, prevWord, wasDefanged(offsets, s + t.s, s + t.e), prose);
     if (f !== null) emit(f, s + t.s, s + t.e);
   }
 }
