@@ -112,7 +112,7 @@ interface Result {
 /** 500k entries at 1M rows: a hostname list (80%), a string list of hashes (10%), a cidr list (10%). */
 function syntheticWarninglists(rows: number): WarninglistFile[] {
   const n = Math.round(rows / 2);
-  const base = { version: 1, description: 'bench', category: 'known' as const, matchingAttributes: [] };
+  const base = { version: 1, description: 'bench', category: 'known' as const, categorySource: 'file' as const, matchingAttributes: [] };
   const hostnames = Array.from({ length: Math.round(n * 0.8) }, (_, k) => (k < 20000 ? `brand${k}.com` : `unrelated${k}.example.com`));
   const hashes = Array.from({ length: Math.round(n * 0.1) }, (_, k) => (k * 37).toString(16).padStart(64, '0'));
   const cidrs = Array.from({ length: Math.round(n * 0.1) }, (_, k) => `${100 + (k >> 16)}.${(k >> 8) & 255}.${k & 255}.0/28`);

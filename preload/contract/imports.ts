@@ -29,6 +29,8 @@ export interface ImportFileOutcome {
   indicatorsNew: number;
   indicatorsMerged: number;
   rejected: number;
+  /** Set when the same file (SHA-256) was imported before: nothing was committed or counted. */
+  alreadyImported?: { sourceId: number; sourceName: string; importedAt: string };
 }
 
 export interface ImportSummary {

@@ -106,8 +106,35 @@ export interface TriageDetail {
   correlations: Correlations;
   /** Audit entries about this indicator, newest first (imports, edits, bulk changes that included it). */
   history: IndicatorHistoryEntry[];
-  warninglists: { listId: number; name: string; suggestedStatus: 'benign' | 'false-positive' }[];
+  warninglists: WarninglistHitView[];
   notes: string | null;
+}
+
+/** What a warninglist says about its values: never indicators, or known identifiers attackers use too. */
+export const WARNINGLIST_CATEGORIES = ['false-positive', 'known'] as const;
+export type WarninglistCategory = (typeof WARNINGLIST_CATEGORIES)[number];
+
+export interface WarninglistHitView {
+  listId: number;
+  name: string;
+  category: WarninglistCategory;
+  /** Only false-positive lists suggest a status; a known list asks the analyst to check instead. */
+  suggestedStatus: 'false-positive' | null;
+  /** What a known list holds ("VPN, proxy and Tor endpoints"); null for false-positive lists. */
+  knownKind: string | null;
+}
+
+export interface WarninglistView {
+  id: number;
+  name: string;
+  type: string;
+  version: number;
+  description: string;
+  category: WarninglistCategory;
+  categorySource: 'file' | 'classified' | 'analyst';
+  entries: number;
+  hits: number;
+  loadedAt: string;
 }
 
 export interface CountEntry {
@@ -150,6 +177,7 @@ const TriageBulk = z.object({ filter: QueueFilterSchema, patch: TriagePatchSchem
 const TriageDetailRequest = z.object({ id: z.number().int().positive() }).strict();
 const ViewSave = z.object({ name: z.string().min(1).max(100), query: QueueShape }).strict();
 const ViewDelete = z.object({ id: z.number().int().positive() }).strict();
+const WarninglistCategoryRequest = z.object({ name: z.string().min(1).max(500), category: z.enum(WARNINGLIST_CATEGORIES) }).strict();
 
 export const triageChannels = {
   /** One keyset page of the filtered, sorted queue. */
@@ -170,4 +198,8 @@ export const triageChannels = {
   'views:list': channel<typeof Empty, SavedView[]>(Empty),
   'views:save': channel<typeof ViewSave, SavedView>(ViewSave),
   'views:delete': channel<typeof ViewDelete, { deleted: boolean }>(ViewDelete),
+  /** The warninglists in the vault, with their category and hit counts. */
+  'warninglists:list': channel<typeof Empty, WarninglistView[]>(Empty),
+  /** Sets a list's category as the analyst judges it; kept across reloads of the list. */
+  'warninglists:setCategory': channel<typeof WarninglistCategoryRequest, { changed: boolean }>(WarninglistCategoryRequest),
 };

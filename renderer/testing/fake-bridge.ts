@@ -30,6 +30,8 @@ const CHANNEL_SET: Record<Channel, true> = {
   'views:list': true,
   'views:save': true,
   'views:delete': true,
+  'warninglists:list': true,
+  'warninglists:setCategory': true,
 };
 const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 

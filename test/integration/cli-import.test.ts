@@ -82,6 +82,16 @@ describe('liaison import (spawned)', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toMatchObject({ files: 1, records: 2, indicators_new: 2, rejected: 0 });
   });
+
+  it('the same file again exits 0, changes nothing and says when it was imported (issue #17.3)', async () => {
+    const file = path.join(inputs, 'mapped.csv');
+    const again = await runLiaison(['import', file, '--format', 'csv', '--map', 'value=artefact_x,type=klass,firstSeen=seen_at'], env);
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(again.stdout).toMatch(/mapped\.csv\s+csv\s+already imported \d{4}-\d{2}-\d{2}\s+0\s+0\s+0\s+0/);
+    expect(again.stdout).toMatch(/mapped\.csv: file: already imported on \d{4}-\d{2}-\d{2} \(source "mapped\.csv"\)/);
+    const shown = await runLiaison(['indicators', 'show', 'domain:map-target[.]net', '--json'], env);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ sightings: 1 });
+  });
 });
 
 describe('liaison indicators (spawned)', () => {

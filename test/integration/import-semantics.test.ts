@@ -103,13 +103,26 @@ describe('one file, one transaction', () => {
 });
 
 describe('re-import and merge', () => {
-  it('re-importing the same file adds a source row and a sighting, and nothing else', async () => {
+  it('the same file again (same SHA-256) changes nothing and says when it was imported (issue #17.3)', async () => {
     const { vault } = await setup();
+    const file = ingestFixture('stix', 'playbook-2.0.json');
+    await importFiles(vault, [file]);
+    const before = dumpVault(vault.db);
+    const summary = await importFiles(vault, [file]);
+    expect(summary).toMatchObject({ indicators_new: 0, indicators_merged: 0, rejected: 0, errors: [] });
+    expect(summary.results[0]).toMatchObject({ committed: false, alreadyImported: { sourceId: 1 } });
+    expect(summary.notes[0]?.reason).toMatch(/^already imported on \d{4}-\d{2}-\d{2} /);
+    expect(dumpVault(vault.db)).toBe(before);
+  });
+
+  it('a different file naming the same values adds a source row and a sighting, and nothing else', async () => {
+    const { vault, write } = await setup();
     const file = ingestFixture('stix', 'playbook-2.0.json');
     await importFiles(vault, [file]);
     const first = snapshotIndicators(vault);
     const rowsBefore = countIndicatorRows(vault.db);
-    const summary = await importFiles(vault, [file]);
+    // The same bundle saved again by another tool (a trailing newline): other bytes, the same statements.
+    const summary = await importFiles(vault, [write('playbook-2.0-copy.json', `${fs.readFileSync(file, 'utf8')}\n`)]);
     expect(summary).toMatchObject({ indicators_new: 0, indicators_merged: first.length, rejected: 0 });
     const second = snapshotIndicators(vault);
     expect(second.map(({ sightings: _s, updatedAt: _u, ...rest }) => rest)).toEqual(first.map(({ sightings: _s, updatedAt: _u, ...rest }) => rest));
@@ -121,7 +134,8 @@ describe('re-import and merge', () => {
       audit_entries: rowsBefore.audit_entries + 1,
     });
     const [s1, s2] = vault.db.prepare('SELECT file_sha256 AS sha, records FROM sources ORDER BY id').all() as { sha: string; records: number }[];
-    expect(s2).toEqual(s1);
+    expect(s2!.records).toEqual(s1!.records);
+    expect(s2!.sha).not.toEqual(s1!.sha);
     // Context is provenance: the second source says the same things about the same indicators.
     const contextOf = (sourceId: number) =>
       vault.db.prepare('SELECT indicator_id, kind, name, ref, detail FROM indicator_context WHERE source_id = ? ORDER BY 1, 2, 3, 4').all(sourceId);

@@ -79,9 +79,26 @@ describe('liaison triage / warninglists', () => {
     expect(result.problems).toHaveLength(1);
     expect(await liaison('warninglists', 'match', 'ipv4:8.8.8[.]8')).toMatchObject({
       code: 0,
-      stdout: 'on list: List of known IPv4 public DNS resolvers\nsuggested status: benign\n',
+      stdout: 'on list: List of known IPv4 public DNS resolvers (a list of known public DNS resolvers: check before dismissing)\n',
     });
+    expect((await liaison('warninglists', 'match', 'ipv4:192.168.1.1')).stdout).toBe(
+      'on list: List of RFC 1918 CIDR blocks (values that are not indicators: likely a false positive)\nsuggested status: false-positive\n',
+    );
     expect((await liaison('warninglists', 'match', 'domain:example.org')).stdout).toBe('domain:example.org is on no warninglist.\n');
     expect((await liaison('triage', '--where', 'warninglist=yes', '--status', 'benign')).stdout).toMatch(/^Changed 1 indicators/);
+  });
+
+  it('sets a warninglist category (issue #17.2) and lists it', async () => {
+    const name = 'List of known IPv4 public DNS resolvers';
+    expect(await liaison('warninglists', 'category', name, 'fp')).toMatchObject({ code: 0, stdout: `${name}: false-positive (hits suggest false positive).\n` });
+    expect((await liaison('warninglists', 'match', 'ipv4:8.8.8.8')).stdout).toContain('suggested status: false-positive');
+    const lists = JSON.parse((await liaison('warninglists', 'list', '--json')).stdout) as { name: string; category: string; categorySource: string }[];
+    expect(lists.find((l) => l.name === name)).toMatchObject({ category: 'false-positive', categorySource: 'analyst' });
+    expect(lists.find((l) => l.name === 'URL shortener services')).toMatchObject({ category: 'known', categorySource: 'classified' });
+    expect((await liaison('warninglists', 'list')).stdout).toContain('false-positive (set by analyst)');
+    const bad = await liaison('warninglists', 'category', name, 'maybe');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('use fp or known');
+    expect(await liaison('warninglists', 'category', 'nope', 'known')).toMatchObject({ code: 1 });
   });
 });

@@ -10,7 +10,9 @@ import {
   listWarninglists,
   matchAgainstWarninglists,
   matchIndicators,
+  parseWarninglist,
   readWarninglistFolder,
+  setWarninglistCategory,
   storeWarninglists,
   suggestStatus,
 } from '../../main/core/warninglists';
@@ -47,7 +49,11 @@ describe('warninglists in a vault', () => {
     expect(onLists(ids[3]!)).toEqual(['Sinkhole name servers']);
     expect(onLists(ids[4]!)).toEqual(['List of RFC 1918 CIDR blocks']);
     expect(onLists(ids[5]!)).toEqual([]);
-    expect(suggestStatus(listHitsForIndicator(vault.db, ids[0]!))).toBe('benign');
+    // A known list (public DNS resolvers) asks for a check and suggests nothing; a private range is a false positive.
+    expect(suggestStatus(listHitsForIndicator(vault.db, ids[0]!))).toBeUndefined();
+    expect(listHitsForIndicator(vault.db, ids[0]!)).toEqual([
+      expect.objectContaining({ category: 'known', suggestedStatus: null, knownKind: 'public DNS resolvers' }),
+    ]);
     expect(suggestStatus(listHitsForIndicator(vault.db, ids[4]!))).toBe('false-positive');
     expect(first.hits).toBe(5);
 
@@ -67,6 +73,23 @@ describe('warninglists in a vault', () => {
     expect(readQueuePage(vault.db, { filter: { conditions: [{ field: 'warninglist', op: '=', value: dns.name }] }, sort: { key: 'id', direction: 'asc' }, limit: 5 }).rows.map((r) => r.id)).toEqual([added]);
     expect(matchAgainstWarninglists(vault.db, 'ipv4', '208.67.222.222').map((h) => h.name)).toEqual([dns.name]);
     expect(listWarninglists(vault.db).find((l) => l.name === dns.name)).toMatchObject({ version: dns.version + 1, hits: 1 });
+    vault.close();
+  });
+
+  it('an analyst sets a list\'s category; it is audited and outlives a new version of the list (issue #17.2)', async () => {
+    const vault = await createVault(path.join(dirs.make(), 'vault'), 'wl passphrase 12', { actor: 'ana', kdf: FAST_KDF, now: steppingClock() });
+    const author = () => ({ actor: 'ana', at: vault.now() });
+    const [id] = seedIndicators(vault.db, [{ type: 'ipv4', value: '185.220.101.7' }]);
+    const vpn = parseWarninglist('{"name":"List of known VPN ranges","version":1,"type":"cidr","list":["185.220.101.0/24"]}', 'vpn/list.json');
+    storeWarninglists(vault.db, author(), [vpn]);
+    expect(suggestStatus(listHitsForIndicator(vault.db, id!))).toBeUndefined();
+
+    expect(setWarninglistCategory(vault.db, author(), 'List of known VPN ranges', 'false-positive')).toMatchObject({ changed: true });
+    expect(suggestStatus(listHitsForIndicator(vault.db, id!))).toBe('false-positive');
+    expect(listAudit(vault.db)[0]).toMatchObject({ action: 'warninglist.category', before: { category: 'known' }, after: { category: 'false-positive' } });
+    storeWarninglists(vault.db, author(), [{ ...vpn, version: 2 }]);
+    expect(listWarninglists(vault.db)[0]).toMatchObject({ version: 2, category: 'false-positive', categorySource: 'analyst', suggestedStatus: 'false-positive' });
+    expect(() => setWarninglistCategory(vault.db, author(), 'No such list', 'known')).toThrow(/No warninglist named "No such list"/);
     vault.close();
   });
 

@@ -55,7 +55,8 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         });
         progress?.done();
         report(context, summary, options.json ?? false);
-        const failed = summary.results.filter((r) => !r.committed);
+        // A file imported before changed nothing on purpose (issue #17.3): not a failure.
+        const failed = summary.results.filter((r) => !r.committed && !r.alreadyImported);
         if (failed.length > 0) {
           const hint = options.strict && summary.rejected > 0 ? '; without --strict the valid values are imported' : '';
           throw new WorkbenchError('INVALID_INPUT', `${failed.length} of ${summary.files} file(s) not imported (${summary.errors.length} problem(s) listed${hint})`);
@@ -79,15 +80,21 @@ export function registerImportCommand(program: Command, context: CliContext): vo
 function report(context: CliContext, summary: ImportSummary, json: boolean): void {
   if (json) {
     const { files, records, indicators_new, indicators_merged, rejected, errors, ambiguities, notes, results } = summary;
-    const perFile = results.map(({ file, format, committed, sha256, records: n, indicatorsNew, indicatorsMerged, rejected: r }) => ({
+    const perFile = results.map(({ file, format, committed, sha256, records: n, indicatorsNew, indicatorsMerged, rejected: r, alreadyImported }) => ({
       file, format, committed, sha256, records: n, indicators_new: indicatorsNew, indicators_merged: indicatorsMerged, rejected: r,
+      ...(alreadyImported ? { already_imported: { source_id: alreadyImported.sourceId, source: alreadyImported.sourceName, imported_at: alreadyImported.importedAt } } : {}),
     }));
     return printJson(context.io, { files, records, indicators_new, indicators_merged, rejected, errors, ambiguities, notes, results: perFile });
   }
   printTable(
     context.io,
     ['FILE', 'FORMAT', 'RESULT', 'RECORDS', 'NEW', 'MERGED', 'REJECTED'],
-    summary.results.map((r) => [r.file, r.format, r.committed ? 'imported' : 'NOT IMPORTED', ...[r.records, r.indicatorsNew, r.indicatorsMerged, r.rejected].map(String)]),
+    summary.results.map((r) => [
+      r.file,
+      r.format,
+      r.alreadyImported ? `already imported ${r.alreadyImported.importedAt.slice(0, 10)}` : r.committed ? 'imported' : 'NOT IMPORTED',
+      ...[r.records, r.indicatorsNew, r.indicatorsMerged, r.rejected].map(String),
+    ]),
   );
   const list = (title: string, entries: ImportSummary['errors']): void => {
     if (!entries.length) return;

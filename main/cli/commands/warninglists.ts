@@ -1,13 +1,22 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import { WorkbenchError } from '../../core/errors';
-import { listWarninglists, matchAgainstWarninglists, readWarninglistFolder, storeWarninglists, suggestStatus } from '../../core/warninglists';
+import {
+  listWarninglists,
+  matchAgainstWarninglists,
+  readWarninglistFolder,
+  setWarninglistCategory,
+  storeWarninglists,
+  suggestStatus,
+  type WarninglistCategory,
+  type WarninglistHit,
+} from '../../core/warninglists';
 import type { CliContext, GlobalOptions } from '../context';
 import { printJson, printTable } from '../output';
 import { parseIndicatorKey } from './indicators';
 import { unlock } from './vault';
 
-/** `liaison warninglists load DIR | match TYPE:VALUE | list`. */
+/** `liaison warninglists load DIR | match TYPE:VALUE | list | category NAME fp|known`. */
 export function registerWarninglistCommands(program: Command, context: CliContext): void {
   const warninglists = program.command('warninglists').description('MISP warninglists: known-good and false-positive values');
 
@@ -51,8 +60,8 @@ export function registerWarninglistCommands(program: Command, context: CliContex
         const suggested = suggestStatus(hits);
         if (options.json) return printJson(context.io, { ...target, lists: hits, suggestedStatus: suggested ?? null });
         if (hits.length === 0) return void context.io.stdout.write(`${target.type}:${target.value} is on no warninglist.\n`);
-        for (const hit of hits) context.io.stdout.write(`on list: ${hit.name}\n`);
-        context.io.stdout.write(`suggested status: ${suggested}\n`);
+        for (const hit of hits) context.io.stdout.write(`${describeHit(hit)}\n`);
+        if (suggested) context.io.stdout.write(`suggested status: ${suggested}\n`);
       } finally {
         vault.close();
       }
@@ -67,9 +76,51 @@ export function registerWarninglistCommands(program: Command, context: CliContex
       try {
         const lists = listWarninglists(vault.db);
         if (options.json) return printJson(context.io, lists);
-        printTable(context.io, ['LIST', 'TYPE', 'VERSION', 'ENTRIES', 'HITS', 'SUGGESTS'], lists.map((l) => [l.name, l.type, String(l.version), String(l.entries), String(l.hits), l.suggestedStatus]));
+        printTable(
+          context.io,
+          ['LIST', 'TYPE', 'VERSION', 'ENTRIES', 'HITS', 'CATEGORY', 'SUGGESTS'],
+          lists.map((l) => [
+            l.name,
+            l.type,
+            String(l.version),
+            String(l.entries),
+            String(l.hits),
+            l.categorySource === 'analyst' ? `${l.category} (set by analyst)` : l.category,
+            l.suggestedStatus ?? '-',
+          ]),
+        );
       } finally {
         vault.close();
       }
     });
+
+  warninglists
+    .command('category')
+    .description('set what a list holds: fp (values that are never indicators) or known (known identifiers attackers use too)')
+    .argument('<name>', 'the list name, as `warninglists list` shows it')
+    .argument('<category>', 'fp | false-positive | known', (given: string): WarninglistCategory => {
+      const category = CATEGORY_WORDS[given.toLowerCase()];
+      if (!category) throw new InvalidArgumentError('use fp or known.');
+      return category;
+    })
+    .option('--json', 'print the result as JSON')
+    .action(async (name: string, category: WarninglistCategory, options: { json?: boolean }, command: Command) => {
+      const vault = await unlock(context, command.optsWithGlobals<GlobalOptions>());
+      try {
+        const { changed } = setWarninglistCategory(vault.db, { actor: vault.actor, at: vault.now() }, name, category);
+        if (options.json) return printJson(context.io, { name, category, changed });
+        context.io.stdout.write(`${name}: ${category}${category === 'known' ? ' (hits ask for a check, no status suggested)' : ' (hits suggest false positive)'}.\n`);
+      } finally {
+        vault.close();
+      }
+    });
+}
+
+const CATEGORY_WORDS: Record<string, WarninglistCategory> = { fp: 'false-positive', 'false-positive': 'false-positive', false_positive: 'false-positive', known: 'known' };
+
+/** One hit as a line: a known list asks for a check rather than suggesting a dismissal (issue #17.2). */
+function describeHit(hit: WarninglistHit): string {
+  return hit.category === 'known'
+    ? `on list: ${hit.name} (a list of known ${hit.knownKind}: check before dismissing)`
+    : `on list: ${hit.name} (values that are not indicators: likely a false positive)`;
 }

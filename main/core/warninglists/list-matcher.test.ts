@@ -155,7 +155,7 @@ describe('matching_attributes', () => {
 describe('parseWarninglist', () => {
   it('reads the MISP format and rejects what is not one', () => {
     const parsed = parseWarninglist(JSON.stringify({ name: ' Public DNS ', version: '3', type: 'cidr', list: ['8.8.8.8', ' 8.8.8.8 ', 1], matching_attributes: ['ip-dst'] }), 'x/list.json');
-    expect(parsed).toEqual({ name: 'Public DNS', version: 3, description: '', type: 'cidr', category: 'false-positive', matchingAttributes: ['ip-dst'], entries: ['8.8.8.8'] });
+    expect(parsed).toEqual({ name: 'Public DNS', version: 3, description: '', type: 'cidr', category: 'known', categorySource: 'classified', matchingAttributes: ['ip-dst'], entries: ['8.8.8.8'] });
     expect(() => parseWarninglist('{', 'a/list.json')).toThrow('a/list.json is not JSON.');
     expect(() => parseWarninglist('{"name":"x","version":1,"type":"glob","list":[]}', 'b/list.json')).toThrow(/unknown type "glob"/);
   });

@@ -1,9 +1,10 @@
 /**
  * The MISP warninglist file format (misp-warninglists `lists/<name>/list.json`): name, version,
  * description, type (string | substring | hostname | cidr | regex), list, matching_attributes and an
- * optional category ("false-positive" or "known"). Validated by hand: the core takes no zod dependency.
+ * optional category ("false-positive" or "known"; classified when absent). Validated by hand: the core takes no zod dependency.
  */
 import { WorkbenchError } from '../errors';
+import { categoryField, classifyWarninglist, type WarninglistCategory } from './warninglist-category';
 
 export const WARNINGLIST_TYPES = ['string', 'substring', 'hostname', 'cidr', 'regex'] as const;
 export type WarninglistType = (typeof WARNINGLIST_TYPES)[number];
@@ -13,7 +14,9 @@ export interface WarninglistFile {
   version: number;
   description: string;
   type: WarninglistType;
-  category: 'false-positive' | 'known';
+  /** The file's own category, or the one classifyWarninglist gives it (see warninglist-category.ts). */
+  category: WarninglistCategory;
+  categorySource: 'file' | 'classified';
   /** MISP attribute types the list applies to; empty = every type. */
   matchingAttributes: string[];
   entries: string[];
@@ -37,12 +40,16 @@ export function parseWarninglist(text: string, label: string): WarninglistFile {
   if (!Array.isArray(o.list)) throw invalid(label, 'has no list');
   const entries = [...new Set(o.list.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
   const matching = Array.isArray(o.matching_attributes) ? o.matching_attributes.filter((v): v is string => typeof v === 'string') : [];
+  const name = o.name.trim();
+  const description = typeof o.description === 'string' ? o.description : '';
+  const stated = categoryField(o.category);
   return {
-    name: o.name.trim(),
+    name,
     version,
-    description: typeof o.description === 'string' ? o.description : '',
+    description,
     type: type as WarninglistType,
-    category: o.category === 'known' ? 'known' : 'false-positive',
+    category: stated ?? classifyWarninglist({ name, description, type, entries }),
+    categorySource: stated ? 'file' : 'classified',
     matchingAttributes: matching,
     entries,
   };

@@ -7,6 +7,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit';
 import { matchIndicators } from './match-indicators';
+import { WorkbenchError } from '../errors';
+import { suggestedStatusFor, type WarninglistCategory } from './warninglist-category';
 import type { WarninglistFile } from './warninglist-file';
 
 export interface LoadedList {
@@ -23,11 +25,6 @@ export interface LoadResult {
   hits: number;
 }
 
-/** The status a hit suggests: lists of known-good things say benign, the rest false positive. */
-export function suggestedStatusFor(category: WarninglistFile['category']): 'benign' | 'false-positive' {
-  return category === 'known' ? 'benign' : 'false-positive';
-}
-
 export function storeWarninglists(db: Database, author: { actor: string; at: Date }, files: readonly WarninglistFile[]): LoadResult {
   return db
     .transaction(() => {
@@ -35,9 +32,12 @@ export function storeWarninglists(db: Database, author: { actor: string; at: Dat
       const lists: LoadedList[] = [];
       const insertEntry = db.prepare('INSERT OR IGNORE INTO warninglist_entries (list_id, value) VALUES (?, ?)');
       for (const file of files) {
-        const known = db.prepare('SELECT id, version, entry_count AS entries FROM warninglists WHERE name = ?').get(file.name) as
-          | { id: number; version: number; entries: number }
-          | undefined;
+        const known = db
+          .prepare('SELECT id, version, entry_count AS entries, category, category_source AS categorySource FROM warninglists WHERE name = ?')
+          .get(file.name) as { id: number; version: number; entries: number; category: WarninglistCategory; categorySource: string } | undefined;
+        // An analyst's category outlives new versions of the list; the file's or the classifier's is renewed.
+        const kept = known?.categorySource === 'analyst';
+        const category = kept ? known.category : file.category;
         if (known && known.version === file.version && known.entries === file.entries.length) {
           lists.push({ id: known.id, name: file.name, version: file.version, entries: known.entries, outcome: 'unchanged' });
           continue;
@@ -47,9 +47,10 @@ export function storeWarninglists(db: Database, author: { actor: string; at: Dat
           version: file.version,
           description: file.description,
           type: file.type,
-          category: file.category,
+          category,
+          categorySource: kept ? 'analyst' : file.categorySource,
           matching: JSON.stringify(file.matchingAttributes),
-          suggested: suggestedStatusFor(file.category),
+          suggested: suggestedStatusFor(category),
           entries: file.entries.length,
           at,
           by: author.actor,
@@ -58,7 +59,7 @@ export function storeWarninglists(db: Database, author: { actor: string; at: Dat
           ? (db.prepare('DELETE FROM warninglist_entries WHERE list_id = ?').run(known.id),
             db
               .prepare(
-                `UPDATE warninglists SET version = @version, description = @description, type = @type, category = @category,
+                `UPDATE warninglists SET version = @version, description = @description, type = @type, category = @category, category_source = @categorySource,
                    matching_attributes_json = @matching, suggested_status = @suggested, entry_count = @entries, loaded_at = @at, loaded_by = @by
                  WHERE id = @id`,
               )
@@ -67,8 +68,9 @@ export function storeWarninglists(db: Database, author: { actor: string; at: Dat
           : Number(
               db
                 .prepare(
-                  `INSERT INTO warninglists (name, version, description, type, category, matching_attributes_json, suggested_status, entry_count, loaded_at, loaded_by)
-                   VALUES (@name, @version, @description, @type, @category, @matching, @suggested, @entries, @at, @by)`,
+                  `INSERT INTO warninglists (name, version, description, type, category, category_source, matching_attributes_json, suggested_status, entry_count,
+                                             loaded_at, loaded_by)
+                   VALUES (@name, @version, @description, @type, @category, @categorySource, @matching, @suggested, @entries, @at, @by)`,
                 )
                 .run(row).lastInsertRowid,
             );
@@ -79,13 +81,39 @@ export function storeWarninglists(db: Database, author: { actor: string; at: Dat
           action: 'warninglist.load',
           target: `warninglist:${id}`,
           before: known ? { version: known.version, entries: known.entries } : null,
-          after: { name: file.name, version: file.version, type: file.type, entries: file.entries.length },
+          after: { name: file.name, version: file.version, type: file.type, category, entries: file.entries.length },
         });
         lists.push({ id, name: file.name, version: file.version, entries: file.entries.length, outcome: known ? 'updated' : 'new' });
       }
       const changed = lists.filter((l) => l.outcome !== 'unchanged').map((l) => l.id);
       const hits = changed.length > 0 ? matchIndicators(db, 0, changed).hits : 0;
       return { lists, hits };
+    })
+    .immediate();
+}
+
+/**
+ * Sets a list's category as the analyst judges it (issue #17.2: a list the classifier or the file got
+ * wrong); audited as `warninglist.category`, kept when the list is reloaded. NOT_FOUND for an unknown name.
+ */
+export function setWarninglistCategory(db: Database, author: { actor: string; at: Date }, name: string, category: WarninglistCategory): { id: number; changed: boolean } {
+  return db
+    .transaction(() => {
+      const list = db.prepare('SELECT id, category, category_source AS categorySource FROM warninglists WHERE name = ?').get(name) as
+        | { id: number; category: WarninglistCategory; categorySource: string }
+        | undefined;
+      if (!list) throw new WorkbenchError('NOT_FOUND', `No warninglist named "${name}" in this vault.`);
+      if (list.category === category && list.categorySource === 'analyst') return { id: list.id, changed: false };
+      db.prepare("UPDATE warninglists SET category = ?, category_source = 'analyst', suggested_status = ? WHERE id = ?").run(category, suggestedStatusFor(category), list.id);
+      appendAudit(db, {
+        at: author.at,
+        actor: author.actor,
+        action: 'warninglist.category',
+        target: `warninglist:${list.id}`,
+        before: { name, category: list.category },
+        after: { name, category },
+      });
+      return { id: list.id, changed: true };
     })
     .immediate();
 }

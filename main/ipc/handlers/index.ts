@@ -2,7 +2,7 @@ import type { Channel } from '../../../preload/contract';
 import { auditHandlers } from './audit';
 import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
-import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers } from './triage';
+import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers, warninglistHandlers } from './triage';
 import { settingsHandlers } from './settings';
 import type { Handler } from './types';
 import { vaultHandlers } from './vault';
@@ -19,4 +19,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...triageHandlers,
   ...overviewHandlers,
   ...viewHandlers,
+  ...warninglistHandlers,
 };

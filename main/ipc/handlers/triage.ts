@@ -19,7 +19,7 @@ import {
   type QueueSort,
   type TriagePatch,
 } from '../../core/triage';
-import { listHitsForIndicator } from '../../core/warninglists';
+import { listHitsForIndicator, listWarninglists, setWarninglistCategory } from '../../core/warninglists';
 import { WorkbenchError } from '../../core/errors';
 import type { HandlersFor } from './types';
 
@@ -110,4 +110,10 @@ export const viewHandlers: HandlersFor<'views'> = {
     deleteView(session.writableDb(), session.author(), id);
     return { deleted: true };
   },
+};
+
+export const warninglistHandlers: HandlersFor<'warninglists'> = {
+  'warninglists:list': (_request, session) => listWarninglists(session.db()),
+  'warninglists:setCategory': ({ name, category }, session) =>
+    write(session, () => ({ changed: setWarninglistCategory(session.writableDb(), session.author(), name, category).changed })),
 };

@@ -72,3 +72,24 @@ describe('headline', () => {
     expect(headline(summary)).toEqual({ tone: 'error', text: '1 of 2 files NOT IMPORTED; 1 imported: 4 new indicators, 0 merged indicators.' });
   });
 });
+
+describe('files read whole or seen before (issue #17.1, #17.3)', () => {
+  it('says a file already imported changed nothing, and when it was imported, without alarm', () => {
+    const again = file({ committed: false, records: 0, indicatorsNew: 0, alreadyImported: { sourceId: 3, sourceName: 'unit42.csv', importedAt: '2026-03-02T09:00:00.000Z' } });
+    const summary = summaryOf([again]);
+    expect(describeFiles(summary, false)[0]).toMatchObject({
+      verdict: 'already-imported',
+      explanation: 'Already imported on 2026-03-02 as “unit42.csv”: the same file again adds no sightings, so nothing changed.',
+    });
+    expect(headline(summary)).toEqual({ tone: 'success', text: 'Already imported on 2026-03-02: nothing changed.' });
+    expect(headline(summaryOf([file({}), again]))).toEqual({ tone: 'success', text: 'Imported 1 file: 17 new indicators, 0 merged indicators. Already imported on 2026-03-02: nothing changed.' });
+  });
+
+  it('never says "could not be read" of a file that was read and holds no indicators (a feed manifest.json)', () => {
+    const summary = summaryOf(
+      [file({ file: 'manifest.json', format: 'misp', committed: false, records: 0, indicatorsNew: 0 })],
+      [{ file: 'manifest.json', location: 'file', reason: 'no indicators found (read as misp)' }],
+    );
+    expect(describeFiles(summary, false)[0]?.explanation).toBe('Not imported: the file was read, but it holds no indicators.');
+  });
+});

@@ -1,6 +1,6 @@
 import type { ImportFileOutcome, ImportSummary } from '../../../preload/contract';
 
-export type FileVerdict = 'imported' | 'not-imported';
+export type FileVerdict = 'imported' | 'not-imported' | 'already-imported';
 
 export interface FileOutcomeView extends ImportFileOutcome {
   verdict: FileVerdict;
@@ -11,12 +11,23 @@ export interface FileOutcomeView extends ImportFileOutcome {
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-function explain(result: ImportFileOutcome, problems: number, strict: boolean): string | null {
+/** The reason the core gives for a file that was read whole and holds no indicator (see import-items.ts). */
+const NOTHING_FOUND = /^no indicators found\b/;
+
+function explain(result: ImportFileOutcome, problems: ImportSummary['errors'], strict: boolean): string | null {
+  if (result.alreadyImported) {
+    const { importedAt, sourceName } = result.alreadyImported;
+    return `Already imported on ${importedAt.slice(0, 10)} as “${sourceName}”: the same file again adds no sightings, so nothing changed.`;
+  }
   if (result.committed) {
     return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
   }
   // Rejects are per record; a problem that is not a reject (a truncated file, an unreadable one) stops the whole file.
-  const fatal = problems > result.rejected;
+  // A file read to its end that simply holds no indicator (a feed's manifest.json) was read fine.
+  if (result.records === 0 && result.rejected === 0 && problems.some((p) => NOTHING_FOUND.test(p.reason))) {
+    return 'Not imported: the file was read, but it holds no indicators.';
+  }
+  const fatal = problems.length > result.rejected;
   if (fatal) return 'Not imported: the file could not be read to the end, so nothing from it was committed. See the problem below.';
   if (result.rejected > 0 && strict) {
     return `Not imported because of ${plural(result.rejected, 'reject')}: “Strict” commits a file whole or not at all. Without it, its valid values are imported.`;
@@ -28,19 +39,28 @@ function explain(result: ImportFileOutcome, problems: number, strict: boolean): 
 /** One row per file, in the order the core reported them, with counts of the problems listed for it. */
 export function describeFiles(summary: ImportSummary, strict: boolean): FileOutcomeView[] {
   return summary.results.map((result) => {
-    const problems = summary.errors.filter((error) => error.file === result.file).length;
-    return { ...result, verdict: result.committed ? 'imported' : 'not-imported', problems, explanation: explain(result, problems, strict) };
+    const problems = summary.errors.filter((error) => error.file === result.file);
+    const verdict: FileVerdict = result.alreadyImported ? 'already-imported' : result.committed ? 'imported' : 'not-imported';
+    return { ...result, verdict, problems: problems.length, explanation: explain(result, problems, strict) };
   });
 }
 
 /** The one-line headline of a finished import. */
 export function headline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
-  const skipped = summary.results.filter((result) => !result.committed).length;
+  const repeated = summary.results.filter((result) => result.alreadyImported);
+  const skipped = summary.results.filter((result) => !result.committed && !result.alreadyImported).length;
   const added = `${plural(summary.indicators_new, 'new indicator')}, ${plural(summary.indicators_merged, 'merged indicator')}`;
-  if (skipped === 0) return { tone: 'success', text: `Imported ${plural(summary.files, 'file')}: ${added}.` };
-  const imported = summary.files - skipped;
+  const again = repeated.length === 0 ? '' : ` ${alreadyImportedText(repeated)}`;
+  if (skipped === 0 && repeated.length === summary.files) return { tone: 'success', text: again.trim() };
+  if (skipped === 0) return { tone: 'success', text: `Imported ${plural(summary.files - repeated.length, 'file')}: ${added}.${again}` };
+  const imported = summary.files - skipped - repeated.length;
   return {
     tone: 'error',
-    text: `${skipped} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.`,
+    text: `${skipped} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.${again}`,
   };
+}
+
+function alreadyImportedText(repeated: readonly ImportFileOutcome[]): string {
+  if (repeated.length > 1) return `${repeated.length} files were already imported; nothing changed for them.`;
+  return `Already imported on ${repeated[0]!.alreadyImported!.importedAt.slice(0, 10)}: nothing changed.`;
 }

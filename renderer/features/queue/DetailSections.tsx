@@ -138,10 +138,11 @@ export function WarninglistHits({ hits }: { hits: TriageDetail['warninglists'] }
         {hits.map((hit) => (
           <li key={hit.listId}>
             <span className="on-list">on list: {hit.name}</span>
-            <p className="muted">
-              Suggestion: mark as {hit.suggestedStatus === 'benign' ? 'benign (3)' : 'false positive (4)'} — values on this list are usually not
-              malicious.
-            </p>
+            {hit.category === 'known' ? (
+              <p className="warninglist-check">On a list of known {hit.knownKind}: check before dismissing. Attackers use these too.</p>
+            ) : (
+              <p className="muted">Suggestion: mark as false positive (4): values on this list are not indicators.</p>
+            )}
           </li>
         ))}
       </ul>

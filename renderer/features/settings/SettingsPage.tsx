@@ -5,6 +5,7 @@ import { AutoLockForm } from './AutoLockForm';
 import { RekeyForm } from './RekeyForm';
 import { useSettingsStore } from './settings-store';
 import { VaultInfoPanel } from './VaultInfoPanel';
+import { WarninglistsPanel } from './WarninglistsPanel';
 
 export function SettingsPage() {
   const { settings, info, audit, loadError, load } = useSettingsStore();
@@ -26,6 +27,7 @@ export function SettingsPage() {
           <RekeyForm />
         </div>
       </div>
+      <WarninglistsPanel />
       <AuditLog entries={audit} />
     </div>
   );

@@ -6,6 +6,7 @@ import { finishSource, insertSource, type SourceFormat } from '../../vault/queri
 import { IngestError, type TlpLevel } from '../ingest-record';
 import type { IngestContextUpdate } from '../stix/context-update';
 import { tlpRank } from '../../vault/queries/tlp-rank';
+import { alreadyImportedResult, findEarlierImport } from './earlier-import';
 import { ExternalIdMap } from './external-id-map';
 import { MAX_LISTED_PER_FILE, emptyResult, type FileImportResult } from './import-summary';
 import type { PreparedItem } from './prepared-item';
@@ -126,6 +127,13 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     }
     // The last batch may have been taken before an abort arrived: a cancelled import never commits.
     if (job.signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled.');
+    // Known only now that every byte was read; the same file again would count its values twice.
+    const sha256 = job.sha256();
+    const earlier = findEarlierImport(db, sha256);
+    if (earlier) {
+      db.exec('ROLLBACK');
+      return alreadyImportedResult(result, sha256, earlier);
+    }
     if (result.rejected > 0 && job.strict) {
       db.exec('ROLLBACK');
       return result;

@@ -65,11 +65,26 @@ describe('importPaths with the batched writer', () => {
     expect(sightings).toHaveLength(298);
   });
 
-  it('a re-import merges every indicator and adds one sighting each', async () => {
+  it('the same file again changes nothing and says when it was imported (issue #17.3: re-pulls doubled every count)', async () => {
     const { vault, write } = await setup();
     const file = write('feed.csv', feed());
     await importPaths(vault.db, [file], options('auto'));
-    const again = await importPaths(vault.db, [file], options('auto'));
+    const before = dump(vault);
+    for (const mode of ['auto', 'off'] as const) {
+      const again = await importPaths(vault.db, [file], options(mode));
+      expect(again).toMatchObject({ records: 0, indicators_new: 0, indicators_merged: 0, rejected: 0, errors: [] });
+      expect(again.results[0]).toMatchObject({ committed: false, alreadyImported: { sourceId: 1, sourceName: 'feed.csv', importedAt: '2024-06-01T00:00:00.000Z' } });
+      expect(again.notes).toEqual([{ file: 'feed.csv', location: 'file', reason: expect.stringMatching(/^already imported on 2024-06-01 \(source "feed\.csv"\)/) }]);
+      expect(dump(vault)).toEqual(before);
+    }
+    expect(vault.db.prepare('SELECT count(*) AS n FROM sources').get()).toEqual({ n: 1 });
+  });
+
+  it('a different file naming the same values (tomorrow\'s feed) merges every indicator and adds one sighting each', async () => {
+    const { vault, write } = await setup();
+    await importPaths(vault.db, [write('feed.csv', feed())], options('auto'));
+    const tomorrow = write('feed-2.csv', feed().replace('value,type,', 'Value,Type,'));
+    const again = await importPaths(vault.db, [tomorrow], options('auto'));
     expect(again).toMatchObject({ records: 300, indicators_new: 0, indicators_merged: 298 });
     const counts = vault.db.prepare('SELECT sum(sightings) AS total, count(*) AS links FROM indicator_sources').get();
     expect(counts).toEqual({ total: 600, links: 596 });

@@ -20,6 +20,8 @@ export interface FileImportResult {
   /** Candidates the parser was unsure of (e.g. `invoice.zip`): listed, not imported, not errors. */
   ambiguities: ImportErrorEntry[];
   notes: ImportErrorEntry[];
+  /** Set when the same bytes were imported before (see earlier-import.ts): nothing was committed. */
+  alreadyImported?: { sourceId: number; sourceName: string; importedAt: string };
 }
 
 export interface ImportSummary {

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures';
+import { ImportPanel } from './pages/import-page';
+import { QueuePage } from './pages/queue-page';
+import { CreateVaultPage } from './pages/vault-access-page';
+import { WorkspacePage } from './pages/workspace-page';
+
+/** Issue #17: triage for daily use, as an analyst tried it at 1500 × 950. */
+const PASSPHRASE = 'lantern quarry otter basalt meridian';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+async function cli(vaultDir: string, args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/liaison.mjs'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LIAISON_VAULT: vaultDir, LIAISON_PASSPHRASE: PASSPHRASE, LIAISON_ANALYST: 'e2e' },
+  });
+  return stdout;
+}
+
+/** A folder of two MISP-shaped lists without a category field: VPN exits (known) and RFC 1918 (false positive). */
+async function warninglistFolder(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'liaison-e2e-lists-'));
+  const lists = {
+    vpn: { name: 'Specialized list of IPv4 addresses belonging to common VPN providers and datacenters', version: 1, type: 'cidr', list: ['185.220.101.0/24'] },
+    rfc1918: { name: 'List of RFC 1918 CIDR blocks', version: 1, type: 'cidr', list: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] },
+  };
+  for (const [name, list] of Object.entries(lists)) {
+    await mkdir(path.join(dir, name));
+    await writeFile(path.join(dir, name, 'list.json'), JSON.stringify(list));
+  }
+  return dir;
+}
+
+async function csvFile(name: string, text: string): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'liaison-e2e-csv-')), name);
+  await writeFile(file, text);
+  return file;
+}
+
+test('a VPN-listed C2 asks for a check, a private address suggests false positive; both hits visible at 1500 px (#17.2)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  await new WorkspacePage(page).expectVisible();
+  await cli(webHost.vaultDir, ['warninglists', 'load', await warninglistFolder()]);
+
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('c2.csv', 'indicator,type,tags\n185.220.101.7,ip-dst,asyncrat\n10.1.2.3,ip-dst,lab\nasync-c2[.]example,domain,asyncrat\n')]);
+  await expect(importPanel.total('New')).toHaveText('3');
+  await importPanel.closeButton.click();
+
+  const queue = new QueuePage(page);
+  const vpnRow = queue.row('185.220.101.7');
+  await expect(vpnRow).toBeVisible();
+  await expect(vpnRow.locator('.queue-cell-list')).toBeVisible();
+  await expect(vpnRow.locator('.queue-cell-list')).toContainText('VPN');
+  await expect(vpnRow.locator('.queue-cell-tags')).toBeVisible();
+  await expect(vpnRow.locator('.queue-cell-tags')).toHaveText('asyncrat');
+  const typeBox = await vpnRow.locator('.queue-cell-type').boundingBox();
+  expect(typeBox!.width).toBeGreaterThanOrEqual(72);
+
+  await vpnRow.locator('.queue-cell-value').click();
+  const hits = queue.detail.getByRole('region', { name: 'Warninglists' });
+  await expect(hits).toContainText('On a list of known VPN, proxy and Tor endpoints: check before dismissing.');
+  await expect(hits).not.toContainText('Suggestion');
+
+  await queue.row('10.1.2.3').locator('.queue-cell-value').click();
+  await expect(hits).toContainText('Suggestion: mark as false positive (4)');
+
+  // The analyst reclassifies the VPN list in Settings; the hit now suggests a status.
+  const workspace = new WorkspacePage(page);
+  await workspace.open('Settings');
+  const category = page.getByLabel('Category of Specialized list of IPv4 addresses belonging to common VPN providers and datacenters');
+  await expect(category).toHaveValue('known');
+  await category.selectOption('false-positive');
+  await expect(page.getByRole('region', { name: 'Warninglists' })).toContainText('set by an analyst');
+  expect(await cli(webHost.vaultDir, ['warninglists', 'match', 'ipv4:185.220.101.7'])).toContain('suggested status: false-positive');
+});
