@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { WorkbenchError } from '../errors';
 import { listAudit, type AuditListQuery } from '../audit';
 import {
@@ -27,6 +28,8 @@ export interface SessionOptions {
   nativeBinding?: string;
   now?: () => Date;
   timers?: Timers;
+  /** Where briefing exports from the app are written (default: `exports` inside the vault folder). */
+  exportFolder?: string;
 }
 
 /**
@@ -66,6 +69,11 @@ export class WorkbenchSession {
 
   get location(): string {
     return this.options.location;
+  }
+
+  /** The folder the app's briefing exports go to; the core names each file, never the renderer. */
+  get exportFolder(): string {
+    return this.options.exportFolder ?? path.join(this.options.location, 'exports');
   }
 
   /** Whether a vault exists at the location and whether it is open. */
