@@ -23,6 +23,8 @@ export const COMMAND_GROUPS: ReadonlyArray<{ name: string; description: string; 
   { name: 'indicators', description: 'read indicators in the vault', load: async () => (await import('./commands/indicators')).registerIndicatorCommands },
   { name: 'triage', description: 'set status, confidence, TLP, tags or notes on indicators; --undo reverts the last bulk change', load: async () => (await import('./commands/triage')).registerTriageCommand },
   { name: 'warninglists', description: 'MISP warninglists: known-good and false-positive values', load: async () => (await import('./commands/warninglists')).registerWarninglistCommands },
+  { name: 'briefing', description: 'write, version and export briefings (Cyber Activity Reports, operational briefs)', load: async () => (await import('./commands/briefing')).registerBriefingCommands },
+  { name: 'attack', description: 'load and search the MITRE ATT&CK catalogue', load: async () => (await import('./commands/attack')).registerAttackCommands },
 ];
 
 /** Root options that take a value: skipped when looking for the command word. */
