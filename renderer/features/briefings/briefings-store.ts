@@ -48,6 +48,8 @@ interface BriefingsStoreState {
   close(): Promise<void>;
   create(title: string, templateId?: number): Promise<number | null>;
   edit(patch: Partial<BriefingContent>): void;
+  /** Stores what is typed now (before the core reads the draft); rejects when the draft could not be saved. */
+  saveDraftNow(): Promise<void>;
   saveVersion(note?: string): Promise<void>;
   setStatus(status: BriefingStatus): Promise<void>;
   attach(target: AttachTarget): Promise<AttachOutcome | null>;
@@ -177,6 +179,10 @@ export const useBriefingsStore = create<BriefingsStoreState>()((set, get) => {
       const next = { ...draft, ...patch };
       set({ draft: next, saveState: 'pending', saveError: null });
       autosave.change(next);
+    },
+
+    async saveDraftNow() {
+      await autosave?.flush();
     },
 
     async saveVersion(note) {
