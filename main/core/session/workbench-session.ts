@@ -24,6 +24,11 @@ export interface SessionOptions {
   location: string;
   actor: string;
   nativeBinding?: string;
+  /**
+   * A folder the host owns for this session's exports: the core writes an export there under a name it
+   * chooses, and the transport hands it to the analyst (a download, a save dialog) by that name.
+   */
+  exportDir?: string;
   now?: () => Date;
   timers?: Timers;
 }
@@ -58,6 +63,11 @@ export class WorkbenchSession {
 
   get location(): string {
     return this.options.location;
+  }
+
+  /** Where exports are written; undefined when the host offers no way to hand files out (then exports are refused). */
+  get exportDir(): string | undefined {
+    return this.options.exportDir;
   }
 
   /** Whether a vault exists at the location and whether it is open. */

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BriefingExportFormat, BriefingExportOutcome, TlpLevel } from '../../../preload/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
@@ -96,12 +96,31 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
 }
 
 function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
+  const client = requireClient();
+  const save = useRef<HTMLButtonElement>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Ready to save with Enter, as the next step after exporting.
+  useEffect(() => save.current?.focus(), [outcome]);
+  const offer = async () => {
+    try {
+      const { saved: done } = await client.files.saveExport(outcome.fileName);
+      setSaved(done ? `${outcome.fileName} saved.` : null);
+    } catch (failure) {
+      setSaved(toApiFailure(failure).message);
+    }
+  };
   return (
     <section className="export-result" aria-label="Export result">
       <Notice tone="success">
         Exported {outcome.format.toUpperCase()} <code>{outcome.fileName}</code> ({formatBytes(outcome.bytes)}), marked <TlpBadge level={outcome.marking} />
         {outcome.defanged ? ', indicators defanged' : ''}.
       </Notice>
+      <p className="export-save">
+        <button ref={save} type="button" className="button primary" onClick={() => void offer()}>
+          {client.files.canPick ? 'Save as…' : 'Download'} {outcome.fileName}
+        </button>{' '}
+        {saved && <span className="muted">{saved}</span>}
+      </p>
       {outcome.withheld.length === 0 ? (
         <p className="muted">Nothing was withheld.</p>
       ) : (

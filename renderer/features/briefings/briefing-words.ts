@@ -75,3 +75,17 @@ export function contentOf(briefing: BriefingContent): BriefingContent {
     validUntil: briefing.validUntil,
   };
 }
+
+/**
+ * What of a change the core can store now: rows the analyst has added but not filled in yet (an author
+ * without a name, an empty reference) and an emptied title stay in the editor until they are complete,
+ * instead of failing the whole autosave.
+ */
+export function storablePatch(patch: Partial<BriefingContent>): Partial<BriefingContent> {
+  const out: Partial<BriefingContent> = { ...patch };
+  if (out.title !== undefined && out.title.trim() === '') delete out.title;
+  if (out.authors) out.authors = out.authors.filter((author) => author.name.trim() !== '');
+  if (out.distribution) out.distribution = out.distribution.filter((recipient) => recipient.name.trim() !== '');
+  if (out.references) out.references = out.references.filter((reference) => [reference.url, reference.externalId, reference.sourceName, reference.description].some((part) => part?.trim()));
+  return out;
+}

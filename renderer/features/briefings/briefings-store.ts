@@ -13,7 +13,7 @@ import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
 import { formatCount } from '../../lib/format';
 import { createAutosave, type Autosave } from './autosave';
-import { briefingStatusLabel, changedContent, contentOf } from './briefing-words';
+import { briefingStatusLabel, changedContent, contentOf, storablePatch } from './briefing-words';
 
 /** Attached indicators listed in the editor; the rest are counted ("and 1,234 more"). */
 export const INDICATOR_PAGE = 500;
@@ -93,8 +93,12 @@ export const useBriefingsStore = create<BriefingsStoreState>()((set, get) => {
   const saveDraft = async (content: BriefingContent) => {
     if (!stored) return;
     const base = stored;
-    const patch = changedContent(base.content, content);
-    if (Object.keys(patch).length === 0) return;
+    const patch = storablePatch(changedContent(base.content, content));
+    if (Object.keys(patch).length === 0) {
+      stored = { ...base, content };
+      set({ saveState: get().draft === content ? 'saved' : 'pending' });
+      return;
+    }
     set({ saveState: 'saving', saveError: null });
     try {
       const { revision, savedAt } = await client()['save-draft']({ id: base.id, expectedRevision: base.revision, content: patch });
