@@ -8,7 +8,7 @@ import {
   MAX_SECTIONS,
   MAX_TECHNIQUES,
   type AttachOutcome,
-  type AttackCatalogueInfo,
+  type AttackCatalogue,
   type AttackTechniqueHit,
   type BriefingDetail,
   type BriefingDiff,
@@ -25,7 +25,7 @@ export { BRIEFING_STATUSES, BRIEFING_EXPORT_FORMATS };
 export type { BriefingStatus } from '../../main/core/briefings/briefing-status';
 export type {
   AttachOutcome,
-  AttackCatalogueInfo,
+  AttackCatalogue,
   AttackTechniqueHit,
   BriefingContent,
   BriefingDetail,
@@ -185,6 +185,10 @@ export const briefingChannels = {
   'briefings:templates': channel<typeof Empty, BriefingTemplate[]>(Empty),
   /** Saves the briefing's section layout (headings, bodies, markings) as the analyst's own template. */
   'briefings:save-template': channel<typeof SaveTemplateRequest, BriefingTemplate>(SaveTemplateRequest),
+};
+
+/** Joins the contract with its handler once the exporters (main/core/briefings/export) are wired in. */
+export const briefingExportChannels = {
   /** Exports a version at a TLP ceiling; what was withheld, and why, is in the outcome and the audit log. */
   'briefings:export': channel<typeof ExportRequest, BriefingExportOutcome>(ExportRequest),
 };
@@ -192,6 +196,6 @@ export const briefingChannels = {
 export const attackChannels = {
   /** Techniques by id prefix (`T1566`) or words of the name, for the technique picker. */
   'attack:search': channel<typeof AttackSearchRequest, AttackTechniqueHit[]>(AttackSearchRequest),
-  /** The loaded ATT&CK catalogue, or null when none is loaded (technique ids then show as ids). */
-  'attack:catalogue': channel<typeof Empty, AttackCatalogueInfo | null>(Empty),
+  /** The loaded ATT&CK catalogues, one per domain; empty when none is loaded (technique ids then show as ids). */
+  'attack:catalogues': channel<typeof Empty, AttackCatalogue[]>(Empty),
 };

@@ -43,9 +43,8 @@ const CHANNEL_SET: Record<Channel, true> = {
   'briefings:detach': true,
   'briefings:templates': true,
   'briefings:save-template': true,
-  'briefings:export': true,
   'attack:search': true,
-  'attack:catalogue': true,
+  'attack:catalogues': true,
 };
 const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 

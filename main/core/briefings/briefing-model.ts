@@ -223,11 +223,15 @@ export interface AttackTechniqueHit {
   isSubtechnique: boolean;
 }
 
-export interface AttackCatalogueInfo {
-  version: number;
-  loadedAt: string;
+/** One loaded ATT&CK catalogue (a domain: enterprise-attack, mobile-attack or ics-attack). */
+export interface AttackCatalogue {
+  domain: string;
+  /** The bundle's ATT&CK version (`x_mitre_version` of its collection, e.g. `16.1`). */
+  version: string;
+  modified: string | null;
   fileName: string;
-  domains: string[];
+  loadedAt: string;
+  loadedBy: string;
   techniques: number;
   tactics: number;
 }

@@ -14,6 +14,7 @@ import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idl
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
+import { BriefingService } from '../briefings';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
@@ -54,6 +55,13 @@ export class WorkbenchSession {
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
   private version = 0;
   readonly positions = new PositionCache();
+  /** Briefings plug in as their own service; the session lends it connections, the author and change notices. */
+  readonly briefings = new BriefingService({
+    reader: () => this.db(),
+    writer: () => this.writableDb(),
+    author: () => this.author(),
+    changed: () => this.dataChanged(),
+  });
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
