@@ -12,9 +12,10 @@ export function BriefingsPage() {
   const detail = useBriefingsStore(selectDetail);
   const busy = useBriefingsStore((state) => state.busy);
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
-  const { loadList } = useBriefingsStore.getState();
+  const { refresh } = useBriefingsStore.getState();
 
-  useEffect(() => void loadList(), [loadList]);
+  // Coming back to the screen: the Queue may have attached indicators or changed their triage since.
+  useEffect(() => void refresh(), [refresh]);
 
   if (detail) return <BriefingEditor />;
   return (

@@ -46,6 +46,8 @@ interface BriefingsStoreState {
   loadList(): Promise<void>;
   open(id: number): Promise<void>;
   close(): Promise<void>;
+  /** Reloads the open briefing (attachments changed from the Queue, triage moved on), keeping what is being typed. */
+  refresh(): Promise<void>;
   create(title: string, templateId?: number): Promise<number | null>;
   edit(patch: Partial<BriefingContent>): void;
   /** Stores what is typed now (before the core reads the draft); rejects when the draft could not be saved. */
@@ -161,6 +163,16 @@ export const useBriefingsStore = create<BriefingsStoreState>()((set, get) => {
       stored = null;
       set({ detail: null, draft: null, saveState: 'saved', savedAt: null, saveError: null, versions: null, diff: null });
       void get().loadList();
+    },
+
+    async refresh() {
+      const id = get().detail?.id;
+      if (id === undefined) return get().loadList();
+      try {
+        await load(id);
+      } catch (error) {
+        fail(error);
+      }
     },
 
     async create(title, templateId) {
