@@ -1,5 +1,5 @@
 import { buildApi, type Invoke, type Subscribe } from './build-api';
-import { MAX_UPLOAD_BYTES, type ErrorCode, type FileGrant, type FilesApi, type LiaisonEvent, type Result } from './contract';
+import { isExportFileName, MAX_UPLOAD_BYTES, type ErrorCode, type FileGrant, type FilesApi, type LiaisonEvent, type Result } from './contract';
 
 /**
  * The browser host's stand-in for the Electron preload: the same `window.liaison`, over loopback HTTP.
@@ -10,8 +10,19 @@ interface BridgeEventSource {
   close(): void;
 }
 
+interface BridgeAnchor {
+  href: string;
+  download: string;
+  click(): void;
+  remove(): void;
+}
+
 interface BridgeGlobals {
-  document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  document: {
+    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+    createElement(tag: 'a'): BridgeAnchor;
+    body: { append(node: BridgeAnchor): void };
+  };
   EventSource: new (url: string) => BridgeEventSource;
 }
 
@@ -64,6 +75,17 @@ const filesOverHttp: FilesApi = {
     // One body, the files back to back; the manifest header says where each one ends.
     const headers = { 'Content-Type': 'application/octet-stream', 'X-Liaison-Files': manifest };
     return (await post('/api/files', headers, new Blob(files))) as Result<FileGrant>;
+  },
+  /** The browser saves what the host serves as an attachment; where it lands is the browser's download setting. */
+  async saveExport(fileName) {
+    if (!isExportFileName(fileName)) return failure('INVALID_INPUT', 'That is not the name of an export.');
+    const link = browser.document.createElement('a');
+    link.href = `/api/exports/${encodeURIComponent(fileName)}`;
+    link.download = fileName;
+    browser.document.body.append(link);
+    link.click();
+    link.remove();
+    return { ok: true, value: { saved: true } };
   },
 };
 

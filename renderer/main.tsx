@@ -9,6 +9,7 @@ import './styles/workspace.css';
 import './styles/settings.css';
 import './styles/import.css';
 import './styles/queue.css';
+import './styles/briefings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

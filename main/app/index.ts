@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, session, type BrowserWindow } from 'electron';
@@ -39,14 +41,17 @@ async function start(): Promise<void> {
   }
   const options = resolveLaunchOptions(process.argv, process.env);
   // Named from this entry file: core-client is bundled into a shared chunk, so a path relative to it would be wrong.
-  const core = startCore({ ...options, nativeBinding, workerUrl: new URL('./core-worker.js', import.meta.url) });
+  // Exports wait here until the analyst saves them through the save dialog; the folder goes when the app quits.
+  const exportDir = mkdtempSync(join(tmpdir(), 'liaison-exports-'));
+  app.on('quit', () => rmSync(exportDir, { recursive: true, force: true }));
+  const core = startCore({ ...options, nativeBinding, exportDir, workerUrl: new URL('./core-worker.js', import.meta.url) });
   let window: BrowserWindow | undefined = createMainWindow(outDir);
   window.on('closed', () => {
     window = undefined;
   });
   const trust = { trustedOrigin: `${APP_ORIGIN}/`, trustedContents: () => window?.webContents };
   bindElectronIpc({ core, ...trust });
-  bindElectronFiles({ ...trust, register: (files) => core.grant(files) });
+  bindElectronFiles({ ...trust, exportDir, register: (files) => core.grant(files) });
 
   app.on('second-instance', () => {
     if (window) focusWindow(window);

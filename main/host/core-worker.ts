@@ -15,6 +15,7 @@ const session = new WorkbenchSession({
   location: data.vaultLocation,
   actor: data.actor,
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  ...(data.exportDir ? { exportDir: data.exportDir } : {}),
 });
 const dispatch = createDispatcher(session);
 const post = (message: FromCore): void => port.postMessage(message);

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
-import { FILES_GRANT_CHANNEL, FILES_PICK_CHANNEL, type FileGrant, type Result } from '../../preload/contract';
+import { copyFile, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
+import { FILES_GRANT_CHANNEL, FILES_PICK_CHANNEL, FILES_SAVE_EXPORT_CHANNEL, isExportFileName, type FileGrant, type Result } from '../../preload/contract';
 import { isTrustedSender } from './electron-ipc';
 
 export interface PathFile {
@@ -16,6 +16,8 @@ export interface ElectronFilesOptions {
   trustedOrigin: string;
   /** Registers the files with the core as a single-use grant. */
   register: (files: PathFile[]) => Promise<Result<FileGrant>>;
+  /** The session's export folder, which `files:save-export` copies out of by name. */
+  exportDir?: string;
   log?: (line: string) => void;
 }
 
@@ -63,7 +65,21 @@ export function bindElectronFiles(options: ElectronFilesOptions): () => void {
     return files ? options.register(files) : UNREADABLE;
   });
 
+  ipcMain.handle(FILES_SAVE_EXPORT_CHANNEL, async (event, fileName: unknown): Promise<Result<{ saved: boolean }>> => {
+    if (!trusted(event, FILES_SAVE_EXPORT_CHANNEL)) return REFUSED;
+    if (!options.exportDir || !isExportFileName(fileName)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'That is not the name of an export.' } };
+    const source = join(await realpath(options.exportDir), fileName);
+    if (!(await stat(source).catch(() => undefined))?.isFile()) return UNREADABLE;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const dialogOptions: SaveDialogOptions = { title: 'Save the export', defaultPath: fileName };
+    const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
+    await copyFile(source, choice.filePath);
+    return { ok: true, value: { saved: true } };
+  });
+
   return () => {
+    ipcMain.removeHandler(FILES_SAVE_EXPORT_CHANNEL);
     ipcMain.removeHandler(FILES_PICK_CHANNEL);
     ipcMain.removeHandler(FILES_GRANT_CHANNEL);
   };

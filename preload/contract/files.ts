@@ -18,6 +18,22 @@ export interface FilesApi {
   grant(files: File[]): Promise<Result<FileGrant>>;
   /** Whether `pick` opens a native dialog (Electron) or the renderer must use a file input (browser). */
   readonly canPick: boolean;
+  /**
+   * Hands the analyst a file the core wrote to the session's export folder, named as the export outcome
+   * names it: a save dialog in the desktop app, a download in the browser. Resolves to whether it was
+   * saved (false when the analyst cancelled the dialog).
+   */
+  saveExport(fileName: string): Promise<Result<{ saved: boolean }>>;
+}
+
+/**
+ * Names the core gives export files: a plain file name, no folders, so a transport can serve or copy
+ * exactly one file out of the export folder and nothing else.
+ */
+export const EXPORT_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+export function isExportFileName(name: unknown): name is string {
+  return typeof name === 'string' && EXPORT_FILE_NAME.test(name) && !name.includes('..');
 }
 
 /** Largest file the browser host accepts by upload; the desktop app and the CLI stream files of any size. */
@@ -26,3 +42,4 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 /** Electron-only channels the preload uses to implement FilesApi; handled in main, never forwarded raw. */
 export const FILES_PICK_CHANNEL = 'files:pick';
 export const FILES_GRANT_CHANNEL = 'files:grant';
+export const FILES_SAVE_EXPORT_CHANNEL = 'files:save-export';

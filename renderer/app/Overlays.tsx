@@ -1,3 +1,4 @@
+import { AttachSelectionDialog } from '../features/briefings/AttachSelectionDialog';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ConfirmBulkDialog } from '../features/queue/ConfirmBulkDialog';
 import { EditDialog } from '../features/queue/EditDialog';
@@ -25,6 +26,8 @@ export function Overlays() {
       return <NoteDialog />;
     case 'save-view':
       return <SaveViewDialog />;
+    case 'attach-to-briefing':
+      return <AttachSelectionDialog />;
     case 'confirm-bulk':
       return <ConfirmBulkDialog patch={overlay.patch} label={overlay.label} count={overlay.count} />;
   }

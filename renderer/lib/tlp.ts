@@ -19,3 +19,15 @@ export function tlpClass(level: TlpLevel): string {
 export function isTlpLevel(value: string): value is TlpLevel {
   return (TLP_OPTIONS as readonly string[]).includes(value);
 }
+
+/** A level's place on the scale, least restrictive first (TLP_OPTIONS is in that order). */
+export function tlpRank(level: TlpLevel): number {
+  return TLP_OPTIONS.indexOf(level);
+}
+
+/** The most restrictive of the levels; `floor` when there are none (a marking is never absent). */
+export function highestTlp(levels: Iterable<TlpLevel>, floor: TlpLevel = 'clear'): TlpLevel {
+  let highest = floor;
+  for (const level of levels) if (tlpRank(level) > tlpRank(highest)) highest = level;
+  return highest;
+}

@@ -76,6 +76,7 @@ export function createFakeBridge(handlers: Partial<Record<Channel, Handler>> = {
     canPick: false,
     pick: async () => ({ ok: true, value: null }),
     grant: async (chosen: File[]) => ({ ok: true, value: grantOf(chosen) }),
+    saveExport: async () => ({ ok: true, value: { saved: true } }),
   };
   const api: Record<string, unknown> = {
     // Reads through to `files` so a test can swap pick or grant after the client was built.
@@ -85,6 +86,7 @@ export function createFakeBridge(handlers: Partial<Record<Channel, Handler>> = {
       },
       pick: () => files.pick(),
       grant: (chosen: File[]) => files.grant(chosen),
+      saveExport: (fileName: string) => files.saveExport(fileName),
     },
     events: {
       subscribe(listener: (event: LiaisonEvent) => void) {

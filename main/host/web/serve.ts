@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultVaultLocation } from '../../core/vault';
@@ -18,13 +19,16 @@ async function main(): Promise<void> {
   const vaultLocation = path.resolve(args.vault ?? process.env.LIAISON_VAULT ?? defaultVaultLocation());
   const actor = process.env.LIAISON_ANALYST ?? os.userInfo().username;
   // Resolved here, in the entry file, because shared code may be bundled into out/main/chunks/.
-  const core = startCore({ vaultLocation, actor, workerUrl: new URL('./core-worker.js', import.meta.url) });
+  // Exports are handed out as downloads, then removed with the folder when the host stops.
+  const exportDir = await mkdtemp(path.join(os.tmpdir(), 'liaison-exports-'));
+  const core = startCore({ vaultLocation, actor, exportDir, workerUrl: new URL('./core-worker.js', import.meta.url) });
   const host = await startWebServer({
     core,
     token: generateToken(),
     // Built next to this file: out/main/web-host.js serves out/renderer.
     staticRoot: path.resolve(import.meta.dirname, '../renderer'),
     port: args.port,
+    exportDir,
   });
 
   if (args.json) {
@@ -41,7 +45,9 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (stopping) return;
     stopping = true;
-    void Promise.allSettled([host.close(), core.close()]).then(() => process.exit(0));
+    void Promise.allSettled([host.close(), core.close()])
+      .then(() => rm(exportDir, { recursive: true, force: true }))
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CoreClient } from '../core-client';
 import { streamEvents, KEEP_ALIVE_MS } from './events-stream';
+import { EXPORTS_PREFIX, serveExport } from './exports';
 import { handleInvoke, MAX_BODY_BYTES } from './invoke';
 import {
   cookieName,
@@ -27,6 +28,8 @@ export interface WebServerOptions {
   keepAliveMs?: number;
   maxBodyBytes?: number;
   maxUploadBytes?: number;
+  /** The session's export folder (the core writes there); served by name as downloads. */
+  exportDir?: string;
 }
 
 export interface WebServer {
@@ -87,6 +90,12 @@ async function route(request: IncomingMessage, response: ServerResponse, options
           : await handleInvoke(request, url.pathname.slice(INVOKE_PREFIX.length), options.core, options.maxBodyBytes ?? MAX_BODY_BYTES);
       if (outcome.body) return sendJson(response, outcome.status, outcome.body);
       return reject(response, outcome.status, outcome.status === 413 ? { Connection: 'close' } : {});
+    }
+    if (url.pathname.startsWith(EXPORTS_PREFIX)) {
+      if (request.method !== 'GET') return reject(response, 405, { Allow: 'GET' });
+      const status = await serveExport(response, options.exportDir, url.pathname.slice(EXPORTS_PREFIX.length));
+      if (status !== 200) reject(response, status);
+      return;
     }
     if (url.pathname === '/api/events') {
       if (request.method !== 'GET') return reject(response, 405, { Allow: 'GET' });

@@ -32,6 +32,7 @@ export function CommandPalette() {
       undo: () => void queue().undo(),
       edit: () => open({ kind: 'edit' }),
       note: () => open({ kind: 'note' }),
+      attachToBriefing: () => open({ kind: 'attach-to-briefing' }),
       search: () => document.getElementById('queue-search')?.focus(),
       clearFilters: () => void queue().resetForm(),
       saveView: () => open({ kind: 'save-view' }),

@@ -8,6 +8,7 @@ const actions = (): PaletteActions => ({
   undo: vi.fn(),
   edit: vi.fn(),
   note: vi.fn(),
+  attachToBriefing: vi.fn(),
   search: vi.fn(),
   clearFilters: vi.fn(),
   saveView: vi.fn(),
@@ -46,6 +47,15 @@ describe('palette commands', () => {
     expect(act.setStatus).toHaveBeenCalledWith('malicious');
     expect(filterPaletteCommands(commands, 'VIEW new').map((c) => c.title)).toEqual(['Open view: New domains', 'Delete view: New domains']);
     expect(filterPaletteCommands(commands, 'go overview')[0]?.title).toBe('Go to Overview');
+  });
+
+  it('attaches the queue selection to a briefing', () => {
+    const act = actions();
+    const [attach] = filterPaletteCommands(listPaletteCommands(context, act), 'attach briefing');
+    expect(attach?.title).toBe('Attach selection to briefing… (3 selected)');
+    attach?.run();
+    expect(act.attachToBriefing).toHaveBeenCalled();
+    expect(filterPaletteCommands(listPaletteCommands({ ...context, targetCount: 0 }, act), 'attach briefing')).toEqual([]);
   });
 
   it('offers only navigation away from the Queue, and no bulk action on an empty view', () => {

@@ -5,7 +5,7 @@ import { STATUS_KEYS, STATUS_OPTIONS, statusLabel } from '../../lib/triage-words
 
 export interface PaletteCommand {
   id: string;
-  group: 'Triage' | 'Filtered set' | 'Views' | 'Go to' | 'Help';
+  group: 'Triage' | 'Briefing' | 'Filtered set' | 'Views' | 'Go to' | 'Help';
   title: string;
   /** A key that does the same outside the palette. */
   shortcut?: string;
@@ -29,6 +29,7 @@ export interface PaletteActions {
   undo(): void;
   edit(): void;
   note(): void;
+  attachToBriefing(): void;
   search(): void;
   clearFilters(): void;
   saveView(): void;
@@ -55,6 +56,7 @@ export function listPaletteCommands(context: PaletteContext, act: PaletteActions
       for (const level of TLP_OPTIONS) commands.push({ id: `tlp-${level}`, group: 'Triage', title: `Set TLP: ${tlpLabel(level)}${who}`, shortcut: 't', run: () => act.setTlp(level) });
       commands.push({ id: 'edit', group: 'Triage', title: `Edit confidence, severity, tags…${who}`, shortcut: 'e', run: act.edit });
       commands.push({ id: 'note', group: 'Triage', title: 'Write a note on the focused indicator', shortcut: 'n', run: act.note });
+      commands.push({ id: 'attach-briefing', group: 'Briefing', title: `Attach selection to briefing…${who}`, run: act.attachToBriefing });
     }
     commands.push({ id: 'undo', group: 'Triage', title: 'Undo the last change', shortcut: 'u', run: act.undo });
     if (context.total !== null && context.total > 0) {

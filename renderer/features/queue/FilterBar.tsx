@@ -85,8 +85,14 @@ export function FilterBar() {
         </select>
       </Field>
       <Field id={`${id}-briefing`} label="In a briefing">
-        <select id={`${id}-briefing`} disabled title="Briefings arrive later" value="">
-          <option value="">Briefings arrive later</option>
+        <select
+          id={`${id}-briefing`}
+          value={form.inBriefing}
+          onChange={(event) => set({ inBriefing: event.target.value === 'yes' || event.target.value === 'no' ? event.target.value : '' })}
+        >
+          <option value="">Any</option>
+          <option value="yes">In a briefing</option>
+          <option value="no">In no briefing</option>
         </select>
       </Field>
     </div>

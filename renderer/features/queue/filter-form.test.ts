@@ -22,6 +22,7 @@ describe('filter form', () => {
       firstSeenFrom: '2026-01-01',
       lastSeenTo: '2026-02-28',
       warninglist: 'no',
+      inBriefing: 'yes',
     };
     expect(toQueueFilter(form)).toEqual({
       text: 'evil',
@@ -36,9 +37,10 @@ describe('filter form', () => {
         { field: 'first_seen', op: '>=', value: '2026-01-01' },
         { field: 'last_seen', op: '<', value: '2026-03-01' },
         { field: 'warninglist', op: '=', value: 'no' },
+        { field: 'in_briefing', op: '=', value: 'yes' },
       ],
     });
-    expect(countActiveFilters(form)).toBe(11);
+    expect(countActiveFilters(form)).toBe(12);
   });
 
   it('leaves out malformed numbers and dates', () => {
@@ -46,7 +48,7 @@ describe('filter form', () => {
   });
 
   it('reads back what it wrote (saved views)', () => {
-    const form: FilterForm = { ...EMPTY_FORM, type: 'url', tlp: 'red', confidenceMax: '20', lastSeenFrom: '2026-03-01', lastSeenTo: '2026-03-31', warninglist: 'yes', text: 'gate' };
+    const form: FilterForm = { ...EMPTY_FORM, type: 'url', tlp: 'red', confidenceMax: '20', lastSeenFrom: '2026-03-01', lastSeenTo: '2026-03-31', warninglist: 'yes', inBriefing: 'no', text: 'gate' };
     expect(fromQueueFilter(toQueueFilter(form))).toEqual(form);
   });
 });

@@ -20,6 +20,8 @@ export interface FilterForm {
   lastSeenFrom: string;
   lastSeenTo: string;
   warninglist: '' | 'yes' | 'no';
+  /** Whether a briefing quotes the indicator. */
+  inBriefing: '' | 'yes' | 'no';
 }
 
 export const EMPTY_FORM: FilterForm = {
@@ -37,6 +39,7 @@ export const EMPTY_FORM: FilterForm = {
   lastSeenFrom: '',
   lastSeenTo: '',
   warninglist: '',
+  inBriefing: '',
 };
 
 type Condition = NonNullable<QueueFilter['conditions']>[number];
@@ -69,6 +72,7 @@ export function toQueueFilter(form: FilterForm): QueueFilter {
   conditions.push(...dateRange('first_seen', form.firstSeenFrom, form.firstSeenTo));
   conditions.push(...dateRange('last_seen', form.lastSeenFrom, form.lastSeenTo));
   if (form.warninglist) conditions.push({ field: 'warninglist', op: '=', value: form.warninglist });
+  if (form.inBriefing) conditions.push({ field: 'in_briefing', op: '=', value: form.inBriefing });
   const text = form.text.trim();
   return { ...(conditions.length > 0 ? { conditions } : {}), ...(text ? { text } : {}) };
 }
@@ -91,6 +95,7 @@ export function fromQueueFilter(filter: QueueFilter): FilterForm {
       if (op === '>=') form[`${prefix}From`] = text;
       if (op === '<') form[`${prefix}To`] = shiftDay(text, -1);
     } else if (field === 'warninglist' && (text === 'yes' || text === 'no')) form.warninglist = text;
+    else if (field === 'in_briefing' && op === '=' && (text === 'yes' || text === 'no')) form.inBriefing = text;
   }
   return form;
 }
