@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { toWorkbenchError } from '../core/errors';
 import { registerAuditCommands } from './commands/audit';
+import { registerIdentityCommands } from './commands/identity';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
 import { registerTriageCommand } from './commands/triage';
+import { registerTrustCommands } from './commands/trust';
 import { registerWarninglistCommands } from './commands/warninglists';
 import { registerVaultCommands } from './commands/vault';
 import { createContext, type CliIo } from './context';
@@ -35,6 +37,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerIndicatorCommands(program, context);
   registerTriageCommand(program, context);
   registerWarninglistCommands(program, context);
+  registerIdentityCommands(program, context);
+  registerTrustCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
