@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { toWorkbenchError } from '../core/errors';
 import { registerAuditCommands } from './commands/audit';
+import { registerBundleCommands } from './commands/bundle';
 import { registerIdentityCommands } from './commands/identity';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
@@ -39,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerWarninglistCommands(program, context);
   registerIdentityCommands(program, context);
   registerTrustCommands(program, context);
+  registerBundleCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
