@@ -3,6 +3,7 @@ import type { ChannelSpec } from './channel';
 import type { LiaisonEvent } from './events';
 import type { Result } from './result';
 import { auditChannels } from './audit';
+import { bundleChannels } from './bundles';
 import type { FilesApi } from './files';
 import { importChannels } from './imports';
 import { indicatorChannels } from './indicators';
@@ -18,6 +19,7 @@ export const contract = {
   ...indicatorChannels,
   ...importChannels,
   ...triageChannels,
+  ...bundleChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

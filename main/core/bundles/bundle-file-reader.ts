@@ -56,9 +56,12 @@ export interface OpenedBundle {
   stix?: Uint8Array;
 }
 
-/** Opens and fully checks the bundle at `filePath`; throws BundleRejected at the first problem. */
-export async function readBundleFile(filePath: string, options: BundleReadOptions): Promise<OpenedBundle> {
-  const file = path.basename(filePath);
+/** A bundle on disk, or its bytes (an upload to the browser host: never copied to an unencrypted temp file). */
+export type BundleSource = string | { name: string; bytes: Uint8Array };
+
+/** Opens and fully checks a bundle; throws BundleRejected at the first problem. */
+export async function readBundleFile(source: BundleSource, options: BundleReadOptions): Promise<OpenedBundle> {
+  const file = typeof source === 'string' ? path.basename(source) : source.name;
   const limits = { ...DEFAULT_BUNDLE_LIMITS, ...options.limits };
   const reject = (problem: BundleProblem, place: string, reason: string): never => {
     throw new BundleRejected(problem, file, place, reason);
@@ -66,8 +69,8 @@ export async function readBundleFile(filePath: string, options: BundleReadOption
   let fileBytes: number;
   let head: Buffer;
   try {
-    fileBytes = fs.statSync(filePath).size;
-    head = readHead(filePath, 64);
+    fileBytes = typeof source === 'string' ? fs.statSync(source).size : source.bytes.length;
+    head = typeof source === 'string' ? readHead(source, 64) : Buffer.from(source.bytes.subarray(0, 64));
   } catch (error) {
     throw new BundleRejected('not-a-bundle', file, 'file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
@@ -76,7 +79,7 @@ export async function readBundleFile(filePath: string, options: BundleReadOption
     if (head.subarray(0, AGE_ARMOR.length).equals(AGE_ARMOR)) reject('not-a-bundle', 'byte 0', 'ASCII-armoured age is not accepted; send the binary file');
     if (!head.subarray(0, TAR_START.length).equals(TAR_START)) reject('not-a-bundle', 'byte 0', 'not a Liaison bundle (neither an age-encrypted file nor a bundle archive starting with manifest.json)');
   }
-  const { chunks, plainBytes } = encrypted ? await decryptingChunks(filePath, fileBytes, options.ageIdentities, reject) : { chunks: fileChunks(filePath), plainBytes: fileBytes };
+  const { chunks, plainBytes } = encrypted ? await decryptingChunks(source, fileBytes, options.ageIdentities, reject) : { chunks: sourceChunks(source), plainBytes: fileBytes };
   const reader = new ByteReader(chunks);
   try {
     return await readArchive(reader, { file, fileBytes, plainBytes, encrypted, limits, keepStix: options.keepStix, reject });
@@ -322,12 +325,18 @@ function readHead(filePath: string, n: number): Buffer {
   }
 }
 
-function fileChunks(filePath: string): AsyncIterator<Uint8Array> {
-  return fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 })[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+const CHUNK = 1024 * 1024;
+
+function sourceChunks(source: BundleSource): AsyncIterator<Uint8Array> {
+  if (typeof source === 'string') return fs.createReadStream(source, { highWaterMark: CHUNK })[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  const { bytes } = source;
+  return (async function* () {
+    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+  })();
 }
 
 async function decryptingChunks(
-  filePath: string,
+  source: BundleSource,
   fileBytes: number,
   identities: readonly string[],
   reject: ArchiveContext['reject'],
@@ -335,12 +344,12 @@ async function decryptingChunks(
   if (identities.length === 0) reject('wrong-recipient', 'age header', 'the bundle is encrypted and this vault has no identity to open it');
   const decrypter = new Decrypter();
   for (const identity of identities) decrypter.addIdentity(identity);
-  const source = Readable.toWeb(fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: CHUNK }) : Readable.from(sourceChunks(source) as unknown as AsyncIterable<Uint8Array>)) as ReadableStream<Uint8Array>;
   let plain: Awaited<ReturnType<Decrypter['decrypt']>> & ReadableStream<Uint8Array>;
   try {
-    plain = (await decrypter.decrypt(source)) as typeof plain;
+    plain = (await decrypter.decrypt(stream)) as typeof plain;
   } catch (error) {
-    await source.cancel().catch(() => undefined);
+    await stream.cancel().catch(() => undefined);
     const message = error instanceof Error ? error.message : '';
     if (/no identity matched/.test(message)) return reject('wrong-recipient', 'age header', 'this vault is not one of the recipients the bundle was encrypted to');
     return reject('damaged', 'age header', 'the encryption header is damaged');

@@ -112,6 +112,8 @@ describe('bundle file', () => {
     const written = await writeBundleFile(input({ recipients: [bob.ageRecipient], tlpMax: 'red', stix: stixBytes(3, RED) }));
     const file = await writeFile('to-bob.liaison', written.bytes);
     expect(await readBundleFile(file, { ageIdentities: [bob.ageIdentity], keepStix: false })).toMatchObject({ encrypted: true, manifest: { tlp_max: 'red' } });
+    const fromBytes = await readBundleFile({ name: 'upload.liaison', bytes: written.bytes }, { ageIdentities: [bob.ageIdentity], keepStix: true });
+    expect(fromBytes).toMatchObject({ file: 'upload.liaison', encrypted: true, manifest: { objects: { total: 3 } } });
     const refused = await rejection(file, { ageIdentities: [carol.ageIdentity] });
     expect(refused).toMatchObject({ problem: 'wrong-recipient', message: expect.stringContaining('to-bob.liaison: age header: this vault is not one of the recipients') });
   });

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../errors';
 import { importSources } from '../ingest/import/import-job';
 import type { ImportIndexing } from '../ingest/import/import-items';
 import type { FileImportResult } from '../ingest/import/import-summary';
+import type { BundleSource } from './bundle-file-reader';
 import type { BundleLimits } from './bundle-limits';
 import { appendCustody, type CustodyEntry } from './custody';
 import { ensureIdentity, type BundleAuthor } from './identity';
@@ -33,9 +34,9 @@ export interface BundleImportResult {
  * A refused bundle, or an unknown signer without `acceptUnknownSigner`, imports nothing. Importing the same
  * bundle again merges as any re-import does: a sighting per indicator, no new indicators.
  */
-export async function importBundle(db: Database, author: BundleAuthor, filePath: string, options: BundleImportOptions): Promise<BundleImportResult> {
+export async function importBundle(db: Database, author: BundleAuthor, source: BundleSource, options: BundleImportOptions): Promise<BundleImportResult> {
   const identity = await ensureIdentity(db, author);
-  const { report, opened } = await verifyBundle(db, filePath, options.limits ? { limits: options.limits } : {});
+  const { report, opened } = await verifyBundle(db, source, options.limits ? { limits: options.limits } : {});
   if (!report.ok || !opened?.stix) throw new WorkbenchError('INVALID_INPUT', `Not imported: ${report.problems[0] ?? 'the bundle could not be read'}`);
   const signer = report.signer!;
   if (!signer.trusted && !options.acceptUnknownSigner) {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { TlpLevel } from '../ingest/ingest-record';
-import { readBundleFile, type OpenedBundle } from './bundle-file-reader';
+import { readBundleFile, type BundleSource, type OpenedBundle } from './bundle-file-reader';
 import type { BundleLimits } from './bundle-limits';
 import { BundleRejected, type BundleProblem } from './bundle-rejection';
 import { verifyCustody, type CustodyEntry } from './custody';
@@ -44,10 +44,10 @@ export interface VerifyOptions {
 }
 
 /** Opens and checks a bundle against this vault (its identity decrypts, its trust store names the signer). */
-export async function verifyBundle(db: Database, filePath: string, options: VerifyOptions = {}): Promise<{ report: BundleVerification; opened?: OpenedBundle }> {
+export async function verifyBundle(db: Database, source: BundleSource, options: VerifyOptions = {}): Promise<{ report: BundleVerification; opened?: OpenedBundle }> {
   const identity = getIdentity(db);
   try {
-    const opened = await readBundleFile(filePath, { ageIdentities: identity ? [identity.ageIdentity] : [], keepStix: true, ...(options.limits ? { limits: options.limits } : {}) });
+    const opened = await readBundleFile(source, { ageIdentities: identity ? [identity.ageIdentity] : [], keepStix: true, ...(options.limits ? { limits: options.limits } : {}) });
     return { report: reportFor(db, opened), opened };
   } catch (error) {
     if (!(error instanceof BundleRejected)) throw error;

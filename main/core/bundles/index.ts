@@ -17,3 +17,5 @@ export type { BundleProblem } from './bundle-rejection';
 export { DEFAULT_BUNDLE_LIMITS } from './bundle-limits';
 export type { BundleLimits } from './bundle-limits';
 export type { CustodyEntry, CustodyAction } from './custody';
+export { BundleService } from './bundle-service';
+export type { BundleExportOptions, BundleFile, BundleHost, BundleImportOutcome } from './bundle-service';

@@ -14,6 +14,7 @@ import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idl
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
+import { BundleService } from '../bundles';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
@@ -49,11 +50,14 @@ export class WorkbenchSession {
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
   private version = 0;
   readonly positions = new PositionCache();
+  /** Identity, trust store and bundle exchange (issue #12). */
+  readonly bundles: BundleService;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
     this.timers = options.timers ?? systemTimers;
     this.grants = new FileGrants(this.now);
+    this.bundles = new BundleService(this, this.now);
   }
 
   get location(): string {
@@ -96,6 +100,7 @@ export class WorkbenchSession {
     this.idle?.stop();
     this.idle = null;
     this.grants.clear();
+    this.bundles.clear();
     const vault = this.vault;
     if (vault) {
       this.vault = null;
@@ -110,6 +115,12 @@ export class WorkbenchSession {
   grantFiles(files: GrantedFile[]): string {
     this.requireVault();
     return this.grants.register(files);
+  }
+
+  /** Takes the files of a grant for a capability that reads them itself (bundles). */
+  takeFiles(grantId: string): GrantedFile[] {
+    this.requireVault();
+    return this.grants.take(grantId);
   }
 
   /** Starts importing granted files in the background; progress and the outcome arrive as events. */

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../preload/contract';
 import { auditHandlers } from './audit';
+import { bundleHandlers } from './bundles';
 import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
 import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers } from './triage';
@@ -19,4 +20,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...triageHandlers,
   ...overviewHandlers,
   ...viewHandlers,
+  ...bundleHandlers,
 };
