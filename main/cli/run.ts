@@ -25,6 +25,9 @@ export const COMMAND_GROUPS: ReadonlyArray<{ name: string; description: string; 
   { name: 'warninglists', description: 'MISP warninglists: known-good and false-positive values', load: async () => (await import('./commands/warninglists')).registerWarninglistCommands },
   { name: 'briefing', description: 'write, version and export briefings (Cyber Activity Reports, operational briefs)', load: async () => (await import('./commands/briefing')).registerBriefingCommands },
   { name: 'attack', description: 'load and search the MITRE ATT&CK catalogue', load: async () => (await import('./commands/attack')).registerAttackCommands },
+  { name: 'identity', description: "this vault's signing and encryption identity: show, export the public keys", load: async () => (await import('./commands/identity')).registerIdentityCommands },
+  { name: 'trust', description: 'the trust store: partners whose bundle signatures are accepted', load: async () => (await import('./commands/trust')).registerTrustCommands },
+  { name: 'bundle', description: 'signed, optionally encrypted exchange bundles: export, verify, import', load: async () => (await import('./commands/bundle')).registerBundleCommands },
 ];
 
 /** Root options that take a value: skipped when looking for the command word. */

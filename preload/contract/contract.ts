@@ -4,6 +4,7 @@ import type { LiaisonEvent } from './events';
 import type { Result } from './result';
 import { auditChannels } from './audit';
 import { attackChannels, briefingChannels } from './briefings';
+import { bundleChannels } from './bundles';
 import type { FilesApi } from './files';
 import { importChannels } from './imports';
 import { indicatorChannels } from './indicators';
@@ -21,6 +22,7 @@ export const contract = {
   ...triageChannels,
   ...briefingChannels,
   ...attackChannels,
+  ...bundleChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

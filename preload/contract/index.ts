@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './briefings';
+export * from './bundles';
 export * from './contract';
 export * from './events';
 export * from './files';

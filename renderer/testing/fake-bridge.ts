@@ -48,6 +48,16 @@ const CHANNEL_SET: Record<Channel, true> = {
   'briefings:export': true,
   'attack:search': true,
   'attack:catalogues': true,
+  'bundles:identity': true,
+  'bundles:rename': true,
+  'bundles:trustList': true,
+  'bundles:trustPreview': true,
+  'bundles:trustConfirm': true,
+  'bundles:trustRemove': true,
+  'bundles:verify': true,
+  'bundles:import': true,
+  'bundles:export': true,
+  'bundles:imports': true,
 };
 const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 

@@ -16,6 +16,7 @@ import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
 import { BriefingService } from '../briefings';
+import { BundleService } from '../bundles';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
@@ -67,11 +68,14 @@ export class WorkbenchSession {
     author: () => this.author(),
     changed: () => this.dataChanged(),
   });
+  /** Identity, trust store and bundle exchange (issue #12). */
+  readonly bundles: BundleService;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
     this.timers = options.timers ?? systemTimers;
     this.grants = new FileGrants(this.now);
+    this.bundles = new BundleService(this, this.now);
   }
 
   get location(): string {
@@ -123,6 +127,7 @@ export class WorkbenchSession {
     this.idle = null;
     this.cancelExpiryRetry();
     this.grants.clear();
+    this.bundles.clear();
     const vault = this.vault;
     if (vault) {
       this.vault = null;
@@ -137,6 +142,12 @@ export class WorkbenchSession {
   grantFiles(files: GrantedFile[]): string {
     this.requireVault();
     return this.grants.register(files);
+  }
+
+  /** Takes the files of a grant for a capability that reads them itself (bundles). */
+  takeFiles(grantId: string): GrantedFile[] {
+    this.requireVault();
+    return this.grants.take(grantId);
   }
 
   /** Starts importing granted files in the background; progress and the outcome arrive as events. */

@@ -1,6 +1,7 @@
 import type { Channel } from '../../../preload/contract';
 import { auditHandlers } from './audit';
 import { attackHandlers, briefingHandlers } from './briefings';
+import { bundleHandlers } from './bundles';
 import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
 import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers, warninglistHandlers } from './triage';
@@ -23,4 +24,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...warninglistHandlers,
   ...briefingHandlers,
   ...attackHandlers,
+  ...bundleHandlers,
 };

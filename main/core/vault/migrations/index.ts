@@ -7,6 +7,7 @@ import { migration0060SightingStatements } from './0060-sighting-statements';
 import { migration0070SightingRecords } from './0070-sighting-records';
 import { migration0090WarninglistCategories } from './0090-warninglist-categories';
 import { migration0100Briefings } from './0100-briefings';
+import { migration0110Bundles } from './0110-bundles';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070SightingRecords,
   migration0090WarninglistCategories,
   migration0100Briefings,
+  migration0110Bundles,
 ];
 
 /** The schema version this build creates and understands; a vault above it is refused. */

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { addTrustedKey, ensureIdentity, exportBundle, importBundle, toPublic } from '../main/core/bundles';
+import { readBundleFile } from '../main/core/bundles/bundle-file-reader';
+import { importPaths } from '../main/core/ingest/import/import-job';
+import { indexImportedIndicators } from '../main/core/triage';
+import { createVault } from '../main/core/vault';
+import { syntheticIndicators } from './lib/synthetic-indicators';
+import { writeStixBundle } from './lib/write-formats';
+
+const PASSPHRASE = 'bench passphrase, not a secret';
+const KDF = { N: 2 ** 14, r: 8, p: 1 };
+
+/**
+ * Issue #12 speed target: export, sign and encrypt N indicators (default 100k); then verify, decrypt and
+ * import them into a second vault; against a plain import of the very same STIX bundle (bundle.json as
+ * it travels inside the file) into a third vault, in the same run. Target: the bundle import within
+ * 1.3x of the plain one. `--count N` for another size.
+ */
+export async function main(args: string[]): Promise<void> {
+  const countIndex = args.indexOf('--count');
+  const count = countIndex >= 0 ? Number(args[countIndex + 1]) : 100_000;
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-bundles-'));
+  try {
+    console.log(`preparing vault A with ${count.toLocaleString('en')} indicators in ${dir} ...`);
+    const source = join(dir, 'source.json');
+    await writeStixBundle(source, syntheticIndicators(count));
+    const a = await createVault(join(dir, 'a'), PASSPHRASE, { actor: 'alice', kdf: KDF });
+    const b = await createVault(join(dir, 'b'), PASSPHRASE, { actor: 'bob', kdf: KDF });
+    const plainVault = await createVault(join(dir, 'plain'), PASSPHRASE, { actor: 'bob', kdf: KDF });
+    const at = () => ({ actor: 'bench', at: new Date() });
+    await importPaths(a.db, [source], { format: 'stix', partial: true, actor: 'alice', indexing: indexImportedIndicators });
+    const bobIdentity = await ensureIdentity(b.db, at());
+    const aliceIdentity = await ensureIdentity(a.db, at());
+    addTrustedKey(a.db, at(), toPublic(bobIdentity));
+    addTrustedKey(b.db, at(), toPublic(aliceIdentity));
+
+    const file = join(dir, 'to-bob.liaison');
+    let t = performance.now();
+    const exported = await exportBundle(a.db, at(), { out: file, tlpMax: 'amber', recipients: [bobIdentity.fingerprint] });
+    const exportSeconds = (performance.now() - t) / 1000;
+    console.log(`export+sign+encrypt  ${exported.indicators.toLocaleString('en').padStart(9)} indicators  ${exportSeconds.toFixed(2).padStart(6)} s  ${(statSync(file).size / 1e6).toFixed(1)} MB file, ${exported.custodyEntries} custody entries`);
+
+    // The baseline imports exactly the STIX bytes the bundle carries.
+    const opened = await readBundleFile(file, { ageIdentities: [bobIdentity.ageIdentity], keepStix: true });
+    const plainFile = join(dir, 'bundle.json');
+    writeFileSync(plainFile, opened.stix!);
+
+    t = performance.now();
+    const plain = await importPaths(plainVault.db, [plainFile], { format: 'stix', partial: false, actor: 'bob', indexing: indexImportedIndicators });
+    const plainSeconds = (performance.now() - t) / 1000;
+    console.log(`plain STIX import    ${plain.indicators_new.toLocaleString('en').padStart(9)} indicators  ${plainSeconds.toFixed(2).padStart(6)} s`);
+
+    t = performance.now();
+    const imported = await importBundle(b.db, at(), file, { acceptUnknownSigner: false, indexing: indexImportedIndicators });
+    const bundleSeconds = (performance.now() - t) / 1000;
+    console.log(`verify+decrypt+import ${imported.result.indicatorsNew.toLocaleString('en').padStart(8)} indicators  ${bundleSeconds.toFixed(2).padStart(6)} s`);
+
+    const ratio = bundleSeconds / plainSeconds;
+    console.log(`ratio bundle import / plain import: ${ratio.toFixed(2)}x (target <= 1.30x)`);
+    if (imported.result.indicatorsNew !== plain.indicators_new) console.log(`  warning: plain imported ${plain.indicators_new}, bundle ${imported.result.indicatorsNew}`);
+    console.log(ratio <= 1.3 ? 'RESULT: meets target' : 'RESULT: below target');
+    for (const v of [a, b, plainVault]) v.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

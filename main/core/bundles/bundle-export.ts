@@ -1,0 +1,194 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../audit';
+import { WorkbenchError } from '../errors';
+import type { TlpLevel } from '../ingest/ingest-record';
+import { stixBundle, stixIndicator, tlpMarkingDefinitions, type StixIndicatorType, type StixObject } from '../stix';
+import type { TriageStatus } from '../triage/triage-model';
+import { writeBundleFile } from './bundle-file-writer';
+import { appendCustody } from './custody';
+import { custodyFromAudit } from './custody-from-audit';
+import { normaliseFingerprint } from './fingerprint';
+import { ensureIdentity, toPublic, type BundleAuthor, type VaultIdentity } from './identity';
+import { selectIndicators } from './indicator-selection';
+import { isAgeRecipient, stixIdentityObject } from './public-identity-file';
+import { getTrustedKey } from './trust-store';
+
+export const TOOL_NAME = 'Liaison Workbench 0.1.0';
+
+export interface BundleExportRequest {
+  /** Where the file goes; an existing file is never replaced. */
+  out: string;
+  /** `--where` query over the queue; absent = every indicator (false positives and expired excluded). */
+  where?: string;
+  tlpMax: TlpLevel;
+  /** Trusted-key fingerprints or raw `age1…` recipients. */
+  recipients: readonly string[];
+  /** An unsigned plain STIX 2.1 bundle (for MISP or OpenCTI) instead of a bundle file. */
+  plain?: boolean;
+}
+
+export interface BundleRecipient {
+  ageRecipient: string;
+  fingerprint: string | null;
+  name: string | null;
+}
+
+export interface BundleExportResult {
+  file: string;
+  bundleId: string;
+  kind: 'signed' | 'encrypted' | 'plain';
+  tlpMax: TlpLevel;
+  objects: { total: number; byType: Record<string, number> };
+  indicators: number;
+  /** Indicators the query matched that are marked above the ceiling (left out). */
+  withheld: number;
+  recipients: BundleRecipient[];
+  custodyEntries: number;
+  bytes: number;
+  sha256: string;
+  signer: string | null;
+}
+
+/** Resolves `--recipient` values: a trusted key's fingerprint (any spelling) or a raw age recipient. */
+export function resolveRecipients(db: Database, values: readonly string[], self: VaultIdentity | undefined): BundleRecipient[] {
+  const out = new Map<string, BundleRecipient>();
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (isAgeRecipient(trimmed)) {
+      out.set(trimmed, { ageRecipient: trimmed, fingerprint: null, name: null });
+      continue;
+    }
+    const fingerprint = normaliseFingerprint(trimmed);
+    if (!fingerprint) throw new WorkbenchError('INVALID_INPUT', `Recipient "${trimmed}" is neither a fingerprint (XXXX-XXXX-XXXX-XXXX-XXXX) nor an age1… key.`);
+    if (self?.fingerprint === fingerprint) {
+      out.set(self.ageRecipient, { ageRecipient: self.ageRecipient, fingerprint, name: 'this vault' });
+      continue;
+    }
+    const trusted = getTrustedKey(db, fingerprint);
+    if (!trusted) throw new WorkbenchError('INVALID_INPUT', `No trusted key has the fingerprint ${fingerprint}; add it with "liaison trust add" first.`);
+    out.set(trusted.ageRecipient, { ageRecipient: trusted.ageRecipient, fingerprint, name: trusted.name });
+  }
+  return [...out.values()];
+}
+
+const INDICATOR_TYPES_BY_STATUS: Partial<Record<TriageStatus, StixIndicatorType>> = {
+  malicious: 'malicious-activity',
+  suspicious: 'anomalous-activity',
+  benign: 'benign',
+};
+
+/**
+ * Exports indicators as a bundle file (signed; encrypted when there are recipients) or as a plain STIX
+ * bundle. The TLP ceiling is enforced here: nothing above `tlpMax` is written, and a TLP:RED ceiling
+ * needs named recipients. The export is audited (`bundle.export`) after the file is complete.
+ */
+export async function exportBundle(db: Database, author: BundleAuthor, request: BundleExportRequest): Promise<BundleExportResult> {
+  const plain = request.plain ?? false;
+  if (plain && request.recipients.length > 0) throw new WorkbenchError('INVALID_INPUT', 'A plain STIX export is neither signed nor encrypted: leave out the recipients, or leave out --plain.');
+  if (request.tlpMax === 'red' && (plain || request.recipients.length === 0)) {
+    throw new WorkbenchError('INVALID_INPUT', 'A TLP:RED ceiling needs named recipients and encryption: add --recipient (and no --plain), or lower --tlp-max.');
+  }
+  if (fs.existsSync(request.out)) throw new WorkbenchError('INVALID_INPUT', `${request.out} already exists; choose another name.`);
+  const identity = plain ? undefined : await ensureIdentity(db, author);
+  const recipients = resolveRecipients(db, request.recipients, identity);
+  const selection = selectIndicators(db, request.where, request.tlpMax);
+  if (selection.indicators.length === 0) {
+    throw new WorkbenchError('INVALID_INPUT', selection.withheld > 0 ? `Every matching indicator is marked above TLP:${request.tlpMax.toUpperCase()}; nothing to export.` : 'No indicator matches; nothing to export.');
+  }
+  const created = author.at.toISOString();
+  const producer = identity ? stixIdentityObject(identity) : undefined;
+  const stixIds = new Map<number, string>();
+  const objects: StixObject[] = producer ? [producer as StixObject] : [];
+  const levels = new Set<TlpLevel>();
+  for (const indicator of selection.indicators) {
+    levels.add(indicator.tlp);
+    const indicatorType = INDICATOR_TYPES_BY_STATUS[indicator.status];
+    const object = stixIndicator({
+      type: indicator.type,
+      value: indicator.value,
+      tlp: indicator.tlp,
+      created: indicator.created,
+      modified: indicator.modified,
+      ...(indicator.validFrom ? { validFrom: indicator.validFrom } : {}),
+      validUntil: indicator.validUntil,
+      confidence: indicator.confidence,
+      ...(indicatorType ? { indicatorTypes: [indicatorType] } : {}),
+      labels: indicator.tags,
+      ...(producer ? { createdByRef: producer.id as string } : {}),
+    });
+    stixIds.set(indicator.id, object.id);
+    objects.push(object);
+  }
+  const bundle = stixBundle(`liaison-bundle\u0000${created}\u0000${randomUUID()}`, [...objects, ...tlpMarkingDefinitions(levels)]);
+  const stix = Buffer.from(JSON.stringify(bundle), 'utf8');
+  const byType: Record<string, number> = {};
+  for (const object of bundle.objects) byType[object.type] = (byType[object.type] ?? 0) + 1;
+
+  let bytes: Uint8Array = stix;
+  let custodyEntries = 0;
+  if (identity) {
+    const history = custodyFromAudit(db, stixIds, identity);
+    const exported = { at: created, actor: author.actor, organisation: identity.organisation, fingerprint: identity.fingerprint, action: 'exported' as const, detail: `exported at TLP ceiling ${request.tlpMax.toUpperCase()} to ${recipients.length ? recipients.map((r) => r.name ?? r.ageRecipient).join(', ') : 'anyone (signed, not encrypted)'}`, objects: [bundle.id] };
+    const custody = appendCustody([], [...history, exported]);
+    custodyEntries = custody.length;
+    const file = await writeBundleFile({
+      identity,
+      stix,
+      bundleId: bundle.id,
+      objects: { total: bundle.objects.length, by_type: byType },
+      custody,
+      tlpMax: request.tlpMax,
+      recipients: recipients.map((r) => r.ageRecipient),
+      created: author.at,
+      tool: TOOL_NAME,
+    });
+    bytes = file.bytes;
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const kind = plain ? 'plain' : recipients.length ? 'encrypted' : 'signed';
+  writeOutput(request.out, bytes);
+  try {
+    appendAudit(db, {
+      at: author.at,
+      actor: author.actor,
+      action: 'bundle.export',
+      target: `bundle:${bundle.id}`,
+      after: { file: path.basename(request.out), kind, tlpMax: request.tlpMax, where: request.where ?? null, objects: bundle.objects.length, indicators: selection.indicators.length, withheld: selection.withheld, recipients: recipients.map((r) => r.fingerprint ?? r.ageRecipient), sha256 },
+    });
+  } catch (error) {
+    // An export the log does not show must not exist.
+    fs.rmSync(request.out, { force: true });
+    throw error;
+  }
+  return {
+    file: request.out,
+    bundleId: bundle.id,
+    kind,
+    tlpMax: request.tlpMax,
+    objects: { total: bundle.objects.length, byType },
+    indicators: selection.indicators.length,
+    withheld: selection.withheld,
+    recipients,
+    custodyEntries,
+    bytes: bytes.length,
+    sha256,
+    signer: identity ? toPublic(identity).fingerprint : null,
+  };
+}
+
+/** Writes beside the target and renames, so a reader never sees half a bundle; never replaces a file. */
+function writeOutput(out: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${randomUUID()}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
+    fs.linkSync(temp, out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WorkbenchError('INVALID_INPUT', code === 'EEXIST' ? `${out} already exists; choose another name.` : `Cannot write ${out} (${code ?? 'error'}).`, { cause: error });
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { channel, Empty } from './channel';
+import { TlpLevelSchema, type TlpLevel } from './indicators';
+
+/** A vault's exchange identity as shown and sent: public keys and the fingerprint read over the phone. */
+export interface BundleIdentity {
+  fingerprint: string;
+  stixId: string;
+  analyst: string;
+  organisation: string;
+  minisignPublicKey: string;
+  ageRecipient: string;
+  createdAt: string;
+}
+
+export interface TrustedIdentity extends BundleIdentity {
+  name: string;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface CustodyEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  organisation: string;
+  fingerprint: string;
+  action: 'imported' | 'triaged' | 'approved' | 'exported' | 'received';
+  detail: string;
+  objects: string[];
+  prev: string;
+  hash: string;
+}
+
+/** The verify screen: everything known about a bundle before anything is written. */
+export interface BundleVerification {
+  ok: boolean;
+  file: string;
+  problem: string | null;
+  problems: string[];
+  encrypted: boolean | null;
+  bundleId: string | null;
+  format: string | null;
+  created: string | null;
+  tool: string | null;
+  tlpMax: TlpLevel | null;
+  encryptedTo: string[];
+  signer: { fingerprint: string; analyst: string; organisation: string; trusted: boolean; trustedAs: string | null } | null;
+  objects: { total: number; byType: Record<string, number> } | null;
+  payload: { name: string; size: number; sha256: string }[];
+  custody: { verified: boolean; head: string | null; entries: CustodyEntry[] } | null;
+  importedBefore: number;
+}
+
+export interface BundleImportOutcome {
+  bundleId: string;
+  records: number;
+  indicatorsNew: number;
+  indicatorsMerged: number;
+  custody: CustodyEntry[];
+}
+
+export interface BundleExportOutcome {
+  file: string;
+  bundleId: string;
+  kind: 'signed' | 'encrypted' | 'plain';
+  tlpMax: TlpLevel;
+  objects: { total: number; byType: Record<string, number> };
+  indicators: number;
+  withheld: number;
+  recipients: { ageRecipient: string; fingerprint: string | null; name: string | null }[];
+  custodyEntries: number;
+  bytes: number;
+  sha256: string;
+  signer: string | null;
+}
+
+export interface BundleImportRecord {
+  bundleId: string;
+  sourceId: number;
+  signerFingerprint: string;
+  signerName: string;
+  signerTrusted: boolean;
+  importedAt: string;
+  importedBy: string;
+  custody: CustodyEntry[];
+}
+
+const GrantId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const Ticket = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const Fingerprint = z.string().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
+const Name = z.string().trim().min(1).max(200);
+
+const RenameRequest = z.object({ analyst: Name.optional(), organisation: Name.optional() }).strict();
+const GrantRequest = z.object({ grantId: GrantId }).strict();
+const TrustConfirmRequest = z.object({ ticket: Ticket, fingerprint: Fingerprint, name: Name.optional() }).strict();
+const TrustRemoveRequest = z.object({ fingerprint: Fingerprint }).strict();
+const ImportRequest = z.object({ ticket: Ticket, acceptUnknownSigner: z.boolean().default(false) }).strict();
+const ExportRequest = z
+  .object({
+    /** A plain file name: the core writes into the vault's exports folder, never where the renderer says. */
+    fileName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$/).refine((n) => !n.includes('..'), 'no ".." in file names'),
+    where: z.string().max(10_000).optional(),
+    tlpMax: TlpLevelSchema,
+    recipients: z.array(z.union([Fingerprint, z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/)])).max(50).default([]),
+    plain: z.boolean().default(false),
+  })
+  .strict();
+
+export const bundleChannels = {
+  'bundles:identity': channel<typeof Empty, BundleIdentity>(Empty),
+  'bundles:rename': channel<typeof RenameRequest, BundleIdentity>(RenameRequest),
+  'bundles:trustList': channel<typeof Empty, TrustedIdentity[]>(Empty),
+  'bundles:trustPreview': channel<typeof GrantRequest, { ticket: string; identity: BundleIdentity }>(GrantRequest),
+  'bundles:trustConfirm': channel<typeof TrustConfirmRequest, TrustedIdentity>(TrustConfirmRequest),
+  'bundles:trustRemove': channel<typeof TrustRemoveRequest, TrustedIdentity>(TrustRemoveRequest),
+  'bundles:verify': channel<typeof GrantRequest, { ticket: string | null; report: BundleVerification }>(GrantRequest),
+  'bundles:import': channel<typeof ImportRequest, BundleImportOutcome>(ImportRequest),
+  'bundles:export': channel<typeof ExportRequest, BundleExportOutcome>(ExportRequest),
+  'bundles:imports': channel<typeof Empty, BundleImportRecord[]>(Empty),
+};
