@@ -3,6 +3,7 @@ import { toWorkbenchError } from '../core/errors';
 import { registerAuditCommands } from './commands/audit';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
+import { registerSyncCommands } from './commands/sync';
 import { registerTriageCommand } from './commands/triage';
 import { registerWarninglistCommands } from './commands/warninglists';
 import { registerVaultCommands } from './commands/vault';
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerIndicatorCommands(program, context);
   registerTriageCommand(program, context);
   registerWarninglistCommands(program, context);
+  registerSyncCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
