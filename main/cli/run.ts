@@ -28,6 +28,7 @@ export const COMMAND_GROUPS: ReadonlyArray<{ name: string; description: string; 
   { name: 'identity', description: "this vault's signing and encryption identity: show, export the public keys", load: async () => (await import('./commands/identity')).registerIdentityCommands },
   { name: 'trust', description: 'the trust store: partners whose bundle signatures are accepted', load: async () => (await import('./commands/trust')).registerTrustCommands },
   { name: 'bundle', description: 'signed, optionally encrypted exchange bundles: export, verify, import', load: async () => (await import('./commands/bundle')).registerBundleCommands },
+  { name: 'sync', description: 'TAXII 2.1 sync with the hub: server profiles, push, pull, status, conflicts', load: async () => (await import('./commands/sync')).registerSyncCommands },
 ];
 
 /** Root options that take a value: skipped when looking for the command word. */

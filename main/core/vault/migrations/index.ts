@@ -8,6 +8,7 @@ import { migration0070SightingRecords } from './0070-sighting-records';
 import { migration0090WarninglistCategories } from './0090-warninglist-categories';
 import { migration0100Briefings } from './0100-briefings';
 import { migration0110Bundles } from './0110-bundles';
+import { migration0120Sync } from './0120-sync';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090WarninglistCategories,
   migration0100Briefings,
   migration0110Bundles,
+  migration0120Sync,
 ];
 
 /** The schema version this build creates and understands; a vault above it is refused. */
