@@ -31,7 +31,7 @@ export async function main(args: string[]): Promise<void> {
     const b = await createVault(join(dir, 'b'), PASSPHRASE, { actor: 'bob', kdf: KDF });
     const plainVault = await createVault(join(dir, 'plain'), PASSPHRASE, { actor: 'bob', kdf: KDF });
     const at = () => ({ actor: 'bench', at: new Date() });
-    await importPaths(a.db, [source], { format: 'stix', partial: true, actor: 'alice', indexing: indexImportedIndicators });
+    await importPaths(a.db, [source], { format: 'stix', actor: 'alice', indexing: indexImportedIndicators });
     const bobIdentity = await ensureIdentity(b.db, at());
     const aliceIdentity = await ensureIdentity(a.db, at());
     addTrustedKey(a.db, at(), toPublic(bobIdentity));
@@ -49,7 +49,7 @@ export async function main(args: string[]): Promise<void> {
     writeFileSync(plainFile, opened.stix!);
 
     t = performance.now();
-    const plain = await importPaths(plainVault.db, [plainFile], { format: 'stix', partial: false, actor: 'bob', indexing: indexImportedIndicators });
+    const plain = await importPaths(plainVault.db, [plainFile], { format: 'stix', strict: true, actor: 'bob', indexing: indexImportedIndicators });
     const plainSeconds = (performance.now() - t) / 1000;
     console.log(`plain STIX import    ${plain.indicators_new.toLocaleString('en').padStart(9)} indicators  ${plainSeconds.toFixed(2).padStart(6)} s`);
 

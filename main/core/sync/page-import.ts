@@ -31,7 +31,6 @@ export async function importPage(
     const summary = await importSources(db, [{ kind: 'bytes', name: `${options.sourceName} (TAXII)`, bytes: Buffer.from(JSON.stringify(bundle), 'utf8') }], {
       format: 'stix',
       sourceName: options.sourceName,
-      partial: true,
       actor: options.actor,
       now: options.now,
       parseWorker: 'off',
