@@ -86,6 +86,7 @@ export async function importBundle(db: Database, author: BundleAuthor, source: B
   const summary = await importSources(db, [{ kind: 'bytes', name: report.file, bytes: opened.stix }], {
     format: 'stix',
     strict: true,
+    sameFileAgain: 'new-sighting',
     actor: author.actor,
     sourceName: `bundle ${opened.manifest.bundle_id} from ${signer.organisation} (${signer.fingerprint})`,
     indexing,

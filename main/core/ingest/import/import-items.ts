@@ -24,6 +24,7 @@ export interface ItemsImport {
   defaultTlp: TlpLevel;
   /** All or nothing: a file with any rejected value commits nothing (`--strict`). */
   strict: boolean;
+  sameFileAgain: 'unchanged' | 'new-sighting';
   actor: string;
   now: () => Date;
   sha256: () => string;
@@ -129,7 +130,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     if (job.signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled.');
     // Known only now that every byte was read; the same file again would count its values twice.
     const sha256 = job.sha256();
-    const earlier = findEarlierImport(db, sha256);
+    const earlier = job.sameFileAgain === 'unchanged' ? findEarlierImport(db, sha256) : undefined;
     if (earlier) {
       db.exec('ROLLBACK');
       return alreadyImportedResult(result, sha256, earlier);

@@ -25,6 +25,12 @@ export interface ImportRequestOptions {
    * whose structure parses imports its valid values and lists every reject, as MISP and OpenCTI do.
    */
   strict?: boolean;
+  /**
+   * A file whose SHA-256 was imported before changes nothing (issue #17: daily pulls must not inflate
+   * sightings). A signed bundle received again is a new sighting by its own rule (issue #12), so the
+   * bundle importer asks for 'new-sighting'.
+   */
+  sameFileAgain?: 'unchanged' | 'new-sighting';
   csvMapping?: CsvMapping;
   actor: string;
   now?: () => Date;
@@ -99,6 +105,7 @@ async function importInput(
     sourceName: options.sourceName ?? file,
     defaultTlp,
     strict: options.strict ?? false,
+    sameFileAgain: options.sameFileAgain ?? 'unchanged',
     actor: options.actor,
     now,
     ...signal,
