@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   triage: () => import('./triage.bench'),
   'queue-scroll': () => import('./queue-scroll.bench'),
   bundles: () => import('./bundles.bench'),
+  cli: () => import('./cli.bench'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -15,8 +15,10 @@ async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<v
 
 test('create a vault, lock it, reject a wrong passphrase, unlock with the right one', async ({ page, webHost }, testInfo) => {
   await page.goto(webHost.url);
-  // The token is traded for a cookie and removed from the address bar.
+  // The one-time launch code is traded for a session cookie and removed from the address bar; the page is
+  // served at this host's own <id>.localhost name, never 127.0.0.1, whose cookies every local port receives.
   await expect(page).toHaveURL(`${webHost.origin}/`);
+  expect(new URL(webHost.origin).hostname).toMatch(/^[0-9a-f]{20}\.localhost$/);
 
   const create = new CreateVaultPage(page);
   await expect(create.heading).toBeVisible();
@@ -128,13 +130,17 @@ test('the API refuses calls without the token', async ({ page, webHost, playwrig
   });
   expect(fromPage).toEqual({ status: 403, body: '' });
 
-  // From outside the browser, without the cookie: unauthorised, whatever the header says.
+  // From outside the browser, at 127.0.0.1 (the name other local services share): refused.
   const outsider = await playwright.request.newContext();
-  const fromNode = await outsider.post(`${webHost.origin}/api/invoke/vault:status`, {
+  const fromNode = await outsider.post(`http://127.0.0.1:${webHost.port}/api/invoke/vault:status`, {
     headers: { 'Content-Type': 'application/json', 'X-Liaison-Token': 'guess' },
     data: {},
   });
-  expect(fromNode.status()).toBe(401);
-  expect((await outsider.get(`${webHost.origin}/`)).status()).toBe(401);
+  expect(fromNode.status()).toBe(403);
+  expect((await outsider.get(`http://127.0.0.1:${webHost.port}/`)).status()).toBe(403);
   await outsider.dispose();
+
+  // The launch URL is spent: opened again (from history, say) it opens nothing.
+  const again = await page.evaluate((url) => fetch(url, { redirect: 'manual' }).then((response) => response.status), webHost.url);
+  expect(again).toBe(401);
 });

@@ -63,11 +63,23 @@ describe('liaison CLI (spawned)', () => {
     expect(old.code).toBe(1);
   });
 
-  it('audit list --json shows vault.create and vault.rekey by the analyst', async () => {
+  it('vault rekey --rotate-data-key re-encrypts under a new data key, then rekeys back', async () => {
+    const rotate = await runLiaison(
+      ['--vault', vault, 'vault', 'rekey', '--rotate-data-key', '--json'],
+      env({ LIAISON_PASSPHRASE: 'second passphrase', LIAISON_NEW_PASSPHRASE: 'rotated passphrase' }),
+    );
+    expect(rotate).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(rotate.stdout)).toMatchObject({ dataKeyRotated: true, changedAt: expect.stringMatching(/^\d{4}-/) });
+    const back = await runLiaison(['--vault', vault, 'vault', 'rekey'], env({ LIAISON_PASSPHRASE: 'rotated passphrase', LIAISON_NEW_PASSPHRASE: 'second passphrase' }));
+    expect(back).toMatchObject({ code: 0, stderr: '' });
+    expect(back.stdout).toMatch(/^Data key\s+unchanged$/m);
+  });
+
+  it('audit list --json shows vault.create, vault.rekey and vault.rotate-key by the analyst', async () => {
     const result = await runLiaison(['--vault', vault, 'audit', 'list', '--json'], env({ LIAISON_PASSPHRASE: 'second passphrase' }));
     expect(result.code).toBe(0);
     const entries = JSON.parse(result.stdout) as { action: string; actor: string }[];
-    expect(entries.map((e) => e.action)).toEqual(['vault.rekey', 'vault.create']);
+    expect(entries.map((e) => e.action)).toEqual(['vault.rekey', 'vault.rotate-key', 'vault.rekey', 'vault.create']);
     expect(entries.every((e) => e.actor === 'cli-tester')).toBe(true);
     const limited = await runLiaison(['--vault', vault, 'audit', 'list', '--limit', '1'], env({ LIAISON_PASSPHRASE: 'second passphrase' }));
     expect(limited.stdout.trim().split('\n')).toHaveLength(2);

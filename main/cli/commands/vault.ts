@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { changePassphrase, createVault, unlockVault, type VaultInfoData } from '../../core/vault';
+import { changePassphrase, createVault, rotateDataKey, unlockVault, type VaultInfoData } from '../../core/vault';
 import type { CliContext, GlobalOptions } from '../context';
 import { formatBytes, printFields, printJson } from '../output';
 import { readPassphrase } from '../passphrase';
@@ -52,8 +52,9 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .command('rekey')
     .description('change the passphrase (new one from LIAISON_NEW_PASSPHRASE, --new-passphrase-file, or a prompt)')
     .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE')
+    .option('--rotate-data-key', 're-encrypt the database under a new data key too (needs the vault closed elsewhere and room for one copy of it)')
     .option('--json', 'print the result as JSON')
-    .action(async (options: JsonOption & { newPassphraseFile?: string }, command: Command) => {
+    .action(async (options: JsonOption & { newPassphraseFile?: string; rotateDataKey?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const location = context.resolveLocation(globals);
       const current = await readVaultPassphrase(context, globals, 'Current passphrase: ');
@@ -64,9 +65,11 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
         prompt: 'New passphrase: ',
         confirm: true,
       });
-      const result = await changePassphrase(location, current, next, { actor: context.actor() });
-      if (options.json) printJson(context.io, { location, ...result });
-      else printFields(context.io, [['Passphrase changed', result.changedAt], ['Location', location]]);
+      const rekey = options.rotateDataKey ? rotateDataKey : changePassphrase;
+      const result = await rekey(location, current, next, { actor: context.actor() });
+      const dataKeyRotated = options.rotateDataKey ?? false;
+      if (options.json) printJson(context.io, { location, ...result, dataKeyRotated });
+      else printFields(context.io, [['Passphrase changed', result.changedAt], ['Data key', dataKeyRotated ? 'new (database re-encrypted)' : 'unchanged'], ['Location', location]]);
     });
 }
 

@@ -74,7 +74,7 @@ export class WorkbenchSession {
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
     this.timers = options.timers ?? systemTimers;
-    this.grants = new FileGrants(this.now);
+    this.grants = new FileGrants(this.now, this.timers);
     this.bundles = new BundleService(this, this.now);
   }
 

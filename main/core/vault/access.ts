@@ -5,18 +5,21 @@ import { applyConnectionPragmas, openEncryptedDatabase } from './connection';
 import { readKeyring, type Keyring } from './keyring';
 import { assertKnownSchema, migrate } from './migrate';
 import { vaultPaths } from './paths';
+import { recoverInterruptedRotation } from './rotation-recovery';
 
 const notAVault = () => new WorkbenchError('NOT_A_VAULT', 'This folder is not a Liaison vault.');
 
 /**
  * Finds an existing vault's files and reads its keyring, without opening the database. Runs before the
- * KDF so obviously-wrong locations fail fast, and touches nothing on disk.
+ * KDF so obviously-wrong locations fail fast. Writes nothing, unless a data-key rotation was interrupted by
+ * a crash: that is finished or undone first (rotation-recovery.ts), so the keyring read matches vault.db.
  */
 export function locateVault(location: string): { paths: ReturnType<typeof vaultPaths>; keyring: Keyring; raw: string } {
   const paths = vaultPaths(location);
   const stat = fs.statSync(paths.dir, { throwIfNoEntry: false });
   if (!stat) throw new WorkbenchError('NO_VAULT', 'No vault exists at this location.');
   if (!stat.isDirectory()) throw notAVault();
+  recoverInterruptedRotation(paths.dir);
   if (!fs.statSync(paths.db, { throwIfNoEntry: false })?.isFile()) throw notAVault();
   const { keyring, raw } = readKeyring(paths.keyring);
   return { paths, keyring, raw };

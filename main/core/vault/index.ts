@@ -16,3 +16,4 @@ export type { Migration } from './migrations';
 export { readSettings, updateSettings, AUTO_LOCK_RANGE } from './settings-store';
 export type { SettingsPatch, WorkbenchSettings } from './settings-store';
 export { MIN_PASSPHRASE_LENGTH } from './kdf';
+export { rotateDataKey } from './rotate-data-key';

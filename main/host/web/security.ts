@@ -21,15 +21,22 @@ export function secretsEqual(given: string | undefined, expected: string): boole
 }
 
 /**
- * Browsers share cookies between all ports of a host, so two hosts open in one browser would overwrite
- * each other's cookie; the port in the name keeps their sessions apart.
+ * A random label for this host instance: the host serves at `http://<id>.localhost:PORT` only, and its
+ * cookie is host-only for that name. Browsers send a 127.0.0.1 cookie to every port of 127.0.0.1, so any
+ * other local web service the analyst opened received it (issue #15 item 4); nothing else runs at this
+ * name, and browsers resolve every *.localhost name to loopback themselves (RFC 6761), without DNS.
  */
-export function cookieName(port: number): string {
-  return `liaison_token_${port}`;
+export function generateHostId(): string {
+  return randomBytes(10).toString('hex');
 }
 
-export function sessionCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** Browsers share cookies between ports of a host name; the port in the name keeps sessions apart even so. */
+export function cookieName(port: number): string {
+  return `liaison_session_${port}`;
+}
+
+export function sessionCookie(port: number, sessionId: string): string {
+  return `${cookieName(port)}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
@@ -43,20 +50,15 @@ export function readCookie(request: IncomingMessage, name: string): string | und
   return undefined;
 }
 
-export function allowedOrigins(port: number): ReadonlySet<string> {
-  return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-}
-
-/** DNS rebinding defence: a page on attacker.example resolved to 127.0.0.1 still sends its own Host. */
-export function isAllowedHost(request: IncomingMessage, port: number): boolean {
-  const host = request.headers.host;
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+/** DNS rebinding defence, and the binding to this instance: only `<id>.localhost:PORT` is served. */
+export function isAllowedHost(request: IncomingMessage, host: string): boolean {
+  return request.headers.host === host;
 }
 
 /** Any request that says where it comes from must come from this host's own pages. */
-export function isAllowedOrigin(request: IncomingMessage, port: number): boolean {
-  const origin = request.headers.origin;
-  return origin === undefined || allowedOrigins(port).has(origin);
+export function isAllowedOrigin(request: IncomingMessage, origin: string): boolean {
+  const given = request.headers.origin;
+  return given === undefined || given === origin;
 }
 
 /** Fetch metadata: API calls come from this origin only; other ports of 127.0.0.1 count as "same-site". */

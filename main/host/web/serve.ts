@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(
       `Liaison Workbench is serving vault ${vaultLocation}\n` +
-        `Open this address in your browser (it carries this session's access key; keep it private):\n\n  ${host.launchUrl}\n\n` +
+        `Open this address in your browser; it works once, for the first browser that opens it:\n\n  ${host.launchUrl}\n\n` +
         'Press Ctrl+C to stop.\n',
     );
   }

@@ -40,7 +40,7 @@ function send(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: { host: new URL(server.origin).host, ...options.headers } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -56,12 +56,16 @@ let root: string;
 let server: WebServer;
 let fake: ReturnType<typeof createFakeCore>;
 let cookie: string;
+/** The session's API key, as the page gets it (meta tag); never the launch code. */
+let apiKey: string;
+/** What the first exchange of the launch code answered. */
+let launch: Awaited<ReturnType<typeof send>>;
 
 const api = (channel: string, body: string | Buffer, headers: Record<string, string> = {}) =>
   send(server, {
     method: 'POST',
     path: `/api/invoke/${channel}`,
-    headers: { cookie, 'content-type': 'application/json', 'x-liaison-token': TOKEN, ...headers },
+    headers: { cookie, 'content-type': 'application/json', 'x-liaison-token': apiKey, ...headers },
     body,
   });
 
@@ -74,8 +78,10 @@ beforeAll(async () => {
   await writeFile(path.join(base, 'secret.txt'), 'outside');
   await symlink(path.join(base, 'secret.txt'), path.join(root, 'link.txt'));
   fake = createFakeCore();
-  server = await startWebServer({ core: fake.core, token: TOKEN, staticRoot: root, keepAliveMs: 50 });
-  cookie = `${cookieName(server.port)}=${TOKEN}`;
+  server = await startWebServer({ core: fake.core, token: TOKEN, staticRoot: root, keepAliveMs: 50, hostId: 'a1b2c3' });
+  launch = await send(server, { path: `/?token=${TOKEN}` });
+  cookie = String(launch.headers['set-cookie']?.[0]).split(';')[0]!;
+  apiKey = /<meta name="liaison-token" content="([0-9a-f]{64})"/.exec((await send(server, { path: '/', headers: { cookie } })).body)?.[1] ?? '';
 });
 
 afterAll(async () => {
@@ -84,11 +90,26 @@ afterAll(async () => {
 });
 
 describe('web host: authentication', () => {
-  it('trades the launch token for an HttpOnly SameSite=Strict cookie and drops it from the address bar', async () => {
-    const response = await send(server, { path: `/?token=${TOKEN}` });
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    expect(response.headers['set-cookie']?.[0]).toBe(`${cookieName(server.port)}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`);
+  // Issue #15 item 4: the cookie value was the long-lived token, sent by browsers to every port of
+  // 127.0.0.1, and the ?token= URL stayed usable from the browser's history.
+  it('serves http://<id>.localhost:PORT and trades the launch code once for a session cookie that is not the code', async () => {
+    expect(server.origin).toBe(`http://a1b2c3.localhost:${server.port}`);
+    expect(server.launchUrl).toBe(`${server.origin}/?token=${TOKEN}`);
+    expect(launch.status).toBe(303);
+    expect(launch.headers.location).toBe('/');
+    expect(launch.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${cookieName(server.port)}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).not.toContain(TOKEN);
+    expect(apiKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(apiKey).not.toBe(TOKEN);
+    const again = await send(server, { path: `/?token=${TOKEN}` });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses 127.0.0.1 and localhost, where the cookie of another local service could be replayed', async () => {
+    expect((await send(server, { path: '/', headers: { cookie, host: `127.0.0.1:${server.port}` } })).status).toBe(403);
+    expect((await send(server, { path: '/', headers: { cookie, host: `localhost:${server.port}` } })).status).toBe(403);
+    expect((await send(server, { path: '/', headers: { cookie, host: `other.localhost:${server.port}` } })).status).toBe(403);
   });
 
   it('rejects a wrong launch token without setting a cookie', async () => {
@@ -102,6 +123,7 @@ describe('web host: authentication', () => {
     expect((await send(server, { path: '/' })).status).toBe(401);
     expect((await send(server, { path: '/api/events' })).status).toBe(401);
     expect((await send(server, { path: '/', headers: { cookie: `${cookieName(server.port)}=${'c'.repeat(64)}` } })).status).toBe(401);
+    expect((await send(server, { path: '/', headers: { cookie: `${cookieName(server.port)}=${TOKEN}` } })).status).toBe(401);
   });
 
   it('requires the token header as well as the cookie for API calls', async () => {
@@ -113,10 +135,11 @@ describe('web host: authentication', () => {
     });
     expect(withoutHeader.status).toBe(403);
     expect((await api('vault:status', '{}', { 'x-liaison-token': 'nope' })).status).toBe(403);
+    expect((await api('vault:status', '{}', { 'x-liaison-token': TOKEN })).status).toBe(403);
     const withoutCookie = await send(server, {
       method: 'POST',
       path: '/api/invoke/vault:status',
-      headers: { 'content-type': 'application/json', 'x-liaison-token': TOKEN },
+      headers: { 'content-type': 'application/json', 'x-liaison-token': apiKey },
       body: '{}',
     });
     expect(withoutCookie.status).toBe(401);
@@ -130,13 +153,10 @@ describe('web host: origin checks', () => {
     expect((await send(server, { path: '/', headers: { cookie, host: '127.0.0.1:1' } })).status).toBe(403);
   });
 
-  it('accepts localhost as well as 127.0.0.1', async () => {
-    expect((await send(server, { path: '/', headers: { cookie, host: `localhost:${server.port}` } })).status).toBe(200);
-  });
-
   it('rejects a foreign Origin, even with valid credentials', async () => {
     expect((await api('vault:status', '{}', { origin: 'http://attacker.example' })).status).toBe(403);
     expect((await api('vault:status', '{}', { origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    expect((await api('vault:status', '{}', { origin: `http://127.0.0.1:${server.port}` })).status).toBe(403);
     expect((await api('vault:status', '{}', { origin: server.origin })).status).toBe(200);
   });
 
@@ -146,11 +166,11 @@ describe('web host: origin checks', () => {
 });
 
 describe('web host: static files', () => {
-  it('serves index.html with the token meta and the bridge before the app script, with security headers', async () => {
+  it('serves index.html with the session API key meta and the bridge before the app script, with security headers', async () => {
     const response = await send(server, { path: '/', headers: { cookie } });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.body).toMatch(new RegExp(`<meta name="liaison-token" content="${TOKEN}" />\\s*<script src="./web-bridge.js"></script>\\s*<script type="module"`));
+    expect(response.body).toMatch(new RegExp(`<meta name="liaison-token" content="${apiKey}" />\\s*<script src="./web-bridge.js"></script>\\s*<script type="module"`));
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
@@ -217,7 +237,7 @@ describe('web host: invoke', () => {
   });
 
   it('only accepts POST', async () => {
-    expect((await send(server, { path: '/api/invoke/vault:status', headers: { cookie, 'x-liaison-token': TOKEN } })).status).toBe(405);
+    expect((await send(server, { path: '/api/invoke/vault:status', headers: { cookie, 'x-liaison-token': apiKey } })).status).toBe(405);
   });
 });
 
@@ -228,7 +248,7 @@ describe('web host: uploads', () => {
       path: '/api/files',
       headers: {
         cookie,
-        'x-liaison-token': TOKEN,
+        'x-liaison-token': apiKey,
         'content-type': 'application/octet-stream',
         'x-liaison-files': encodeURIComponent(JSON.stringify(manifest)),
         ...headers,
@@ -265,8 +285,67 @@ describe('web host: uploads', () => {
     expect((await upload([{ name: 'huge.json', size: 257 * 1024 * 1024 }], Buffer.from('x'))).status).toBe(413);
   });
 
+  // Issue #15 item 10: the handler allocated every declared size before reading a byte, so a request
+  // claiming 200 MB and sending 3 bytes held 200 MB for as long as it stayed open.
+  it('holds only the bytes received, not the sizes claimed, while an upload is in flight', async () => {
+    const claimed = 200 * 1024 * 1024;
+    const before = process.memoryUsage().arrayBuffers;
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: server.port,
+      method: 'POST',
+      path: '/api/files',
+      headers: {
+        host: new URL(server.origin).host,
+        cookie,
+        'x-liaison-token': apiKey,
+        'content-type': 'application/octet-stream',
+        'transfer-encoding': 'chunked',
+        'x-liaison-files': encodeURIComponent(JSON.stringify([{ name: 'claimed.bin', size: claimed }])),
+      },
+    });
+    const answered = new Promise<number>((resolve, reject) => {
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+    });
+    request.write(Buffer.from('abc'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(claimed / 4);
+    request.end();
+    expect(await answered).toBe(400);
+  });
+
   it('needs the token header like any other API call', async () => {
     expect((await upload([{ name: 'a', size: 1 }], Buffer.from('x'), { 'x-liaison-token': '' })).status).toBe(403);
+  });
+});
+
+describe('web host: connections', () => {
+  it('caps open connections: one over the cap is closed without an answer', async () => {
+    const { createConnection } = await import('node:net');
+    const small = await startWebServer({ core: fake.core, token: TOKEN, staticRoot: root, maxConnections: 2 });
+    const open = () =>
+      new Promise<{ closedEarly: Promise<boolean>; end(): void }>((resolve) => {
+        const socket = createConnection(small.port, '127.0.0.1', () =>
+          resolve({
+            closedEarly: new Promise((done) => {
+              socket.once('close', () => done(true));
+              setTimeout(() => done(false), 300);
+            }),
+            end: () => socket.destroy(),
+          }),
+        );
+      });
+    try {
+      const sockets = [await open(), await open(), await open()];
+      expect(await Promise.all(sockets.map((s) => s.closedEarly))).toEqual([false, false, true]);
+      sockets.forEach((s) => s.end());
+    } finally {
+      await small.close();
+    }
   });
 });
 
@@ -274,7 +353,7 @@ describe('web host: events', () => {
   it('streams core events and keep-alive comments', async () => {
     const text = await new Promise<string>((resolve, reject) => {
       const request = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, cookie } },
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: new URL(server.origin).host, cookie } },
         (response) => {
           expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
           let received = '';

@@ -6,6 +6,8 @@ import { EXPORTS_PREFIX, serveExport } from './exports';
 import { handleInvoke, MAX_BODY_BYTES } from './invoke';
 import {
   cookieName,
+  generateHostId,
+  generateToken,
   isAllowedHost,
   isAllowedOrigin,
   isSameOriginFetch,
@@ -20,7 +22,13 @@ import { handleUpload } from './upload';
 
 export interface WebServerOptions {
   core: CoreClient;
+  /**
+   * The launch code in the printed URL. It is good for one exchange: the first browser to open the URL gets
+   * a session, and the URL left in its history (or a terminal's scrollback) opens nothing afterwards.
+   */
   token: string;
+  /** The `<id>` of `<id>.localhost`; random unless a test fixes it. */
+  hostId?: string;
   /** The built renderer (out/renderer). */
   staticRoot: string;
   /** 0 (the default) picks a free port. */
@@ -30,12 +38,20 @@ export interface WebServerOptions {
   maxUploadBytes?: number;
   /** The session's export folder (the core writes there); served by name as downloads. */
   exportDir?: string;
+  /** Open connections at once; more are refused (closed) until some end. */
+  maxConnections?: number;
 }
+
+/**
+ * One analyst's browser needs a handful of connections (six per host plus the event stream); the cap keeps
+ * a local process from holding thousands open, each with buffers (issue #15 item 10).
+ */
+export const MAX_CONNECTIONS = 32;
 
 export interface WebServer {
   port: number;
   origin: string;
-  /** The URL to open once; it trades the token for a cookie and then drops it from the address bar. */
+  /** The URL to open once: it trades the one-time launch code for a session cookie and drops it from the address bar. */
   launchUrl: string;
   close(): Promise<void>;
 }
@@ -54,28 +70,49 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-async function serveStatic(request: IncomingMessage, response: ServerResponse, options: WebServerOptions, pathname: string) {
+/**
+ * One browser's session: the cookie carries `id`; `apiKey` is given to the page (a meta tag) and must come
+ * back in a header on every API call. Neither is the launch code, and both die with the host.
+ */
+interface WebSession {
+  apiKey: string;
+}
+
+/** This host instance: where it answers, whether its launch code is spent, and its sessions. */
+interface HostState {
+  port: number;
+  host: string;
+  origin: string;
+  launchUsed: boolean;
+  sessions: Map<string, WebSession>;
+}
+
+async function serveStatic(request: IncomingMessage, response: ServerResponse, options: WebServerOptions, pathname: string, session: WebSession) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return reject(response, 405, { Allow: 'GET, HEAD' });
   const file = await resolveStaticFile(options.staticRoot, pathname);
   if (!file) return reject(response, 404);
-  const { body, contentType } = await readStaticFile(file, options.token);
+  const { body, contentType } = await readStaticFile(file, session.apiKey);
   response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': String(body.length) });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, options: WebServerOptions, port: number) {
+async function route(request: IncomingMessage, response: ServerResponse, options: WebServerOptions, state: HostState) {
   setSecurityHeaders(response);
-  if (!isAllowedHost(request, port) || !isAllowedOrigin(request, port)) return reject(response, 403);
-  const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+  if (!isAllowedHost(request, state.host) || !isAllowedOrigin(request, state.origin)) return reject(response, 403);
+  const url = new URL(request.url ?? '/', state.origin);
 
   const offered = url.searchParams.get('token');
   if (url.pathname === '/' && offered !== null && request.method === 'GET') {
-    if (!secretsEqual(offered, options.token)) return reject(response, 401);
-    response.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(port, options.token) });
+    if (state.launchUsed || !secretsEqual(offered, options.token)) return reject(response, 401);
+    state.launchUsed = true;
+    const id = generateToken();
+    state.sessions.set(id, { apiKey: generateToken() });
+    response.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(state.port, id) });
     return response.end();
   }
 
-  if (!secretsEqual(readCookie(request, cookieName(port)), options.token)) return reject(response, 401);
+  const session = findSession(state, readCookie(request, cookieName(state.port)));
+  if (!session) return reject(response, 401);
 
   if (url.pathname.startsWith('/api/')) {
     if (!isSameOriginFetch(request)) return reject(response, 403);
@@ -83,7 +120,7 @@ async function route(request: IncomingMessage, response: ServerResponse, options
       if (request.method !== 'POST') return reject(response, 405, { Allow: 'POST' });
       // The header proves the caller could read our page (SameSite cookies alone are not CSRF-proof on loopback).
       const header = request.headers[TOKEN_HEADER];
-      if (!secretsEqual(typeof header === 'string' ? header : undefined, options.token)) return reject(response, 403);
+      if (!secretsEqual(typeof header === 'string' ? header : undefined, session.apiKey)) return reject(response, 403);
       const outcome =
         url.pathname === UPLOAD_PATH
           ? await handleUpload(request, options.core, options.maxUploadBytes)
@@ -103,7 +140,14 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     }
     return reject(response, 404);
   }
-  return serveStatic(request, response, options, url.pathname);
+  return serveStatic(request, response, options, url.pathname, session);
+}
+
+/** The session a cookie names; compared in constant time against each (a host has one or two). */
+function findSession(state: HostState, id: string | undefined): WebSession | undefined {
+  let found: WebSession | undefined;
+  for (const [known, session] of state.sessions) if (secretsEqual(id, known)) found = session;
+  return found;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -116,20 +160,26 @@ function listen(server: Server, port: number): Promise<number> {
 
 /** Starts the loopback browser host in front of a running core. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  let port = 0;
+  const hostId = options.hostId ?? generateHostId();
+  const state: HostState = { port: 0, host: '', origin: '', launchUsed: false, sessions: new Map() };
   const server = createServer((request, response) => {
-    route(request, response, options, port).catch((error: unknown) => {
+    route(request, response, options, state).catch((error: unknown) => {
       process.stderr.write(`[web-host] ${request.method} failed: ${error instanceof Error ? error.message : String(error)}\n`);
       if (!response.headersSent) reject(response, 500);
       else response.destroy();
     });
   });
-  port = await listen(server, options.port ?? 0);
-  const origin = `http://127.0.0.1:${port}`;
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  // A connection that trickles its headers or body is dropped instead of held forever (slowloris).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 120_000;
+  state.port = await listen(server, options.port ?? 0);
+  state.host = `${hostId}.localhost:${state.port}`;
+  state.origin = `http://${state.host}`;
   return {
-    port,
-    origin,
-    launchUrl: `${origin}/?token=${options.token}`,
+    port: state.port,
+    origin: state.origin,
+    launchUrl: `${state.origin}/?token=${options.token}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

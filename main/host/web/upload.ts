@@ -47,30 +47,38 @@ function readManifest(request: IncomingMessage): FileMeta[] | undefined {
 }
 
 /**
- * Each file gets its own ArrayBuffer (never a slice of a pooled Buffer): the core client transfers these
- * buffers to the worker, and transferring a shared or pooled buffer would fail or detach unrelated memory.
+ * Reads the body as it arrives, within the declared total (which the caller has capped): memory follows the
+ * bytes actually received, never the sizes a request merely claims, and a chunked body (no Content-Length)
+ * is counted the same way (issue #15 item 10: the declared sizes were allocated before any byte was read,
+ * and a chunked body skipped the length check). Each file gets its own ArrayBuffer, never a slice of a
+ * pooled Buffer: the core client transfers these buffers to the worker, and transferring a shared or
+ * pooled buffer would fail or detach unrelated memory. Undefined when the body is not the declared size.
  */
 async function readFiles(request: IncomingMessage, manifest: FileMeta[]): Promise<Uint8Array[] | undefined> {
-  const files = manifest.map((meta) => new Uint8Array(new ArrayBuffer(meta.size)));
-  let index = 0;
-  let offset = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    let read = 0;
-    while (read < chunk.length) {
-      while (index < files.length && offset === files[index]!.length) {
-        index += 1;
-        offset = 0;
-      }
-      const target = files[index];
-      if (!target) return undefined;
-      const count = Math.min(chunk.length - read, target.length - offset);
-      target.set(chunk.subarray(read, read + count), offset);
-      read += count;
-      offset += count;
+  const files: Uint8Array[] = [];
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  // Completes every file whose bytes are all in: copied into its own buffer, the chunks let go.
+  const settle = (): void => {
+    while (files.length < manifest.length && pendingBytes >= manifest[files.length]!.size) {
+      const size = manifest[files.length]!.size;
+      const joined = Buffer.concat(pending, pendingBytes);
+      const file = new Uint8Array(new ArrayBuffer(size));
+      file.set(joined.subarray(0, size));
+      files.push(file);
+      const rest = joined.subarray(size);
+      pending = rest.length > 0 ? [Buffer.from(rest)] : [];
+      pendingBytes = rest.length;
     }
+  };
+  settle();
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    if (files.length === manifest.length) return undefined;
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    settle();
   }
-  const complete = files.slice(index).every((file, i) => (i === 0 ? offset === file.length : file.length === 0));
-  return complete ? files : undefined;
+  return files.length === manifest.length && pendingBytes === 0 ? files : undefined;
 }
 
 /** `POST /api/files`: the browser's stand-in for the desktop file dialog; answers with a single-use grant. */

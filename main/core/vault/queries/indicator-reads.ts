@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { TlpLevel } from '../../ingest/ingest-record';
 import { tlpFromRank, tlpRank } from './tlp-rank';
 
@@ -84,27 +84,40 @@ export function listIndicators(db: Database, filter: IndicatorFilter): Indicator
   return (db.prepare(sql).all(params) as SummaryRow[]).map(toSummary);
 }
 
+/**
+ * Statements of getIndicator, prepared once per connection: a batch lookup (`liaison indicators show
+ * --stdin`) runs them thousands of times, and preparing four statements cost as much as running them.
+ */
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 /** One indicator by id or (type, canonical value), with its sources, context and tags. */
 export function getIndicator(db: Database, key: { id: number } | { type: string; value: string }): IndicatorDetail | undefined {
   const row = (
     'id' in key
-      ? db.prepare(`SELECT ${SUMMARY_COLUMNS}, i.valid_from AS validFrom, i.created_at AS createdAt, i.updated_at AS updatedAt FROM indicators i WHERE i.id = ?`).get(key.id)
-      : db
-          .prepare(`SELECT ${SUMMARY_COLUMNS}, i.valid_from AS validFrom, i.created_at AS createdAt, i.updated_at AS updatedAt FROM indicators i WHERE i.type = ? AND i.value = ?`)
+      ? prepared(db, `SELECT ${SUMMARY_COLUMNS}, i.valid_from AS validFrom, i.created_at AS createdAt, i.updated_at AS updatedAt FROM indicators i WHERE i.id = ?`).get(key.id)
+      : prepared(db, `SELECT ${SUMMARY_COLUMNS}, i.valid_from AS validFrom, i.created_at AS createdAt, i.updated_at AS updatedAt FROM indicators i WHERE i.type = ? AND i.value = ?`)
           .get(key.type, key.value)
   ) as (SummaryRow & { validFrom: string | null; createdAt: string; updatedAt: string }) | undefined;
   if (!row) return undefined;
   const sources = (
-    db
-      .prepare(
+    prepared(
+      db,
         `SELECT s.id AS sourceId, s.name AS sourceName, s.format, s.file_name AS fileName, s.imported_at AS importedAt,
                 l.sightings, l.tlp_rank AS tlpRank, l.first_seen AS firstSeen, l.last_seen AS lastSeen, l.location
          FROM indicator_sources l JOIN sources s ON s.id = l.source_id WHERE l.indicator_id = ? ORDER BY s.id`,
       )
       .all(row.id) as (Omit<IndicatorSighting, 'tlp'> & { tlpRank: number })[]
   ).map(({ tlpRank: rank, ...rest }) => ({ ...rest, tlp: tlpFromRank(rank) }));
-  const context = db.prepare(CONTEXT_SQL).all({ id: row.id }) as IndicatorDetail['context'];
-  const tags = (db.prepare('SELECT tag FROM indicator_tags WHERE indicator_id = ? ORDER BY tag').all(row.id) as { tag: string }[]).map(
+  const context = prepared(db, CONTEXT_SQL).all({ id: row.id }) as IndicatorDetail['context'];
+  const tags = (prepared(db, 'SELECT tag FROM indicator_tags WHERE indicator_id = ? ORDER BY tag').all(row.id) as { tag: string }[]).map(
     (t) => t.tag,
   );
   return { ...toSummary(row), validFrom: row.validFrom, createdAt: row.createdAt, updatedAt: row.updatedAt, sources, context, tags };
