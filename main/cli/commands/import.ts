@@ -55,13 +55,13 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         });
         progress?.done();
         report(context, summary, options.json ?? false);
-        const failed = summary.results.filter((r) => !r.committed);
+        const failed = summary.results.filter((r) => !r.committed && !r.skipped);
         if (failed.length > 0) {
           const hint = options.strict && summary.rejected > 0 ? '; without --strict the valid values are imported' : '';
           throw new WorkbenchError('INVALID_INPUT', `${failed.length} of ${summary.files} file(s) not imported (${summary.errors.length} problem(s) listed${hint})`);
         }
         if (summary.rejected > 0) {
-          context.io.stderr.write(`liaison: imported ${summary.files} file(s); ${summary.rejected} value(s) rejected (listed ${options.json ? 'in "errors"' : 'under Rejected'})\n`);
+          context.io.stderr.write(`liaison: imported ${summary.files - skippedCount(summary)} file(s); ${summary.rejected} value(s) rejected (listed ${options.json ? 'in "errors"' : 'under Rejected'})\n`);
         }
       } catch (error) {
         progress?.done();
@@ -79,15 +79,15 @@ export function registerImportCommand(program: Command, context: CliContext): vo
 function report(context: CliContext, summary: ImportSummary, json: boolean): void {
   if (json) {
     const { files, records, indicators_new, indicators_merged, rejected, errors, ambiguities, notes, results } = summary;
-    const perFile = results.map(({ file, format, committed, sha256, records: n, indicatorsNew, indicatorsMerged, rejected: r }) => ({
-      file, format, committed, sha256, records: n, indicators_new: indicatorsNew, indicators_merged: indicatorsMerged, rejected: r,
+    const perFile = results.map(({ file, format, committed, skipped, sha256, records: n, indicatorsNew, indicatorsMerged, rejected: r }) => ({
+      file, format, committed, skipped, sha256, records: n, indicators_new: indicatorsNew, indicators_merged: indicatorsMerged, rejected: r,
     }));
     return printJson(context.io, { files, records, indicators_new, indicators_merged, rejected, errors, ambiguities, notes, results: perFile });
   }
   printTable(
     context.io,
     ['FILE', 'FORMAT', 'RESULT', 'RECORDS', 'NEW', 'MERGED', 'REJECTED'],
-    summary.results.map((r) => [r.file, r.format, r.committed ? 'imported' : 'NOT IMPORTED', ...[r.records, r.indicatorsNew, r.indicatorsMerged, r.rejected].map(String)]),
+    summary.results.map((r) => [r.file, r.format, r.committed ? 'imported' : r.skipped ? 'nothing found' : 'NOT IMPORTED', ...[r.records, r.indicatorsNew, r.indicatorsMerged, r.rejected].map(String)]),
   );
   const list = (title: string, entries: ImportSummary['errors']): void => {
     if (!entries.length) return;
@@ -97,6 +97,10 @@ function report(context: CliContext, summary: ImportSummary, json: boolean): voi
   list('Rejected', summary.errors);
   list('Ambiguous (not imported)', summary.ambiguities);
   list('Notes', summary.notes);
+}
+
+function skippedCount(summary: ImportSummary): number {
+  return summary.results.filter((r) => r.skipped).length;
 }
 
 /** A single self-updating stderr line: file, percent, records and rate. */

@@ -1,8 +1,10 @@
 import type { ImportSummary } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
-import { describeFiles, headline } from './import-outcome';
+import { describeFiles, headline, type FileVerdict } from './import-outcome';
 import { ProblemTable } from './ProblemTable';
+
+const VERDICT_TEXT: Record<FileVerdict, string> = { imported: 'Imported', 'not-imported': 'NOT IMPORTED', 'nothing-found': 'Nothing found' };
 
 interface ImportResultViewProps {
   summary: ImportSummary;
@@ -55,7 +57,7 @@ export function ImportResultView({ summary, strict }: ImportResultViewProps) {
                   </td>
                   <td>{file.format}</td>
                   <td>
-                    <span className={`verdict verdict-${file.verdict}`}>{file.verdict === 'imported' ? 'Imported' : 'NOT IMPORTED'}</span>
+                    <span className={`verdict verdict-${file.verdict}`}>{VERDICT_TEXT[file.verdict]}</span>
                   </td>
                   <td className="numeric">{formatCount(file.records)}</td>
                   <td className="numeric">{file.committed ? formatCount(file.indicatorsNew) : '—'}</td>

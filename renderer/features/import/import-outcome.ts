@@ -1,6 +1,6 @@
 import type { ImportFileOutcome, ImportSummary } from '../../../preload/contract';
 
-export type FileVerdict = 'imported' | 'not-imported';
+export type FileVerdict = 'imported' | 'not-imported' | 'nothing-found';
 
 export interface FileOutcomeView extends ImportFileOutcome {
   verdict: FileVerdict;
@@ -12,6 +12,7 @@ export interface FileOutcomeView extends ImportFileOutcome {
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function explain(result: ImportFileOutcome, problems: number, strict: boolean): string | null {
+  if (result.skipped) return 'Nothing found in this file of the folder; see the notes.';
   if (result.committed) {
     return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
   }
@@ -29,18 +30,24 @@ function explain(result: ImportFileOutcome, problems: number, strict: boolean): 
 export function describeFiles(summary: ImportSummary, strict: boolean): FileOutcomeView[] {
   return summary.results.map((result) => {
     const problems = summary.errors.filter((error) => error.file === result.file).length;
-    return { ...result, verdict: result.committed ? 'imported' : 'not-imported', problems, explanation: explain(result, problems, strict) };
+    const verdict: FileVerdict = result.committed ? 'imported' : result.skipped ? 'nothing-found' : 'not-imported';
+    return { ...result, verdict, problems, explanation: explain(result, problems, strict) };
   });
 }
 
 /** The one-line headline of a finished import. */
 export function headline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
-  const skipped = summary.results.filter((result) => !result.committed).length;
+  // A file of a folder in which nothing was found is a note, not a failure.
+  const failed = summary.results.filter((result) => !result.committed && !result.skipped).length;
+  const empty = summary.results.filter((result) => result.skipped).length;
   const added = `${plural(summary.indicators_new, 'new indicator')}, ${plural(summary.indicators_merged, 'merged indicator')}`;
-  if (skipped === 0) return { tone: 'success', text: `Imported ${plural(summary.files, 'file')}: ${added}.` };
-  const imported = summary.files - skipped;
+  const imported = summary.results.filter((result) => result.committed).length;
+  if (failed === 0) {
+    const nothing = empty > 0 ? ` (nothing found in ${plural(empty, 'other file')})` : '';
+    return { tone: 'success', text: `Imported ${plural(imported, 'file')}${nothing}: ${added}.` };
+  }
   return {
     tone: 'error',
-    text: `${skipped} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.`,
+    text: `${failed} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.`,
   };
 }

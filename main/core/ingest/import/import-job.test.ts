@@ -40,7 +40,7 @@ function feed(): string {
   return `${lines.join('\n')}\n`;
 }
 
-const options = (parseWorker: 'auto' | 'off', extra: Partial<ImportRequestOptions> = {}): ImportRequestOptions => ({
+const options = (parseWorker: 'always' | 'off', extra: Partial<ImportRequestOptions> = {}): ImportRequestOptions => ({
   format: 'auto',
   strict: false,
   actor: 'test',
@@ -52,7 +52,7 @@ const options = (parseWorker: 'auto' | 'off', extra: Partial<ImportRequestOption
 describe('importPaths with the batched writer', () => {
   it('writes the same rows whether the file is parsed in a worker or in this thread', async () => {
     const results: unknown[] = [];
-    for (const mode of ['off', 'auto'] as const) {
+    for (const mode of ['off', 'always'] as const) {
       const { vault, write } = await setup();
       const file = write('feed.csv', feed());
       const summary = await importPaths(vault.db, [file], options(mode));
@@ -68,8 +68,8 @@ describe('importPaths with the batched writer', () => {
   it('a re-import merges every indicator and adds one sighting each', async () => {
     const { vault, write } = await setup();
     const file = write('feed.csv', feed());
-    await importPaths(vault.db, [file], options('auto'));
-    const again = await importPaths(vault.db, [file], options('auto'));
+    await importPaths(vault.db, [file], options('always'));
+    const again = await importPaths(vault.db, [file], options('always'));
     expect(again).toMatchObject({ records: 300, indicators_new: 0, indicators_merged: 298 });
     const counts = vault.db.prepare('SELECT sum(sightings) AS total, count(*) AS links FROM indicator_sources').get();
     expect(counts).toEqual({ total: 600, links: 596 });
@@ -79,7 +79,7 @@ describe('importPaths with the batched writer', () => {
     const { vault, write } = await setup();
     const file = write('broken.csv', 'value,type\n"evil.example,domain\n');
     const before = dump(vault);
-    const summary = await importPaths(vault.db, [file], options('auto', { format: 'csv' }));
+    const summary = await importPaths(vault.db, [file], options('always', { format: 'csv' }));
     expect(summary.results[0]).toMatchObject({ committed: false });
     expect(summary.errors[0]).toMatchObject({ file: 'broken.csv' });
     expect(dump(vault)).toEqual(before);
@@ -89,7 +89,7 @@ describe('importPaths with the batched writer', () => {
     const { vault, write } = await setup();
     const file = write('feed.csv', feed());
     const controller = new AbortController();
-    const importing = importPaths(vault.db, [file], { ...options('auto'), signal: controller.signal, onProgress: () => controller.abort() });
+    const importing = importPaths(vault.db, [file], { ...options('always'), signal: controller.signal, onProgress: () => controller.abort() });
     await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(vault.db.inTransaction).toBe(false);
     expect(vault.db.prepare('SELECT count(*) AS n FROM indicators').get()).toEqual({ n: 0 });
