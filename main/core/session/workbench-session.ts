@@ -12,12 +12,13 @@ import { readSettings, updateSettings, type SettingsPatch } from '../vault/setti
 import { FileGrants, type GrantedFile } from './file-grants';
 import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idle-timer';
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
+import { watchVault, type VaultWatch } from './vault-watch';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
-export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent;
+export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | { type: 'vault:changed' } | ImportJobEvent;
 export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'strict'>;
 
 export interface SessionOptions {
@@ -36,6 +37,7 @@ export interface SessionOptions {
 export class WorkbenchSession {
   private vault: Vault | null = null;
   private idle: IdleTimer | null = null;
+  private watch: VaultWatch | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly now: () => Date;
   private readonly timers: Timers;
@@ -95,6 +97,8 @@ export class WorkbenchSession {
   lock(reason: LockReason): SessionState {
     this.idle?.stop();
     this.idle = null;
+    this.watch?.stop();
+    this.watch = null;
     this.grants.clear();
     const vault = this.vault;
     if (vault) {
@@ -203,6 +207,11 @@ export class WorkbenchSession {
     // Indicators whose valid-until passed while the vault was locked become expired now (audited as such).
     if (expireDue(vault.db, { actor: vault.actor, now: this.now() }).count > 0) this.dataChanged();
     this.armIdleTimer(readSettings(vault.db).autoLockMinutes);
+    // Commits by other processes (the CLI) or by this session: open views refetch (issue #14).
+    this.watch = watchVault(vault.reader, () => {
+      this.dataChanged();
+      this.emit({ type: 'vault:changed' });
+    }, this.timers);
     this.emit({ type: 'vault:unlocked' });
   }
 
