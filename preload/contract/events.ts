@@ -5,6 +5,8 @@ import type { ApiError } from './result';
 export type LiaisonEvent =
   | { type: 'vault:locked'; reason: 'idle' | 'user' }
   | { type: 'vault:unlocked' }
+  /** Something committed to the open vault (another process, another window, an import): views refetch. */
+  | { type: 'vault:changed' }
   | { type: 'import:progress'; jobId: string; progress: ImportProgress }
   | { type: 'import:finished'; jobId: string; summary: ImportSummary }
   | { type: 'import:failed'; jobId: string; error: ApiError };

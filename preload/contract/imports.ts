@@ -25,6 +25,8 @@ export interface ImportFileOutcome {
   file: string;
   format: string;
   committed: boolean;
+  /** A file of a folder in which nothing was found: listed under notes, not a failure. */
+  skipped?: boolean;
   records: number;
   indicatorsNew: number;
   indicatorsMerged: number;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useImportStore } from '../features/import/import-store';
 import { useVaultStore } from '../features/vault-access/vault-store';
+import { useVaultChangesStore } from './vault-changes-store';
 
 /** Follows pushes from the core (idle lock, a lock or unlock from another window, import jobs) for the app's lifetime. */
 export function useCoreEvents(): void {
@@ -10,6 +11,7 @@ export function useCoreEvents(): void {
     return bridge.events.subscribe((event) => {
       useVaultStore.getState().handleEvent(event);
       useImportStore.getState().handleEvent(event);
+      if (event.type === 'vault:changed') useVaultChangesStore.getState().changed();
     });
   }, []);
 }

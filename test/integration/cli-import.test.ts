@@ -77,6 +77,31 @@ describe('liaison import (spawned)', () => {
     expect(alias.stdout).toMatch(/Rejected:\n {2}ragged-again\.csv: line 3: /);
   });
 
+  it('in a folder a file with nothing found is a note (exit 0); named alone it is still an error (exit 1)', async () => {
+    const folder = path.join(inputs, 'reports');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'README.md'), '# Reports\n\nOne file per incident, newest first.\n');
+    fs.writeFileSync(path.join(folder, 'empty.txt'), '');
+    fs.writeFileSync(path.join(folder, 'incident-7.txt'), 'Beacon to hxxp://folder-c2[.]com/gate every 60 s\n');
+    const result = await runLiaison(['import', folder, '--json'], env);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ files: 3, indicators_new: 1, errors: [] });
+    expect(summary.notes).toEqual([
+      { file: 'README.md', location: 'file', reason: 'no indicators found (read as text)' },
+      { file: 'empty.txt', location: 'byte 0', reason: 'empty file' },
+    ]);
+    expect(summary.results.map((r: { file: string; committed: boolean; skipped: boolean }) => [r.file, r.committed, r.skipped])).toEqual([
+      ['README.md', false, true],
+      ['empty.txt', false, true],
+      ['incident-7.txt', true, false],
+    ]);
+    const alone = await runLiaison(['import', path.join(folder, 'README.md')], env);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toMatch(/README\.md\s+text\s+NOT IMPORTED/);
+    expect(alone.stdout).toContain('no indicators found (read as text)');
+  });
+
   it('--format csv --map maps unusual column names', async () => {
     const result = await runLiaison(['import', path.join(inputs, 'mapped.csv'), '--format', 'csv', '--map', 'value=artefact_x,type=klass,firstSeen=seen_at', '--json'], env);
     expect(result).toMatchObject({ code: 0, stderr: '' });

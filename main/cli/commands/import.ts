@@ -55,14 +55,15 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         });
         progress?.done();
         report(context, summary, options.json ?? false);
-        // A file imported before changed nothing on purpose (issue #17.3): not a failure.
-        const failed = summary.results.filter((r) => !r.committed && !r.alreadyImported);
+        // A file imported before changed nothing on purpose (issue #17.3), and a folder's file with nothing
+        // in it is a note (issue #14): neither is a failure.
+        const failed = summary.results.filter((r) => !r.committed && !r.alreadyImported && !r.skipped);
         if (failed.length > 0) {
           const hint = options.strict && summary.rejected > 0 ? '; without --strict the valid values are imported' : '';
           throw new WorkbenchError('INVALID_INPUT', `${failed.length} of ${summary.files} file(s) not imported (${summary.errors.length} problem(s) listed${hint})`);
         }
         if (summary.rejected > 0) {
-          context.io.stderr.write(`liaison: imported ${summary.files} file(s); ${summary.rejected} value(s) rejected (listed ${options.json ? 'in "errors"' : 'under Rejected'})\n`);
+          context.io.stderr.write(`liaison: imported ${summary.files - skippedCount(summary)} file(s); ${summary.rejected} value(s) rejected (listed ${options.json ? 'in "errors"' : 'under Rejected'})\n`);
         }
       } catch (error) {
         progress?.done();
@@ -80,8 +81,8 @@ export function registerImportCommand(program: Command, context: CliContext): vo
 function report(context: CliContext, summary: ImportSummary, json: boolean): void {
   if (json) {
     const { files, records, indicators_new, indicators_merged, rejected, errors, ambiguities, notes, results } = summary;
-    const perFile = results.map(({ file, format, committed, sha256, records: n, indicatorsNew, indicatorsMerged, rejected: r, alreadyImported }) => ({
-      file, format, committed, sha256, records: n, indicators_new: indicatorsNew, indicators_merged: indicatorsMerged, rejected: r,
+    const perFile = results.map(({ file, format, committed, skipped, sha256, records: n, indicatorsNew, indicatorsMerged, rejected: r, alreadyImported }) => ({
+      file, format, committed, skipped, sha256, records: n, indicators_new: indicatorsNew, indicators_merged: indicatorsMerged, rejected: r,
       ...(alreadyImported ? { already_imported: { source_id: alreadyImported.sourceId, source: alreadyImported.sourceName, imported_at: alreadyImported.importedAt } } : {}),
     }));
     return printJson(context.io, { files, records, indicators_new, indicators_merged, rejected, errors, ambiguities, notes, results: perFile });
@@ -92,7 +93,7 @@ function report(context: CliContext, summary: ImportSummary, json: boolean): voi
     summary.results.map((r) => [
       r.file,
       r.format,
-      r.alreadyImported ? `already imported ${r.alreadyImported.importedAt.slice(0, 10)}` : r.committed ? 'imported' : 'NOT IMPORTED',
+      r.alreadyImported ? `already imported ${r.alreadyImported.importedAt.slice(0, 10)}` : r.committed ? 'imported' : r.skipped ? 'nothing found' : 'NOT IMPORTED',
       ...[r.records, r.indicatorsNew, r.indicatorsMerged, r.rejected].map(String),
     ]),
   );
@@ -104,6 +105,10 @@ function report(context: CliContext, summary: ImportSummary, json: boolean): voi
   list('Rejected', summary.errors);
   list('Ambiguous (not imported)', summary.ambiguities);
   list('Notes', summary.notes);
+}
+
+function skippedCount(summary: ImportSummary): number {
+  return summary.results.filter((r) => r.skipped).length;
 }
 
 /** A single self-updating stderr line: file, percent, records and rate. */

@@ -13,6 +13,7 @@ import { readSettings, updateSettings, type SettingsPatch } from '../vault/setti
 import { FileGrants, type GrantedFile } from './file-grants';
 import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idle-timer';
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
+import { watchVault, type VaultWatch } from './vault-watch';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
 import { BriefingService } from '../briefings';
@@ -20,7 +21,7 @@ import { BundleService } from '../bundles';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
-export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent;
+export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | { type: 'vault:changed' } | ImportJobEvent;
 export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'strict'>;
 
 /** How long a deferred expiry waits before trying for the write lock again. */
@@ -48,6 +49,7 @@ export class WorkbenchSession {
   private vault: Vault | null = null;
   private idle: IdleTimer | null = null;
   private expiryRetry: unknown = null;
+  private watch: VaultWatch | null = null;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly now: () => Date;
   private readonly timers: Timers;
@@ -126,6 +128,8 @@ export class WorkbenchSession {
     this.idle?.stop();
     this.idle = null;
     this.cancelExpiryRetry();
+    this.watch?.stop();
+    this.watch = null;
     this.grants.clear();
     this.bundles.clear();
     const vault = this.vault;
@@ -246,10 +250,17 @@ export class WorkbenchSession {
       this.armIdleTimer(readSettings(vault.reader).autoLockMinutes);
       this.vault = vault;
       this.expireOverdue(vault);
+      // Commits by other processes (the CLI) or by this session: open views refetch (issue #14).
+      this.watch = watchVault(vault.reader, () => {
+        this.dataChanged();
+        this.emit({ type: 'vault:changed' });
+      }, this.timers);
     } catch (error) {
       this.idle?.stop();
       this.idle = null;
       this.cancelExpiryRetry();
+      this.watch?.stop();
+      this.watch = null;
       this.vault = null;
       vault.close();
       throw toWorkbenchError(error);

@@ -8,6 +8,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { correlationKeys } from '../indicators';
+import { prepareCached } from '../vault/queries/statement-cache';
 
 const DOMAIN_TYPES = "('domain', 'hostname', 'url', 'email')";
 
@@ -30,8 +31,8 @@ export function indexIndicators(db: Database, fromIdExclusive?: number, throughI
     // Rows up to the watermark may have a search row already (re-indexing after ids were reused): those are
     // replaced. Rows above it have none, and a plain INSERT into a contentless_delete table skips the
     // lookup for an old row that made REPLACE five times slower.
-    const replace = db.prepare(`INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_RANGE)}`);
-    const insert = db.prepare(`INSERT INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_RANGE)}`);
+    const replace = prepareCached(db, `INSERT OR REPLACE INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_RANGE)}`);
+    const insert = prepareCached(db, `INSERT INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_RANGE)}`);
     if (keysMissing > from) deriveCorrelationKeys(db, from, keysMissing);
     let indexed = 0;
     // In slices: inside an import's transaction each statement keeps an in-memory journal of the pages
@@ -55,8 +56,8 @@ export function indexIndicators(db: Database, fromIdExclusive?: number, throughI
  * contentless_delete table looks up the old row either way.
  */
 export function refreshSearchRows(db: Database, ids: readonly number[]): void {
-  const remove = db.prepare('DELETE FROM indicator_search WHERE rowid = ?');
-  const insert = db.prepare(`INSERT INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_LIST)}`);
+  const remove = prepareCached(db, 'DELETE FROM indicator_search WHERE rowid = ?');
+  const insert = prepareCached(db, `INSERT INTO indicator_search (rowid, value, notes, tags, context) ${searchRows(ID_IN_LIST)}`);
   const sorted = [...ids].sort((a, b) => a - b);
   for (let at = 0; at < sorted.length; at += REFRESH_CHUNK) {
     const chunk = sorted.slice(at, at + REFRESH_CHUNK);

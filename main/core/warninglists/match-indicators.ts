@@ -32,11 +32,27 @@ export function loadListMatchers(db: Database, listIds?: readonly number[]): Lis
 }
 
 /**
+ * Every stored list compiled, per connection, until the lists change: compiling them (tens of thousands
+ * of entries for MISP's lists) for each file made every file of a folder pay for it again (issue #14).
+ */
+const compiledLists = new WeakMap<Database, { fingerprint: string; matchers: ListMatcher[] }>();
+const LISTS_FINGERPRINT = "SELECT ifnull(group_concat(id || ':' || version || ':' || loaded_at || ':' || entry_count, ','), '') FROM warninglists";
+
+function allListMatchers(db: Database): ListMatcher[] {
+  const fingerprint = db.prepare(LISTS_FINGERPRINT).pluck().get() as string;
+  const known = compiledLists.get(db);
+  if (known?.fingerprint === fingerprint) return known.matchers;
+  const matchers = loadListMatchers(db);
+  compiledLists.set(db, { fingerprint, matchers });
+  return matchers;
+}
+
+/**
  * Recomputes the hits of indicators with id > fromIdExclusive (default 0: every indicator), against all
  * lists or only `listIds`. Runs in one transaction (a savepoint inside the caller's import transaction).
  */
 export function matchIndicators(db: Database, fromIdExclusive = 0, listIds?: readonly number[]): MatchResult {
-  const matchers = loadListMatchers(db, listIds);
+  const matchers = listIds === undefined ? allListMatchers(db) : loadListMatchers(db, listIds);
   const run = (): MatchResult => {
     const scope = listIds === undefined ? '' : ` AND list_id IN (SELECT value FROM json_each(@lists))`;
     db.prepare(`DELETE FROM warninglist_hits WHERE indicator_id > @from${scope}`).run({ from: fromIdExclusive, lists: JSON.stringify(listIds ?? []) });

@@ -4,7 +4,7 @@ import { formatCount } from '../../lib/format';
 import { describeFiles, headline, type FileVerdict } from './import-outcome';
 import { ProblemTable } from './ProblemTable';
 
-const VERDICT_LABELS: Record<FileVerdict, string> = { imported: 'Imported', 'not-imported': 'NOT IMPORTED', 'already-imported': 'Already imported' };
+const VERDICT_LABELS: Record<FileVerdict, string> = { imported: 'Imported', 'not-imported': 'NOT IMPORTED', 'already-imported': 'Already imported', 'nothing-found': 'Nothing found' };
 
 interface ImportResultViewProps {
   summary: ImportSummary;

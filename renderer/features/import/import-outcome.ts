@@ -1,6 +1,6 @@
 import type { ImportFileOutcome, ImportSummary } from '../../../preload/contract';
 
-export type FileVerdict = 'imported' | 'not-imported' | 'already-imported';
+export type FileVerdict = 'imported' | 'not-imported' | 'already-imported' | 'nothing-found';
 
 export interface FileOutcomeView extends ImportFileOutcome {
   verdict: FileVerdict;
@@ -19,6 +19,7 @@ function explain(result: ImportFileOutcome, problems: ImportSummary['errors'], s
     const { importedAt, sourceName } = result.alreadyImported;
     return `Already imported on ${importedAt.slice(0, 10)} as “${sourceName}”: the same file again adds no sightings, so nothing changed.`;
   }
+  if (result.skipped) return 'Nothing found in this file of the folder; see the notes.';
   if (result.committed) {
     return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
   }
@@ -40,7 +41,7 @@ function explain(result: ImportFileOutcome, problems: ImportSummary['errors'], s
 export function describeFiles(summary: ImportSummary, strict: boolean): FileOutcomeView[] {
   return summary.results.map((result) => {
     const problems = summary.errors.filter((error) => error.file === result.file);
-    const verdict: FileVerdict = result.alreadyImported ? 'already-imported' : result.committed ? 'imported' : 'not-imported';
+    const verdict: FileVerdict = result.alreadyImported ? 'already-imported' : result.committed ? 'imported' : result.skipped ? 'nothing-found' : 'not-imported';
     return { ...result, verdict, problems: problems.length, explanation: explain(result, problems, strict) };
   });
 }
@@ -48,15 +49,18 @@ export function describeFiles(summary: ImportSummary, strict: boolean): FileOutc
 /** The one-line headline of a finished import. */
 export function headline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
   const repeated = summary.results.filter((result) => result.alreadyImported);
-  const skipped = summary.results.filter((result) => !result.committed && !result.alreadyImported).length;
+  // A file of a folder in which nothing was found is a note, not a failure.
+  const empty = summary.results.filter((result) => result.skipped).length;
+  const failed = summary.results.filter((result) => !result.committed && !result.alreadyImported && !result.skipped).length;
+  const imported = summary.results.filter((result) => result.committed).length;
   const added = `${plural(summary.indicators_new, 'new indicator')}, ${plural(summary.indicators_merged, 'merged indicator')}`;
   const again = repeated.length === 0 ? '' : ` ${alreadyImportedText(repeated)}`;
-  if (skipped === 0 && repeated.length === summary.files) return { tone: 'success', text: again.trim() };
-  if (skipped === 0) return { tone: 'success', text: `Imported ${plural(summary.files - repeated.length, 'file')}: ${added}.${again}` };
-  const imported = summary.files - skipped - repeated.length;
+  const nothing = empty > 0 ? ` (nothing found in ${plural(empty, 'other file')})` : '';
+  if (failed === 0 && imported === 0 && repeated.length > 0) return { tone: 'success', text: `${again.trim()}${nothing}` };
+  if (failed === 0) return { tone: 'success', text: `Imported ${plural(imported, 'file')}${nothing}: ${added}.${again}` };
   return {
     tone: 'error',
-    text: `${skipped} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.${again}`,
+    text: `${failed} of ${plural(summary.files, 'file')} NOT IMPORTED${imported > 0 ? `; ${imported} imported: ${added}` : ''}.${again}`,
   };
 }
 

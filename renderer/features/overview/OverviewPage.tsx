@@ -10,6 +10,7 @@ import { isTriageStatus, statusLabel } from '../../lib/triage-words';
 import { selectImportsSettled, useImportStore } from '../import/import-store';
 import { selectQueueWrites, useQueueStore } from '../queue/queue-store';
 import { selectOverview, selectOverviewError, useOverviewStore } from './overview-store';
+import { selectVaultChanges, useVaultChangesStore } from '../../app/vault-changes-store';
 
 const bars = (entries: readonly CountEntry[], label: (key: string) => string = (key) => key, tone?: (key: string) => string): Bar[] =>
   entries.map((entry) => ({ key: entry.key, label: label(entry.key), count: entry.count, ...(tone ? { tone: tone(entry.key) } : {}) }));
@@ -21,8 +22,9 @@ export function OverviewPage() {
   const load = useOverviewStore((state) => state.load);
   const settled = useImportStore(selectImportsSettled);
   const writes = useQueueStore(selectQueueWrites);
+  const changes = useVaultChangesStore(selectVaultChanges);
 
-  useEffect(() => void load(), [load, settled, writes]);
+  useEffect(() => void load(), [load, settled, writes, changes]);
 
   const total = overview?.byStatus.reduce((sum, entry) => sum + entry.count, 0) ?? 0;
   return (

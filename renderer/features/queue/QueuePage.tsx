@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Notice } from '../../components/Notice';
 import { Spinner } from '../../components/Spinner';
 import { ImportPanel } from '../import/ImportPanel';
+import { selectVaultChanges, useVaultChangesStore } from '../../app/vault-changes-store';
 import { selectImportsSettled, selectIsImportOpen, useImportStore } from '../import/import-store';
 import { DetailPane } from './DetailPane';
 import { useDetailStore } from './detail-store';
@@ -29,6 +30,8 @@ export function QueuePage() {
   const open = useOverlayStore((state) => state.open);
   const { load, refresh } = useQueueStore.getState();
   const settledSeen = useRef(importsSettled);
+  const vaultChanges = useVaultChangesStore(selectVaultChanges);
+  const changesSeen = useRef(vaultChanges);
   useQueueShortcuts();
 
   useEffect(() => void load(), [load]);
@@ -38,6 +41,14 @@ export function QueuePage() {
     settledSeen.current = importsSettled;
     void refresh();
   }, [importsSettled, refresh]);
+  // Another writer (the CLI, another window) committed: same view, new data; scroll, selection and an
+  // open dialog stay as they are, and the detail pane reloads the indicator it shows.
+  useEffect(() => {
+    if (vaultChanges === changesSeen.current) return;
+    changesSeen.current = vaultChanges;
+    void refresh();
+    void useDetailStore.getState().reload();
+  }, [vaultChanges, refresh]);
 
   return (
     <div className="queue-page">

@@ -34,6 +34,19 @@ describe('parseCsv', () => {
     expect(r[3]?.type).toBe('md5');
   });
 
+  it('reads a large chunk in slices without splitting a character or a row (blank rows skipped)', async () => {
+    // The parser is fed 16,384-character slices; put an astral character across that boundary.
+    const header = 'value,type,comment\n';
+    const filler = ',,\n'.repeat(Math.ceil((16_384 - header.length - 30) / 3));
+    const lead = header + filler;
+    const pad = 'x'.repeat(16_383 - lead.length - 'evil-slice.com,domain,'.length);
+    const text = `${lead}evil-slice.com,domain,${pad}\u{1F600} end\n${',,\n'.repeat(50_000)}198.51.100.77,ip-dst,last\n`;
+    const r = records(await run(new TextEncoder().encode(text), 'slices.csv', parseCsv, 1 << 20));
+    expect(r.map((x) => x.value)).toEqual(['evil-slice.com', '198.51.100.77']);
+    expect(r[0]?.comment).toBe(`${pad}\u{1F600} end`);
+    expect(r[1]?.location).toBe(`line ${text.split('\n').length - 1}, column "value"`);
+  });
+
   it('decodes a Latin-1 CSV and notes it; sniffs the value column', async () => {
     const items = await fixture('latin1-feed.csv');
     expect(items[0]).toEqual({ kind: 'note', note: { location: 'file', message: expect.stringMatching(/windows-1252/) } });

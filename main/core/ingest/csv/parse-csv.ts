@@ -78,12 +78,12 @@ async function* parseCsvItems(input: ParserInput, ctx: ParserContext, options: C
   };
   const parser = parse(csvOptions);
   async function* texts(): AsyncGenerator<string> {
-    if (head !== '') yield head;
+    if (head !== '') yield* slices(head);
     if (ended) return;
     for (let next = await decoded.next(); next.done !== true; next = await decoded.next()) {
       ctx.signal?.throwIfAborted();
       bytesRead = next.value.bytesRead;
-      yield next.value.text;
+      yield* slices(next.value.text);
     }
   }
   const source = Readable.from(texts(), { objectMode: false });
@@ -211,6 +211,28 @@ function embeddedLineBreaks(cells: string[]): { breaks: number; crlf: number } {
     }
   }
   return { breaks, crlf };
+}
+
+/**
+ * csv-parse pushes every record of the text it is given before the reader can take one: a 1 MiB chunk of
+ * short rows (a million mostly blank rows in 4 MB) held ~350k records at once and peaked at 634 MB
+ * (issue #14). Fed in slices, it holds a slice's records.
+ */
+const PARSER_SLICE_CHARS = 16_384;
+
+function* slices(text: string): Generator<string> {
+  if (text.length <= PARSER_SLICE_CHARS) {
+    yield text;
+    return;
+  }
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + PARSER_SLICE_CHARS, text.length);
+    // Never between the two halves of a surrogate pair: each slice is encoded to UTF-8 on its own.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
 
 function countNewlines(text: string, limit: number): number {

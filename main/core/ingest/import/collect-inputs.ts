@@ -4,7 +4,8 @@ import type { ImportErrorEntry } from './import-summary';
 
 /** One unit of import: a file, a MISP feed folder (manifest.json + <uuid>.json events), or uploaded bytes. */
 export type ImportInput =
-  | { kind: 'file'; path: string; size: number }
+  /** `inFolder`: found by reading a folder the analyst named, not named itself. */
+  | { kind: 'file'; path: string; size: number; inFolder?: boolean }
   | { kind: 'misp-feed'; path: string }
   | { kind: 'bytes'; path: string; size: number; bytes: Uint8Array };
 
@@ -23,7 +24,7 @@ export async function collectInputs(paths: readonly string[]): Promise<{ inputs:
     try {
       const info = await stat(path);
       if (info.isFile()) {
-        inputs.push({ kind: 'file', path, size: info.size });
+        inputs.push(depth > 0 ? { kind: 'file', path, size: info.size, inFolder: true } : { kind: 'file', path, size: info.size });
         return;
       }
       if (!info.isDirectory()) {

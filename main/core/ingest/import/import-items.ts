@@ -25,6 +25,8 @@ export interface ItemsImport {
   /** All or nothing: a file with any rejected value commits nothing (`--strict`). */
   strict: boolean;
   sameFileAgain: 'unchanged' | 'new-sighting';
+  /** The file came from a folder: finding nothing in it is a note (`skipped`), not an error. */
+  nothingFoundIsNote?: boolean;
   actor: string;
   now: () => Date;
   sha256: () => string;
@@ -143,7 +145,8 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     // recorded as an import: the vault stays exactly as it was.
     if (result.records === 0 && result.rejected === 0) {
       db.exec('ROLLBACK');
-      return { ...result, errors: [{ file: job.file, location: 'file', reason: `no indicators found (read as ${job.format})` }] };
+      const nothing = { file: job.file, location: 'file', reason: `no indicators found (read as ${job.format})` };
+      return job.nothingFoundIsNote ? { ...result, skipped: true, notes: [...result.notes, nothing] } : { ...result, errors: [nothing] };
     }
     indexer?.finish();
     result.sha256 = job.sha256();

@@ -40,7 +40,7 @@ function feed(): string {
   return `${lines.join('\n')}\n`;
 }
 
-const options = (parseWorker: 'auto' | 'off', extra: Partial<ImportRequestOptions> = {}): ImportRequestOptions => ({
+const options = (parseWorker: 'always' | 'off', extra: Partial<ImportRequestOptions> = {}): ImportRequestOptions => ({
   format: 'auto',
   strict: false,
   actor: 'test',
@@ -52,7 +52,7 @@ const options = (parseWorker: 'auto' | 'off', extra: Partial<ImportRequestOption
 describe('importPaths with the batched writer', () => {
   it('writes the same rows whether the file is parsed in a worker or in this thread', async () => {
     const results: unknown[] = [];
-    for (const mode of ['off', 'auto'] as const) {
+    for (const mode of ['off', 'always'] as const) {
       const { vault, write } = await setup();
       const file = write('feed.csv', feed());
       const summary = await importPaths(vault.db, [file], options(mode));
@@ -68,9 +68,9 @@ describe('importPaths with the batched writer', () => {
   it('the same file again changes nothing and says when it was imported (issue #17.3: re-pulls doubled every count)', async () => {
     const { vault, write } = await setup();
     const file = write('feed.csv', feed());
-    await importPaths(vault.db, [file], options('auto'));
+    await importPaths(vault.db, [file], options('always'));
     const before = dump(vault);
-    for (const mode of ['auto', 'off'] as const) {
+    for (const mode of ['always', 'off'] as const) {
       const again = await importPaths(vault.db, [file], options(mode));
       expect(again).toMatchObject({ records: 0, indicators_new: 0, indicators_merged: 0, rejected: 0, errors: [] });
       expect(again.results[0]).toMatchObject({ committed: false, alreadyImported: { sourceId: 1, sourceName: 'feed.csv', importedAt: '2024-06-01T00:00:00.000Z' } });
@@ -82,9 +82,9 @@ describe('importPaths with the batched writer', () => {
 
   it('a different file naming the same values (tomorrow\'s feed) merges every indicator and adds one sighting each', async () => {
     const { vault, write } = await setup();
-    await importPaths(vault.db, [write('feed.csv', feed())], options('auto'));
+    await importPaths(vault.db, [write('feed.csv', feed())], options('always'));
     const tomorrow = write('feed-2.csv', feed().replace('value,type,', 'Value,Type,'));
-    const again = await importPaths(vault.db, [tomorrow], options('auto'));
+    const again = await importPaths(vault.db, [tomorrow], options('always'));
     expect(again).toMatchObject({ records: 300, indicators_new: 0, indicators_merged: 298 });
     const counts = vault.db.prepare('SELECT sum(sightings) AS total, count(*) AS links FROM indicator_sources').get();
     expect(counts).toEqual({ total: 600, links: 596 });
@@ -94,7 +94,7 @@ describe('importPaths with the batched writer', () => {
     const { vault, write } = await setup();
     const file = write('broken.csv', 'value,type\n"evil.example,domain\n');
     const before = dump(vault);
-    const summary = await importPaths(vault.db, [file], options('auto', { format: 'csv' }));
+    const summary = await importPaths(vault.db, [file], options('always', { format: 'csv' }));
     expect(summary.results[0]).toMatchObject({ committed: false });
     expect(summary.errors[0]).toMatchObject({ file: 'broken.csv' });
     expect(dump(vault)).toEqual(before);
@@ -104,7 +104,7 @@ describe('importPaths with the batched writer', () => {
     const { vault, write } = await setup();
     const file = write('feed.csv', feed());
     const controller = new AbortController();
-    const importing = importPaths(vault.db, [file], { ...options('auto'), signal: controller.signal, onProgress: () => controller.abort() });
+    const importing = importPaths(vault.db, [file], { ...options('always'), signal: controller.signal, onProgress: () => controller.abort() });
     await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(vault.db.inTransaction).toBe(false);
     expect(vault.db.prepare('SELECT count(*) AS n FROM indicators').get()).toEqual({ n: 0 });

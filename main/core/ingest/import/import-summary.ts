@@ -11,6 +11,8 @@ export interface FileImportResult {
   format: string;
   sourceId: number | null;
   committed: boolean;
+  /** A file of a folder in which nothing was found (a README, a script): a note, not a failure. */
+  skipped: boolean;
   sha256: string | null;
   records: number;
   indicatorsNew: number;
@@ -61,6 +63,7 @@ export function emptyResult(file: string, format: string): FileImportResult {
     format,
     sourceId: null,
     committed: false,
+    skipped: false,
     sha256: null,
     records: 0,
     indicatorsNew: 0,

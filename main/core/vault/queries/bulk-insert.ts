@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { prepareCached } from './statement-cache';
 
 /** Rows per multi-row statement: past ~100 the gain flattens, and 16 × 128 stays far below SQLite's bound-variable limit. */
 export const ROWS_PER_STATEMENT = 128;
@@ -23,8 +24,8 @@ export class BulkInsert {
     private readonly rowsPerStatement = ROWS_PER_STATEMENT,
   ) {
     const tuple = `(${new Array<string>(columns).fill('?').join(', ')})`;
-    this.many = db.prepare(`${head} VALUES ${new Array<string>(rowsPerStatement).fill(tuple).join(', ')} ${tail}`);
-    this.one = db.prepare(`${head} VALUES ${tuple} ${tail}`);
+    this.many = prepareCached(db, `${head} VALUES ${new Array<string>(rowsPerStatement).fill(tuple).join(', ')} ${tail}`);
+    this.one = prepareCached(db, `${head} VALUES ${tuple} ${tail}`);
   }
 
   rowAdded(): void {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { recordKeyOf, type IndicatorContext } from '../../ingest/ingest-record';
 import { BulkInsert, ROWS_PER_STATEMENT } from './bulk-insert';
+import { prepareCached } from './statement-cache';
 import { SightingMarks } from './sighting-marks';
 
 /** One canonical indicator as an import writes it. */
@@ -87,13 +88,13 @@ export interface WriterOptions {
 export function prepareIndicatorWriter(db: Database, sourceId: number, now: string, options: WriterOptions = {}): IndicatorWriter {
   // New indicators: one multi-row INSERT per group; RETURNING names the rows that were inserted.
   const tuple = `(${new Array<string>(INDICATOR_COLUMN_COUNT).fill('?').join(', ')})`;
-  const insertGroup = db.prepare(
+  const insertGroup = prepareCached(db, 
     `INSERT INTO ${INDICATOR_COLUMNS} VALUES ${new Array<string>(ROWS_PER_STATEMENT).fill(tuple).join(', ')}
      ON CONFLICT (type, value) DO NOTHING RETURNING id`,
   ).pluck();
-  const insertOne = db.prepare(`INSERT INTO ${INDICATOR_COLUMNS} VALUES ${tuple} ON CONFLICT (type, value) DO NOTHING RETURNING id`).pluck();
-  const find = db.prepare('SELECT id FROM indicators WHERE type = ? AND value = ?').pluck();
-  const merge = db.prepare(`
+  const insertOne = prepareCached(db, `INSERT INTO ${INDICATOR_COLUMNS} VALUES ${tuple} ON CONFLICT (type, value) DO NOTHING RETURNING id`).pluck();
+  const find = prepareCached(db, 'SELECT id FROM indicators WHERE type = ? AND value = ?').pluck();
+  const merge = prepareCached(db, `
     UPDATE indicators SET
       first_seen = CASE WHEN first_seen IS NULL OR @firstSeen < first_seen THEN coalesce(@firstSeen, first_seen) ELSE first_seen END,
       last_seen = CASE WHEN last_seen IS NULL OR @lastSeen > last_seen THEN coalesce(@lastSeen, last_seen) ELSE last_seen END,
@@ -106,12 +107,12 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       updated_at = @now
     WHERE id = @id`);
   const links = new BulkInsert(db, `INSERT INTO ${SIGHTING_COLUMNS}`, SIGHTING_COLUMN_COUNT);
-  const sightingOf = db.prepare('SELECT 1 FROM indicator_sources WHERE indicator_id = ? AND source_id = ?').pluck();
-  const tlpOf = db.prepare('SELECT tlp_rank FROM indicators WHERE id = ?').pluck();
+  const sightingOf = prepareCached(db, 'SELECT 1 FROM indicator_sources WHERE indicator_id = ? AND source_id = ?').pluck();
+  const tlpOf = prepareCached(db, 'SELECT tlp_rank FROM indicators WHERE id = ?').pluck();
   // A marked record replaces the default on this source's sighting; the indicator keeps what other
   // sources gave it before the import (@before, -1 when the import created it).
-  const replaceSightingTlp = db.prepare('UPDATE indicator_sources SET tlp_rank = @tlpRank WHERE indicator_id = @id AND source_id = @sourceId');
-  const replaceIndicatorTlp = db.prepare('UPDATE indicators SET tlp_rank = max(@before, @tlpRank) WHERE id = @id');
+  const replaceSightingTlp = prepareCached(db, 'UPDATE indicator_sources SET tlp_rank = @tlpRank WHERE indicator_id = @id AND source_id = @sourceId');
+  const replaceIndicatorTlp = prepareCached(db, 'UPDATE indicators SET tlp_rank = max(@before, @tlpRank) WHERE id = @id');
   // Sightings whose TLP is only the import's default (`--tlp`), because no record of the file marked the
   // value, with the indicator's rank before the import (-1: the import created it). A marked record of
   // the same value replaces that default instead of adding to it: a STIX bundle whose indicators are
@@ -158,7 +159,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
     }
     return tlpRank;
   };
-  const relink = db.prepare(`
+  const relink = prepareCached(db, `
     UPDATE indicator_sources SET
       sightings = sightings + @sightings,
       tlp_rank = max(tlp_rank, @tlpRank),
@@ -173,7 +174,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       snippet = coalesce(snippet, @snippet)
     WHERE indicator_id = @id AND source_id = @sourceId`);
   // The sighting holds one statement of each kind; a different one from the same source is context.
-  const keepOtherStatements = db.prepare(`
+  const keepOtherStatements = prepareCached(db, `
     INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)
     SELECT @id, @sourceId, 'pattern', @pattern, '', '' FROM indicator_sources s
       WHERE s.indicator_id = @id AND s.source_id = @sourceId AND s.pattern != @pattern
@@ -185,7 +186,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       WHERE s.indicator_id = @id AND s.source_id = @sourceId AND s.snippet != @snippet`);
   const contexts = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_context (indicator_id, source_id, kind, name, ref, detail)', 6);
   const tags = new BulkInsert(db, 'INSERT OR IGNORE INTO indicator_tags (indicator_id, tag)', 2);
-  const amendIndicator = db.prepare(`
+  const amendIndicator = prepareCached(db, `
     UPDATE indicators SET
       tlp_rank = max(tlp_rank, coalesce(@tlpRank, 0)),
       sightings = sightings + @sightings,
