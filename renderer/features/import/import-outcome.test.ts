@@ -86,3 +86,12 @@ describe('files read whole or seen before (issue #17.1, #17.3)', () => {
     expect(describeFiles(summary, false)[0]?.explanation).toBe('Not imported: the file was read, but it holds no indicators.');
   });
 });
+
+describe('MISP feed parts chosen alone (issue #17.1)', () => {
+  it('names a lone hashes.csv and manifest.json for what they are', () => {
+    const hashes = summaryOf([file({ file: 'hashes.csv', format: 'misp-feed', committed: false, records: 0, indicatorsNew: 0, feedPart: 'hashes' })]);
+    expect(describeFiles(hashes, false)[0]?.explanation).toMatch(/^Not imported: this is a MISP feed's hashes\.csv, MD5s of the feed's values/);
+    const manifest = summaryOf([file({ file: 'manifest.json', format: 'misp-feed', committed: false, records: 0, indicatorsNew: 0, feedPart: 'manifest' })]);
+    expect(describeFiles(manifest, false)[0]?.explanation).toContain('holds no indicators');
+  });
+});

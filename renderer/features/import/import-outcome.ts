@@ -19,6 +19,12 @@ function explain(result: ImportFileOutcome, problems: ImportSummary['errors'], p
     const { importedAt, sourceName } = result.alreadyImported;
     return `Already imported on ${importedAt.slice(0, 10)} as “${sourceName}”: the same file again adds no sightings, so nothing changed.`;
   }
+  if (result.feedPart === 'hashes') {
+    return "Not imported: this is a MISP feed's hashes.csv, MD5s of the feed's values that MISP uses for lookups, not indicators. Choose the feed's folder instead.";
+  }
+  if (result.feedPart === 'manifest') {
+    return "Not imported: this is a MISP feed's manifest.json; it lists the feed's events but holds no indicators. Choose it with the event files, or the feed's folder.";
+  }
   if (result.committed) {
     return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
   }

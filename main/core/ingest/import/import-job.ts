@@ -6,13 +6,14 @@ import { WorkbenchError } from '../../errors';
 import type { SourceFormat } from '../../vault/queries/sources';
 import type { TlpLevel } from '../ingest-record';
 import { collectInputs, describeFsError, displayName, type ImportInput } from './collect-inputs';
+import { feedPartOf, groupFeeds, loneFeedPartResult, parseUploadedFeed, uploadedFeedSha256, type UploadedFeed } from './feed-set';
 import { importItems, type ImportIndexing } from './import-items';
 import { emptyResult, summarise, type FileImportResult, type ImportErrorEntry, type ImportSummary } from './import-summary';
 import { detectFormat, parseFeedFolder, parserFor, type CsvMapping, type ImportFormat } from './parsers';
 import { throttleProgress, type ImportProgress } from './progress';
 import { locateParseWorker, parseInWorker } from './parse-in-worker';
 import { prepareItems } from './prepared-item';
-import { trackBytes, trackFile, type TrackedFile } from './read-file';
+import { readHead, trackBytes, trackFile, type TrackedFile } from './read-file';
 
 export interface ImportRequestOptions {
   format: ImportFormat;
@@ -59,11 +60,13 @@ export async function importSources(
   return runInputs(db, [...inputs, ...bytes], errors, options);
 }
 
-async function runInputs(db: Database, inputs: ImportInput[], errors: ImportErrorEntry[], options: ImportRequestOptions): Promise<ImportSummary> {
+async function runInputs(db: Database, chosen: ImportInput[], errors: ImportErrorEntry[], options: ImportRequestOptions): Promise<ImportSummary> {
   const now = options.now ?? (() => new Date());
+  // A feed's files chosen one by one are imported as the feed (issue #17.1).
+  const inputs = await groupFeeds(chosen, readHead);
   const results: FileImportResult[] = errors.map((e) => ({ ...emptyResult(e.file, 'unknown'), errors: [e] }));
   const progress = throttleProgress(options.onProgress, () => now().getTime());
-  const sizeOf = (input: ImportInput): number => (input.kind === 'misp-feed' ? 0 : input.size);
+  const sizeOf = (input: ImportInput | UploadedFeed): number => (input.kind === 'misp-feed' || input.kind === 'misp-feed-bytes' ? 0 : input.size);
   const bytesTotal = inputs.reduce((total, input) => total + sizeOf(input), 0);
   let bytesBefore = 0;
   for (const [index, input] of inputs.entries()) {
@@ -83,7 +86,7 @@ async function runInputs(db: Database, inputs: ImportInput[], errors: ImportErro
 
 async function importInput(
   db: Database,
-  input: ImportInput,
+  input: ImportInput | UploadedFeed,
   options: ImportRequestOptions,
   now: () => Date,
   report: (bytesRead: number, records: number) => void,
@@ -107,9 +110,17 @@ async function importInput(
       const items = prepareItems(parseFeedFolder(input.path, { fileName: file, ...signal }), defaultTlp);
       return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
     }
+    if (input.kind === 'misp-feed-bytes') {
+      const sha256 = uploadedFeedSha256(input);
+      const items = prepareItems(parseUploadedFeed(input, { fileName: file, ...signal }), defaultTlp);
+      return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
+    }
     if (input.size === 0) return { ...emptyResult(file, options.format), errors: [{ file, location: 'byte 0', reason: 'empty file' }] };
     const tracked: TrackedFile = input.kind === 'bytes' ? trackBytes(input.bytes, options.signal) : trackFile(input.path, options.signal);
-    const format: SourceFormat = options.format === 'auto' ? detectFormat(await tracked.head(), file) : options.format;
+    const head = await tracked.head();
+    const feedPart = feedPartOf(head);
+    if (feedPart) return loneFeedPartResult(emptyResult(file, options.format), feedPart);
+    const format: SourceFormat = options.format === 'auto' ? detectFormat(head, file) : options.format;
     const worker = options.parseWorker === 'off' ? undefined : locateParseWorker();
     if (worker) {
       // Parsing runs on another core while this thread writes; the worker reads the file itself.
@@ -138,3 +149,4 @@ async function importInput(
     throw error;
   }
 }
+
