@@ -1,7 +1,7 @@
 import type { ImportSummary } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
-import { describeFiles, headline, type FileVerdict } from './import-outcome';
+import { countNoted, describeFiles, headline, type FileVerdict } from './import-outcome';
 import { ProblemTable } from './ProblemTable';
 
 const VERDICT_LABELS: Record<FileVerdict, string> = { imported: 'Imported', 'not-imported': 'NOT IMPORTED', 'already-imported': 'Already imported' };
@@ -20,6 +20,7 @@ export function ImportResultView({ summary, partial }: ImportResultViewProps) {
     ['New', summary.indicators_new],
     ['Merged', summary.indicators_merged],
     ['Rejected', summary.rejected],
+    ['Notes', countNoted(summary)],
   ] as const;
 
   return (

@@ -54,8 +54,30 @@ export function describeFiles(summary: ImportSummary, partial: boolean): FileOut
   });
 }
 
+/** Rows the notes stand for: a tallied note ("12 × …") counts 12 (as the core's noted-share.ts). */
+export function countNoted(summary: ImportSummary): number {
+  return summary.notes.filter((note) => !note.reason.startsWith('already imported on')).reduce((total, note) => total + (Number(/^(\d+) × /.exec(note.reason)?.[1]) || 1), 0);
+}
+
+/**
+ * Notes as prominent as rejects when they are a large share of the rows (issue #17.4: 397 of 438 rows
+ * of a C2 list became notes under a green "0 rejected").
+ */
+function notedWarning(summary: ImportSummary): string | undefined {
+  const noted = countNoted(summary);
+  const rows = summary.records + noted;
+  if (noted < 5 || noted / rows < 0.2) return undefined;
+  return `${noted} of ${rows} rows (${Math.round((100 * noted) / rows)}%) were filed as notes, not indicators: check the Notes below.`;
+}
+
 /** The one-line headline of a finished import. */
 export function headline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
+  const top = importHeadline(summary);
+  const noted = notedWarning(summary);
+  return noted ? { tone: 'error', text: `${top.text} ${noted}` } : top;
+}
+
+function importHeadline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
   const repeated = summary.results.filter((result) => result.alreadyImported);
   const skipped = summary.results.filter((result) => !result.committed && !result.alreadyImported).length;
   const added = `${plural(summary.indicators_new, 'new indicator')}, ${plural(summary.indicators_merged, 'merged indicator')}`;
