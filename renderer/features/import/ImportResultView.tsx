@@ -26,14 +26,17 @@ export function ImportResultView({ summary, partial }: ImportResultViewProps) {
   return (
     <div className="import-result">
       <Notice tone={top.tone}>{top.text}</Notice>
-      <dl className="import-totals" role="group" aria-label="Import totals">
-        {totals.map(([label, value]) => (
-          <div key={label} className="import-total">
-            <dt>{label}</dt>
-            <dd>{formatCount(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      {/* The group is a wrapper: a <dl> with a role loses its list semantics (axe dlitem). */}
+      <div role="group" aria-label="Import totals">
+        <dl className="import-totals">
+          {totals.map(([label, value]) => (
+            <div key={label} className="import-total">
+              <dt>{label}</dt>
+              <dd>{formatCount(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
       <section aria-label="Files">
         <h3>Files</h3>
         <div className="table-scroll">
