@@ -33,6 +33,8 @@ export interface ImportFileOutcome {
   rejected: number;
   /** Set when the same file (SHA-256) was imported before: nothing was committed or counted. */
   alreadyImported?: { sourceId: number; sourceName: string; importedAt: string };
+  /** Set for a MISP feed's manifest.json or hashes.csv chosen without the feed: reported, not imported. */
+  feedPart?: 'manifest' | 'hashes';
 }
 
 export interface ImportSummary {

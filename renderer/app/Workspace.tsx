@@ -33,10 +33,15 @@ export function Workspace() {
   useActivityReporter(true);
   usePaletteShortcut();
   // Files dropped on any screen open the import panel on the Queue, where the imported indicators appear.
-  const drop = useFileDrop((files) => {
-    go('queue');
-    useImportStore.getState().dropFiles(files);
-  }, !importBusy);
+  const drop = useFileDrop(
+    (files) => {
+      go('queue');
+      useImportStore.getState().dropFiles(files);
+    },
+    !importBusy,
+    // The browser host uploads bytes, so a dropped folder's files are read here; Electron reads it by path.
+    !window.liaison?.files.canPick,
+  );
 
   return (
     <div className="workspace" {...drop.handlers}>

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -81,4 +81,25 @@ test('a VPN-listed C2 asks for a check, a private address suggests false positiv
   await category.selectOption('false-positive');
   await expect(page.getByRole('region', { name: 'Warninglists' })).toContainText('set by an analyst');
   expect(await cli(webHost.vaultDir, ['warninglists', 'match', 'ipv4:185.220.101.7'])).toContain('suggested status: false-positive');
+});
+
+test('a MISP feed folder chosen in the browser imports as one feed; hashes.csv gives no indicators (#17.1)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.panel.getByLabel('Choose a folder').setInputFiles(path.join(ROOT, 'test/fixtures/ingest/misp/feed'));
+  await expect(importPanel.chosenFiles.getByRole('listitem')).toHaveCount(5);
+  await importPanel.importButton.click();
+  await expect(importPanel.panel.getByRole('heading', { name: 'Import result' })).toBeVisible();
+  await expect(importPanel.total('Files')).toHaveText('1');
+  await expect(importPanel.fileRow('manifest.json')).toContainText('misp-feed');
+  await expect(importPanel.panel).not.toContainText('could not be read');
+  const listed = JSON.parse(await cli(webHost.vaultDir, ['indicators', 'list', '--json'])) as { type: string; value: string }[];
+  expect(listed.length).toBeGreaterThan(0);
+  // hashes.csv holds the MD5 of every value: none of them may become an indicator.
+  const hashes = await readFile(path.join(ROOT, 'test/fixtures/ingest/misp/feed/hashes.csv'), 'utf8');
+  const md5s = new Set(hashes.split('\n').map((line) => line.split(',')[0]));
+  expect(listed.filter((i) => md5s.has(i.value))).toEqual([]);
 });

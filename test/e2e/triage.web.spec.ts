@@ -226,7 +226,7 @@ async function clippedCells(row: Locator): Promise<{ visible: string[]; clipped:
     getBoundingClientRect(): { right: number };
   }
   return row.evaluate((element) => {
-    const grid = element.closest('[role="grid"]')!;
+    const grid = element.closest('.queue-grid')!;
     const gridRight = grid.getBoundingClientRect().right;
     const headers = [...grid.querySelectorAll('[role="columnheader"]')] as unknown as Box[];
     const visible = headers.filter((header) => header.offsetParent !== null && header.textContent !== 'Selected').map((header) => header.textContent ?? '');

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../core/errors';
 import { importPaths } from '../../core/ingest/import/import-job';
 import { indexImportedIndicators } from '../../core/triage';
 import type { ImportSummary } from '../../core/ingest/import/import-summary';
+import { notedWarning } from '../../core/ingest/import/noted-share';
 import type { ImportProgress } from '../../core/ingest/import/progress';
 import type { CsvMapping, ImportFormat } from '../../core/ingest/import/parsers';
 import { TLP_LEVELS, type TlpLevel } from '../../core/ingest/ingest-record';
@@ -55,6 +56,8 @@ export function registerImportCommand(program: Command, context: CliContext): vo
         });
         progress?.done();
         report(context, summary, options.json ?? false);
+        const noted = notedWarning(summary.records, summary.notes);
+        if (noted) context.io.stderr.write(`liaison: ${noted}.\n`);
         // A file imported before changed nothing on purpose (issue #17.3), and a folder's file with nothing
         // in it is a note (issue #14): neither is a failure.
         const failed = summary.results.filter((r) => !r.committed && !r.alreadyImported && !r.skipped);

@@ -4,6 +4,7 @@ import { canonicalAsn, canonicalCve, canonicalRegistryKey, canonicalText, canoni
 import { canonicalNetwork } from './canonical-network';
 import { refuse, type CanonicalResult } from './canonical-result';
 import { detectType } from './detect-type';
+import { isFileNameNotDomain } from './file-name-shape';
 import type { IndicatorType } from './indicator-type';
 import { refangValue } from './refang';
 
@@ -42,6 +43,8 @@ export function canonicalize(type: IndicatorType, raw: string): CanonicalResult 
       // Lists copied from a web page keep the page's ellipsis where it cut a long URL: such a value
       // matches nothing, and its real end is lost.
       if (raw.includes(ELLIPSIS) || raw.includes(ELLIPSIS_ENCODED)) return refuse('truncated: the source cut the value short ("…")');
+      // A name typed as a domain that ends in an undelegated file extension is the file (issue #17.4).
+      if ((type === 'domain' || type === 'hostname') && isFileNameNotDomain(trimEdges(raw))) return canonicalText('filename', trimEdges(raw));
       return canonicalNetwork(type, trimEdges(refangValue(trimEdges(raw)))) as CanonicalResult;
     case 'md5':
     case 'sha1':

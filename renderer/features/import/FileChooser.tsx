@@ -11,8 +11,12 @@ interface FileChooserProps {
   onChoose(files: File[]): void;
 }
 
+/** Chromium's folder selection; not in React's attribute types. */
+const FOLDER_INPUT = { webkitdirectory: '' } as Record<string, string>;
+
 export function FileChooser({ canPick, chosen, disabled, onPick, onChoose }: FileChooserProps) {
   const inputId = useId();
+  const folderId = useId();
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onChoose([...(event.target.files ?? [])]);
     // Lets the analyst choose the same file again after fixing it on disk.
@@ -32,9 +36,14 @@ export function FileChooser({ canPick, chosen, disabled, onPick, onChoose }: Fil
               Choose files
             </label>
             <input id={inputId} type="file" multiple className="visually-hidden" onChange={onChange} disabled={disabled} />
+            {/* A MISP feed is a folder: its files are imported together as the feed (issue #17.1). */}
+            <label htmlFor={folderId} className={`button file-input-label${disabled ? ' is-disabled' : ''}`}>
+              Choose a folder
+            </label>
+            <input id={folderId} type="file" multiple className="visually-hidden" onChange={onChange} disabled={disabled} {...FOLDER_INPUT} />
           </>
         )}
-        <span className="muted">or drop files anywhere on this window</span>
+        <span className="muted">or drop files or a folder anywhere on this window</span>
       </div>
       {chosen.length > 0 ? (
         <ul className="chosen-files" aria-label="Chosen files">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { ImportForm } from './ImportForm';
 import { ImportProgressView } from './ImportProgressView';
@@ -14,8 +14,19 @@ export function ImportPanel() {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // Opening the panel (from the button or a drop) moves focus to it, so keyboard and screen-reader users follow.
-  useEffect(() => heading.current?.focus(), []);
+  // Where focus was when the panel opened (the Import… button, or the page after a drop), taken while rendering.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+
+  // Opening the panel (from the button or a drop) moves focus to it, so keyboard and screen-reader users
+  // follow; closing it gives focus back (issue #17.5: it fell to <body>), to the Import… button if the
+  // panel was opened by a drop.
+  useEffect(() => {
+    heading.current?.focus();
+    return () => {
+      const back = opener && opener !== document.body && opener.isConnected ? opener : document.querySelector<HTMLElement>('[data-import-open]');
+      back?.focus();
+    };
+  }, [opener]);
 
   return (
     <section className="import-panel" aria-labelledby={headingId}>

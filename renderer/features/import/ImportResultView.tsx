@@ -1,7 +1,7 @@
 import type { ImportSummary } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
 import { formatCount } from '../../lib/format';
-import { describeFiles, headline, type FileVerdict } from './import-outcome';
+import { countNoted, describeFiles, headline, type FileVerdict } from './import-outcome';
 import { ProblemTable } from './ProblemTable';
 
 const VERDICT_LABELS: Record<FileVerdict, string> = { imported: 'Imported', 'not-imported': 'NOT IMPORTED', 'already-imported': 'Already imported', 'nothing-found': 'Nothing found' };
@@ -20,19 +20,23 @@ export function ImportResultView({ summary, strict }: ImportResultViewProps) {
     ['New', summary.indicators_new],
     ['Merged', summary.indicators_merged],
     ['Rejected', summary.rejected],
+    ['Notes', countNoted(summary)],
   ] as const;
 
   return (
     <div className="import-result">
       <Notice tone={top.tone}>{top.text}</Notice>
-      <dl className="import-totals" role="group" aria-label="Import totals">
-        {totals.map(([label, value]) => (
-          <div key={label} className="import-total">
-            <dt>{label}</dt>
-            <dd>{formatCount(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      {/* The group is a wrapper: a <dl> with a role loses its list semantics (axe dlitem). */}
+      <div role="group" aria-label="Import totals">
+        <dl className="import-totals">
+          {totals.map(([label, value]) => (
+            <div key={label} className="import-total">
+              <dt>{label}</dt>
+              <dd>{formatCount(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
       <section aria-label="Files">
         <h3>Files</h3>
         <div className="table-scroll">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportFileOutcome, ImportSummary } from '../../../preload/contract';
-import { describeFiles, headline } from './import-outcome';
+import { countNoted, describeFiles, headline } from './import-outcome';
 
 const file = (patch: Partial<ImportFileOutcome>): ImportFileOutcome => ({
   file: 'bundle.json',
@@ -91,5 +91,27 @@ describe('files read whole or seen before (issue #17.1, #17.3)', () => {
       [{ file: 'manifest.json', location: 'file', reason: 'no indicators found (read as misp)' }],
     );
     expect(describeFiles(summary, false)[0]?.explanation).toBe('Not imported: the file was read, but it holds no indicators.');
+  });
+});
+
+describe('MISP feed parts chosen alone (issue #17.1)', () => {
+  it('names a lone hashes.csv and manifest.json for what they are', () => {
+    const hashes = summaryOf([file({ file: 'hashes.csv', format: 'misp-feed', committed: false, records: 0, indicatorsNew: 0, feedPart: 'hashes' })]);
+    expect(describeFiles(hashes, false)[0]?.explanation).toMatch(/^Not imported: this is a MISP feed's hashes\.csv, MD5s of the feed's values/);
+    const manifest = summaryOf([file({ file: 'manifest.json', format: 'misp-feed', committed: false, records: 0, indicatorsNew: 0, feedPart: 'manifest' })]);
+    expect(describeFiles(manifest, false)[0]?.explanation).toContain('holds no indicators');
+  });
+});
+
+describe('notes as prominent as rejects when they are a large share (issue #17.4)', () => {
+  it('says how many rows became notes in the headline, as an alert', () => {
+    const summary = { ...summaryOf([file({ records: 41, indicatorsNew: 41 })]), notes: [{ file: 'c2.txt', location: 'line 2', reason: '397 × not imported: a port' }] };
+    expect(countNoted(summary)).toBe(397);
+    expect(headline(summary)).toEqual({
+      tone: 'error',
+      text: 'Imported 1 file: 41 new indicators, 0 merged indicators. 397 of 438 rows (91%) were filed as notes, not indicators: check the Notes below.',
+    });
+    const few = { ...summaryOf([file({ records: 41, indicatorsNew: 41 })]), notes: [{ file: 'c2.txt', location: 'line 2', reason: 'a "yara" row is not an indicator type' }] };
+    expect(headline(few).tone).toBe('success');
   });
 });

@@ -20,6 +20,12 @@ function explain(result: ImportFileOutcome, problems: ImportSummary['errors'], s
     return `Already imported on ${importedAt.slice(0, 10)} as “${sourceName}”: the same file again adds no sightings, so nothing changed.`;
   }
   if (result.skipped) return 'Nothing found in this file of the folder; see the notes.';
+  if (result.feedPart === 'hashes') {
+    return "Not imported: this is a MISP feed's hashes.csv, MD5s of the feed's values that MISP uses for lookups, not indicators. Choose the feed's folder instead.";
+  }
+  if (result.feedPart === 'manifest') {
+    return "Not imported: this is a MISP feed's manifest.json; it lists the feed's events but holds no indicators. Choose it with the event files, or the feed's folder.";
+  }
   if (result.committed) {
     return result.rejected > 0 ? `Imported the valid records; ${plural(result.rejected, 'reject')} listed below.` : null;
   }
@@ -46,8 +52,30 @@ export function describeFiles(summary: ImportSummary, strict: boolean): FileOutc
   });
 }
 
+/** Rows the notes stand for: a tallied note ("12 × …") counts 12 (as the core's noted-share.ts). */
+export function countNoted(summary: ImportSummary): number {
+  return summary.notes.filter((note) => !note.reason.startsWith('already imported on')).reduce((total, note) => total + (Number(/^(\d+) × /.exec(note.reason)?.[1]) || 1), 0);
+}
+
+/**
+ * Notes as prominent as rejects when they are a large share of the rows (issue #17.4: 397 of 438 rows
+ * of a C2 list became notes under a green "0 rejected").
+ */
+function notedWarning(summary: ImportSummary): string | undefined {
+  const noted = countNoted(summary);
+  const rows = summary.records + noted;
+  if (noted < 5 || noted / rows < 0.2) return undefined;
+  return `${noted} of ${rows} rows (${Math.round((100 * noted) / rows)}%) were filed as notes, not indicators: check the Notes below.`;
+}
+
 /** The one-line headline of a finished import. */
 export function headline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
+  const top = importHeadline(summary);
+  const noted = notedWarning(summary);
+  return noted ? { tone: 'error', text: `${top.text} ${noted}` } : top;
+}
+
+function importHeadline(summary: ImportSummary): { tone: 'success' | 'error'; text: string } {
   const repeated = summary.results.filter((result) => result.alreadyImported);
   // A file of a folder in which nothing was found is a note, not a failure.
   const empty = summary.results.filter((result) => result.skipped).length;

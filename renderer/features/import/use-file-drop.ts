@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { droppedFiles } from './dropped-files';
 
 export interface FileDrop {
   /** True while files are dragged over the target: show the drop overlay. */
@@ -17,7 +18,7 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
  * Accepts files dropped anywhere on an element. Text or links dragged inside the page are left alone.
  * dragenter/dragleave fire for every child crossed, so a depth count tells when the pointer really left.
  */
-export function useFileDrop(onFiles: (files: File[]) => void, accept: boolean): FileDrop {
+export function useFileDrop(onFiles: (files: File[]) => void, accept: boolean, expandFolders = false): FileDrop {
   const depth = useRef(0);
   const [dragging, setDragging] = useState(false);
 
@@ -50,7 +51,7 @@ export function useFileDrop(onFiles: (files: File[]) => void, accept: boolean): 
         if (!carriesFiles(event)) return;
         event.preventDefault();
         reset();
-        if (accept) onFiles([...event.dataTransfer.files]);
+        if (accept) void droppedFiles(event.dataTransfer, expandFolders).then(onFiles);
       },
     },
   };

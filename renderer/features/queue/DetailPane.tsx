@@ -20,7 +20,7 @@ export function DetailPane() {
   const row = focused && indicator && focused.id === indicator.id ? focused : undefined;
 
   return (
-    <aside className="detail-pane" aria-label="Indicator detail" aria-busy={busy || undefined}>
+    <aside className="detail-pane" aria-label="Indicator detail" aria-busy={busy || undefined} tabIndex={0}>
       {detour && focused && (
         <button type="button" className="link-button detail-back" onClick={() => void useDetailStore.getState().show(focused.id)}>
           ← Back to {focused.display ?? focused.value}

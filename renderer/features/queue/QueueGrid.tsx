@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatCount } from '../../lib/format';
 import { COLUMNS, QueueRowView, ROW_HEIGHT, rowId } from './QueueRowView';
 import {
@@ -59,6 +59,8 @@ export function QueueGrid() {
   const selection = useQueueStore(selectSelection);
   const showRows = useQueueStore((state) => state.showRows);
   const scroller = useRef<HTMLDivElement>(null);
+  const headId = useId();
+  const hintId = useId();
   const [viewportHeight, setViewportHeight] = useState(FALLBACK_VIEWPORT);
   const geometry = useMemo(() => createGeometry(total, ROW_HEIGHT, viewportHeight), [total, viewportHeight]);
   const [rendered, setRendered] = useState<Rendered>({ offset: 0, range: { first: 0, last: -1 }, passing: false });
@@ -166,8 +168,10 @@ export function QueueGrid() {
   const inOrder = Array.from({ length: slots }, (_, k) => rowId(range.first + k)).join(' ');
 
   return (
-    <div role="grid" aria-label="Indicator queue" aria-rowcount={total + 1} aria-multiselectable="true" className="queue-grid">
-      <div role="rowgroup" className="queue-grid-head">
+    // The scroller is the grid: it takes focus and names the focused row (aria-activedescendant, which only
+    // a composite role may carry), and owns the fixed header row above it (issue #17.5, axe).
+    <div className="queue-grid">
+      <div role="rowgroup" className="queue-grid-head" id={headId}>
         <div role="row" aria-rowindex={1} className="queue-row queue-head-row">
           {COLUMNS.map((name, column) => (
             <div key={column} role="columnheader" className={column === 5 || column === 6 ? 'numeric' : undefined}>
@@ -178,12 +182,20 @@ export function QueueGrid() {
       </div>
       <div
         ref={scroller}
+        role="grid"
+        aria-label="Indicator queue"
+        aria-describedby={hintId}
+        aria-rowcount={total + 1}
+        aria-multiselectable="true"
+        aria-owns={headId}
         className="queue-scroller"
         onScroll={onScroll}
         tabIndex={0}
-        aria-label={`${formatCount(total)} indicators; j and k move, ? lists the keys`}
         aria-activedescendant={getQueueRow(focusedIndex) ? rowId(focusedIndex) : undefined}
       >
+        <span id={hintId} className="visually-hidden">
+          {`${formatCount(total)} indicators; j and k move, ? lists the keys`}
+        </span>
         <div ref={block} role="rowgroup" className="queue-block" style={{ height: geometry.scrollHeight }} aria-owns={inOrder || undefined} onClick={onClick}>
           {rows}
         </div>

@@ -61,7 +61,7 @@ export function QueuePage() {
           <button type="button" className="button" onClick={() => open({ kind: 'palette' })} aria-keyshortcuts="Control+K Meta+K">
             Commands <kbd>Ctrl K</kbd>
           </button>
-          <button type="button" className="button primary" onClick={openImport} disabled={importOpen}>
+          <button type="button" className="button primary" onClick={openImport} disabled={importOpen} data-import-open>
             Import…
           </button>
         </div>

@@ -22,7 +22,8 @@ export class QueuePage {
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Indicator queue' });
-    this.scroller = this.grid.locator('.queue-scroller');
+    // The scroller is the grid itself (it takes focus and carries aria-activedescendant).
+    this.scroller = this.grid;
     this.rows = this.grid.locator('.queue-block [role="row"][data-id]');
     this.focusedRow = this.grid.locator('.queue-block [role="row"][aria-current="true"]');
     this.emptyState = page.getByRole('region', { name: 'No indicators in the vault yet' });

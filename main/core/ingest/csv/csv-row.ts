@@ -3,6 +3,7 @@ import { detectType } from '../../indicators/detect-type';
 import { typeFromSourceName } from '../../indicators/source-type-name';
 import type { IndicatorContext, IngestItem, IngestRecord, TlpLevel } from '../ingest-record';
 import type { CsvLayout, ValueColumn } from './csv-columns';
+import { portContext, splitHostPort } from './host-port';
 
 const TLP_WORDS: Readonly<Record<string, TlpLevel>> = {
   clear: 'clear', white: 'clear', green: 'green', amber: 'amber', 'amber+strict': 'amber+strict', red: 'red',
@@ -113,7 +114,15 @@ function cellValues(raw: string): string[] {
 
 const LABELLED_RE = /^[A-Za-z][A-Za-z0-9 _-]{0,24}:\s+(\S+)$/;
 
-function valueItem(raw: string, col: ValueColumn, typeCell: string | undefined, location: string, extras: Partial<IngestRecord>): IngestItem {
+/** An `IP:PORT` or `host:port` cell: the host is the value, the port its context (see host-port.ts). */
+function withPortApart(cellValue: string, extras: Partial<IngestRecord>): { raw: string; extras: Partial<IngestRecord> } {
+  const split = detectType(cellValue) === null ? splitHostPort(cellValue) : undefined;
+  if (!split) return { raw: cellValue, extras };
+  return { raw: split.host, extras: { ...extras, context: [...(extras.context ?? []), portContext(split.port)] } };
+}
+
+function valueItem(cellValue: string, col: ValueColumn, typeCell: string | undefined, location: string, rowExtras: Partial<IngestRecord>): IngestItem {
+  const { raw, extras } = withPortApart(cellValue, rowExtras);
   let type = col.type;
   let value = raw;
   let typeHint = col.typeHint;

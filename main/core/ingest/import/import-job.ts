@@ -6,13 +6,14 @@ import { isBusyError, toWorkbenchError, WorkbenchError } from '../../errors';
 import type { SourceFormat } from '../../vault/queries/sources';
 import type { TlpLevel } from '../ingest-record';
 import { collectInputs, describeFsError, displayName, type ImportInput } from './collect-inputs';
+import { feedPartOf, groupFeeds, loneFeedPartResult, parseUploadedFeed, uploadedFeedSha256, type UploadedFeed } from './feed-set';
 import { importItems, type ImportIndexing } from './import-items';
 import { emptyResult, summarise, type FileImportResult, type ImportErrorEntry, type ImportSummary } from './import-summary';
 import { detectFormat, parseFeedFolder, parserFor, type CsvMapping, type ImportFormat } from './parsers';
 import { throttleProgress, type ImportProgress } from './progress';
 import { locateParseWorker, parseInWorker } from './parse-in-worker';
 import { prepareItems } from './prepared-item';
-import { trackBytes, trackFile, type TrackedFile } from './read-file';
+import { readHead, trackBytes, trackFile, type TrackedFile } from './read-file';
 
 export interface ImportRequestOptions {
   format: ImportFormat;
@@ -75,11 +76,13 @@ export async function importSources(
   return runInputs(db, [...inputs, ...bytes], errors, options);
 }
 
-async function runInputs(db: Database, inputs: ImportInput[], errors: ImportErrorEntry[], options: ImportRequestOptions): Promise<ImportSummary> {
+async function runInputs(db: Database, chosen: ImportInput[], errors: ImportErrorEntry[], options: ImportRequestOptions): Promise<ImportSummary> {
   const now = options.now ?? (() => new Date());
+  // A feed's files chosen one by one are imported as the feed (issue #17.1).
+  const inputs = await groupFeeds(chosen, readHead);
   const results: FileImportResult[] = errors.map((e) => ({ ...emptyResult(e.file, 'unknown'), errors: [e] }));
   const progress = throttleProgress(options.onProgress, () => now().getTime());
-  const sizeOf = (input: ImportInput): number => (input.kind === 'misp-feed' ? 0 : input.size);
+  const sizeOf = (input: ImportInput | UploadedFeed): number => (input.kind === 'misp-feed' || input.kind === 'misp-feed-bytes' ? 0 : input.size);
   const bytesTotal = inputs.reduce((total, input) => total + sizeOf(input), 0);
   let bytesBefore = 0;
   for (const [index, input] of inputs.entries()) {
@@ -99,7 +102,7 @@ async function runInputs(db: Database, inputs: ImportInput[], errors: ImportErro
 
 async function importInput(
   db: Database,
-  input: ImportInput,
+  input: ImportInput | UploadedFeed,
   options: ImportRequestOptions,
   now: () => Date,
   report: (bytesRead: number, records: number) => void,
@@ -125,6 +128,11 @@ async function importInput(
       const items = prepareItems(parseFeedFolder(input.path, { fileName: file, ...signal }), defaultTlp);
       return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
     }
+    if (input.kind === 'misp-feed-bytes') {
+      const sha256 = uploadedFeedSha256(input);
+      const items = prepareItems(parseUploadedFeed(input, { fileName: file, ...signal }), defaultTlp);
+      return await importItems(db, { ...common, file, format: 'misp-feed', items, sha256: () => sha256, onRecord: (n) => report(0, n) });
+    }
     if (input.size === 0) {
       const empty = { file, location: 'byte 0', reason: 'empty file' };
       return common.nothingFoundIsNote ? { ...emptyResult(file, options.format), skipped: true, notes: [empty] } : { ...emptyResult(file, options.format), errors: [empty] };
@@ -134,7 +142,11 @@ async function importInput(
     // A small file is read in one call: streaming it took six round trips to the thread pool.
     const bytes = input.kind === 'bytes' ? input.bytes : small ? await readFile(input.path) : undefined;
     const tracked: TrackedFile = bytes !== undefined ? trackBytes(bytes, options.signal) : trackFile(input.path, options.signal);
-    const format: SourceFormat = options.format === 'auto' ? detectFormat(await tracked.head(), file) : options.format;
+    const head = await tracked.head();
+    // A MISP feed's manifest.json or hashes.csv on its own is recognised by content (issue #17.1).
+    const feedPart = feedPartOf(head);
+    if (feedPart) return loneFeedPartResult(emptyResult(file, options.format), feedPart);
+    const format: SourceFormat = options.format === 'auto' ? detectFormat(head, file) : options.format;
     // A worker pays for itself only on a large file: starting one (and, from sources, its TypeScript
     // loader) cost ~0.5 s a file, which made a folder of 40 one-line reports take 24 s (issue #14).
     const worker = mode === 'off' || (mode === 'auto' && small) ? undefined : locateParseWorker();
@@ -167,3 +179,4 @@ async function importInput(
     throw error;
   }
 }
+

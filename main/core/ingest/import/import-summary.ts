@@ -24,6 +24,8 @@ export interface FileImportResult {
   notes: ImportErrorEntry[];
   /** Set when the same bytes were imported before (see earlier-import.ts): nothing was committed. */
   alreadyImported?: { sourceId: number; sourceName: string; importedAt: string };
+  /** Set when the file is a MISP feed's manifest or hashes.csv that arrived without its feed (see feed-set.ts). */
+  feedPart?: 'manifest' | 'hashes';
 }
 
 export interface ImportSummary {

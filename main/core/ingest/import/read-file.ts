@@ -50,7 +50,8 @@ export function trackBytes(bytes: Uint8Array, signal?: AbortSignal): TrackedFile
   );
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
+/** The first bytes of a file on disk (format detection, and recognising a feed's parts). */
+export async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     const buffer = new Uint8Array(HEAD_BYTES);
