@@ -29,6 +29,9 @@ export function pdfPageTemplates(marking: TlpLevel): PdfPageTemplates {
   };
 }
 
+/** Longest wait for Chromium to lay out or print one export before it is abandoned with an error. */
+const PRINT_TIMEOUT_MS = 180_000;
+
 /** The default printer: the system Chromium (see find-chromium.ts), no network, no script. */
 export function chromiumPdfPrinter(options: { executablePath?: string } = {}): PdfPrinter {
   return async (html, templates) => {
@@ -46,13 +49,14 @@ export function chromiumPdfPrinter(options: { executablePath?: string } = {}): P
       const page = await context.newPage();
       // The document makes no request (its CSP forbids them); this refuses any that slipped through.
       await page.route('**/*', (route) => route.abort());
+      // Bounded, not the 30 s default: 50,000 indicators lay out in seconds, but a loaded machine is slower.
+      page.setDefaultTimeout(PRINT_TIMEOUT_MS);
       await page.setContent(html, { waitUntil: 'load' });
       const m = templates.marginMm;
       const pdf = await page.pdf({
         format: 'A4', printBackground: true, displayHeaderFooter: true, preferCSSPageSize: false,
         headerTemplate: templates.headerTemplate, footerTemplate: templates.footerTemplate,
         margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm`, right: `${m.right}mm` },
-        tagged: true, outline: true,
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
