@@ -9,6 +9,14 @@ import { findChromium } from './find-chromium';
 import { BriefingExportError } from './tlp-ceiling';
 import { tlpLabelInline } from './tlp-label';
 
+/**
+ * The most indicators a PDF lists (about 115 A4 pages). Chromium cannot print one document of 50,000
+ * table rows: Page.printToPDF fails ("Printing failed") after minutes, a known limit of its print
+ * compositor (puppeteer#8070, gotenberg#1348), and 10,000 rows took 62 s here. A PDF is for reading;
+ * past this bound it says how many it lists and points to the machine-readable exports.
+ */
+export const PDF_INDICATOR_LIMIT = 5_000;
+
 /** Turns a finished HTML document into PDF bytes; the page templates carry `marking`. */
 export type PdfPrinter = (html: string, templates: PdfPageTemplates) => Promise<Uint8Array>;
 
