@@ -56,6 +56,7 @@ describe('briefing channels', () => {
       limit: 10,
     });
     expect(inBriefing.rows.map((r) => r.value)).toEqual(['lantern-1.com', 'lantern-2.com']);
+    expect(await call('briefings:citing', { indicatorId: inBriefing.rows[0]!.id })).toEqual([{ id: created.id, title: 'Lantern', status: 'draft', tlp: 'green', version: 2 }]);
 
     const outcome = await call<BriefingExportOutcome>('briefings:export', { id: created.id, format: 'csv' });
     expect(outcome).toMatchObject({ format: 'csv', marking: 'green', tlpMax: 'green', defanged: true, withheld: [], fileName: 'lantern-v2.csv' });
