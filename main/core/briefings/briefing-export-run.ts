@@ -77,11 +77,13 @@ export async function runBriefingExport(
             sha256,
             withheldCount: withheld.length,
             withheld: withheld.slice(0, AUDITED_WITHHELD),
+            notes: result.notes,
           },
         });
         db.prepare(
-          `INSERT INTO briefing_exports (briefing_id, version, format, tlp_max_rank, marking_rank, defanged, file_name, bytes, sha256, withheld_json, audit_id, exported_at, exported_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO briefing_exports (briefing_id, version, format, tlp_max_rank, marking_rank, defanged, file_name, bytes, sha256, withheld_json, notes_json, audit_id,
+                                         exported_at, exported_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           request.id,
           input.version,
@@ -93,6 +95,7 @@ export async function runBriefingExport(
           result.bytes.byteLength,
           sha256,
           JSON.stringify(withheld),
+          JSON.stringify(result.notes),
           entry,
           at.toISOString(),
           actor,
@@ -109,6 +112,7 @@ export async function runBriefingExport(
       tlpMax,
       defanged: defang,
       withheld,
+      notes: [...result.notes],
       auditId,
     };
   } catch (error) {
