@@ -135,6 +135,15 @@ export interface BriefingDetail extends BriefingContent {
   marking: TlpLevel;
 }
 
+/** A briefing whose working draft attaches a given indicator (the queue's detail pane lists these). */
+export interface BriefingCitation {
+  id: number;
+  title: string;
+  status: BriefingStatus;
+  tlp: TlpLevel;
+  version: number;
+}
+
 export interface BriefingVersionSummary {
   version: number;
   title: string;
@@ -210,6 +219,8 @@ export interface BriefingExportOutcome {
   tlpMax: TlpLevel;
   defanged: boolean;
   withheld: WithheldItem[];
+  /** What else the analyst should know about the file (e.g. a PDF listing only the first indicators). */
+  notes: string[];
   /** Audit entry recording the export and what it withheld. */
   auditId: number;
 }

@@ -8,6 +8,7 @@ import type { TlpLevel } from '../indicators/tlp-level';
 import { tlpFromRank } from '../vault/queries/tlp-rank';
 import type { TriageStatus } from '../triage/triage-model';
 import type {
+  BriefingCitation,
   BriefingContent,
   BriefingIndicator,
   BriefingSummary,
@@ -106,7 +107,8 @@ interface IndicatorRow {
 }
 
 /**
- * The attached indicators of a version with their live state, in id order; `limit` undefined reads all.
+ * The attached indicators of a version with their live state, in id order (the attachment key's own
+ * order, so no sort step); `limit` undefined reads all.
  * Tags are read in the same statement (group_concat over a unit separator no tag contains).
  */
 export function readAttachedIndicators(db: Database, id: number, version: number, limit?: number): (BriefingIndicator & { createdAt: string })[] {
@@ -117,7 +119,7 @@ export function readAttachedIndicators(db: Database, id: number, version: number
               (SELECT group_concat(t.tag, char(31)) FROM indicator_tags t WHERE t.indicator_id = i.id) AS tags
        FROM briefing_indicators b JOIN indicators i ON i.id = b.indicator_id
        WHERE b.briefing_id = ? AND b.version = ?
-       ORDER BY i.id
+       ORDER BY b.indicator_id
        LIMIT ?`,
     )
     .all(id, version, limit ?? -1) as IndicatorRow[];
@@ -180,5 +182,19 @@ export function listVersions(db: Database, id: number): BriefingVersionSummary[]
        FROM briefing_versions v WHERE v.briefing_id = ? AND v.version > 0 ORDER BY v.version DESC`,
     )
     .all(id) as (Omit<BriefingVersionSummary, 'tlp'> & { tlpRank: number })[];
+  return rows.map(({ tlpRank, ...row }) => ({ ...row, tlp: tlpFromRank(tlpRank) }));
+}
+
+/** Briefings whose working draft attaches the indicator, most recently changed first. */
+export function listCitingBriefings(db: Database, indicatorId: number, limit = 100): BriefingCitation[] {
+  const rows = db
+    .prepare(
+      `SELECT b.id, v.title, b.status, v.tlp_rank AS tlpRank, b.latest_version AS version
+       FROM briefing_indicators x JOIN briefings b ON b.id = x.briefing_id
+       JOIN briefing_versions v ON v.briefing_id = b.id AND v.version = 0
+       WHERE x.indicator_id = ? AND x.version = 0
+       ORDER BY b.updated_at DESC, b.id DESC LIMIT ?`,
+    )
+    .all(indicatorId, limit) as (Omit<BriefingCitation, 'tlp'> & { tlpRank: number })[];
   return rows.map(({ tlpRank, ...row }) => ({ ...row, tlp: tlpFromRank(tlpRank) }));
 }
