@@ -185,10 +185,6 @@ export const briefingChannels = {
   'briefings:templates': channel<typeof Empty, BriefingTemplate[]>(Empty),
   /** Saves the briefing's section layout (headings, bodies, markings) as the analyst's own template. */
   'briefings:save-template': channel<typeof SaveTemplateRequest, BriefingTemplate>(SaveTemplateRequest),
-};
-
-/** Joins the contract with its handler once the exporters (main/core/briefings/export) are wired in. */
-export const briefingExportChannels = {
   /** Exports a version at a TLP ceiling; what was withheld, and why, is in the outcome and the audit log. */
   'briefings:export': channel<typeof ExportRequest, BriefingExportOutcome>(ExportRequest),
 };

@@ -43,6 +43,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'briefings:detach': true,
   'briefings:templates': true,
   'briefings:save-template': true,
+  'briefings:export': true,
   'attack:search': true,
   'attack:catalogues': true,
 };

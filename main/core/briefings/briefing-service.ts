@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
+import { mergeBodySections, sectionsFromMarkdown } from './body-sections';
 import { mergeContent, newSectionId, type BriefingContentPatch } from './briefing-content';
 import { diffVersions, type VersionText } from './briefing-diff';
 import {
@@ -16,6 +17,7 @@ import {
   type BriefingContent,
   type BriefingDetail,
   type BriefingDiff,
+  type BriefingExportOutcome,
   type BriefingSummary,
   type BriefingTemplate,
   type BriefingVersionSummary,
@@ -37,6 +39,7 @@ import type { BriefingStatus } from './briefing-status';
 import { insertTemplate, listTemplates, requireTemplate } from './briefing-templates';
 import { attachToDraft, copyVersionToDraft, detachFromDraft, insertBriefing, setStatus, snapshotDraft, writeDraftContent, type WriteMeta } from './briefing-writes';
 import { resolveSelection, type IndicatorSelection } from './briefing-attachments';
+import { runBriefingExport, type ExportDestination, type ExportRequest } from './briefing-export-run';
 import type { TlpLevel } from '../indicators/tlp-level';
 
 /** What the service needs from whoever runs it (the session, or the CLI over an unlocked vault). */
@@ -55,8 +58,8 @@ export interface CreateBriefing {
   templateId?: number;
   tlp?: TlpLevel;
   summary?: string;
-  /** Section bodies to start with, e.g. from `--body-file`: one untitled section when no template is used. */
-  sections?: BriefingContent['sections'];
+  /** Markdown to start with (e.g. `--body-file`): its `##` sections fill the template's by heading, the rest follow. */
+  bodyMarkdown?: string;
 }
 
 const DEFAULT_INDICATOR_PAGE = 500;
@@ -86,7 +89,7 @@ export class BriefingService {
           title: request.title,
           summary: request.summary ?? '',
           tlp,
-          sections: [...fromTemplate, ...(request.sections ?? [])],
+          sections: request.bodyMarkdown === undefined ? fromTemplate : mergeBodySections(fromTemplate, sectionsFromMarkdown(request.bodyMarkdown, tlp)),
           authors: [{ name: meta.actor, organisation: null }],
           distribution: [],
           techniques: [],
@@ -256,6 +259,11 @@ export class BriefingService {
         return template;
       })
       .immediate();
+  }
+
+  /** Exports a saved version at a TLP ceiling to `destination`; the export log row and audit entry commit together. */
+  export(request: ExportRequest, destination: ExportDestination): Promise<BriefingExportOutcome> {
+    return runBriefingExport(this.host.reader(), () => this.host.writer(), () => this.host.author(), request, destination);
   }
 
   private changeAttachments(id: number, selection: IndicatorSelection & { all?: boolean }, mode: 'attach' | 'detach'): AttachOutcome {

@@ -9,3 +9,7 @@ export { listTemplates, requireTemplate, requireTemplateByKey } from './briefing
 export { readBriefingForExport } from './briefing-export-input';
 export { renderVersionText, diffVersions } from './briefing-diff';
 export { describeTechniques, listCatalogues, listTactics, searchTechniques, ATTACK_DOMAINS, type AttackDomain } from './attack/attack-reads';
+export { readAttackBundle, type AttackBundle, type AttackCatalogueFile } from './attack/attack-bundle';
+export { storeAttackBundle, type AttackLoadResult, type LoadedCatalogue } from './attack/attack-writes';
+export { sectionsFromMarkdown, mergeBodySections } from './body-sections';
+export type { ExportDestination, ExportRequest } from './briefing-export-run';

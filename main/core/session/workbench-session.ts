@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { WorkbenchError } from '../errors';
 import { listAudit, type AuditListQuery } from '../audit';
 import {
@@ -25,13 +26,13 @@ export interface SessionOptions {
   location: string;
   actor: string;
   nativeBinding?: string;
-  /**
-   * A folder the host owns for this session's exports: the core writes an export there under a name it
-   * chooses, and the transport hands it to the analyst (a download, a save dialog) by that name.
-   */
-  exportDir?: string;
   now?: () => Date;
   timers?: Timers;
+  /**
+   * Where briefing exports from the app are written (default: `exports` inside the vault folder). The hosts
+   * pass a folder they own for the session and hand files out of it by name (a download, a save dialog).
+   */
+  exportFolder?: string;
 }
 
 /**
@@ -73,9 +74,12 @@ export class WorkbenchSession {
     return this.options.location;
   }
 
-  /** Where exports are written; undefined when the host offers no way to hand files out (then exports are refused). */
-  get exportDir(): string | undefined {
-    return this.options.exportDir;
+  /**
+   * The folder the app's briefing exports go to; the core names each file, never the renderer. The host
+   * hands files out from here (a download in the browser host, a save dialog in Electron).
+   */
+  get exportFolder(): string {
+    return this.options.exportFolder ?? path.join(this.options.location, 'exports');
   }
 
   /** Whether a vault exists at the location and whether it is open. */

@@ -20,6 +20,7 @@ export const briefingHandlers: HandlersFor<'briefings'> = {
   'briefings:detach': ({ id, ...selection }, session) => session.briefings.detach(id, selection),
   'briefings:templates': (_request, session) => session.briefings.templates(),
   'briefings:save-template': (request, session) => session.briefings.saveTemplate(request),
+  'briefings:export': (request, session) => session.briefings.export(request, { kind: 'folder', folder: session.exportFolder }),
 };
 
 export const attackHandlers: HandlersFor<'attack'> = {

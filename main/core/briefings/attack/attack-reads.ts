@@ -53,7 +53,7 @@ export function searchTechniques(db: Database, query: string, limit = 20): Attac
   const rows = db
     .prepare(
       `${TECHNIQUE_SELECT} WHERE ${where}
-       ORDER BY (t.technique_id LIKE @idPrefix ESCAPE '\\') DESC, length(t.technique_id), t.technique_id, ${DOMAIN_ORDER}
+       ORDER BY (t.technique_id LIKE @idPrefix ESCAPE '\\') DESC, ${DOMAIN_ORDER}, t.technique_id
        LIMIT @limit`,
     )
     .all(params) as TechniqueRow[];
