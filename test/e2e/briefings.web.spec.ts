@@ -48,6 +48,8 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await page.goto(webHost.url);
   await new CreateVaultPage(page).create(PASSPHRASE);
   const workspace = new WorkspacePage(page);
+  // Creating the vault runs the KDF: on a loaded machine that takes longer than an assertion's default wait.
+  await expect(workspace.nav).toBeVisible({ timeout: 30_000 });
   await workspace.expectVisible();
 
   const importPanel = new ImportPanel(page);
@@ -73,6 +75,9 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await firstBody.fill('Phishing kits seen in **wave 2**. <img src="https://evil.example/x.png"> Infrastructure below.');
   await expect(briefings.sections.first().getByRole('region', { name: /^Preview of/ }).locator('strong')).toHaveText('wave 2');
   await expect(briefings.sections.first().getByRole('region', { name: /^Preview of/ }).locator('img')).toHaveCount(0);
+  // Long enough to print on several pages, so "on every page" means more than one.
+  const observations = Array.from({ length: 90 }, (_, n) => `- Observation ${n + 1}: lure sent to a ministry mailbox, kit fingerprint ${n * 7919}.`).join('\n');
+  await briefings.sections.nth(1).getByLabel('Body (Markdown)').fill(observations);
   await briefings.draftSaved();
 
   // From the queue: three domains selected with x, attached through the palette.
@@ -144,7 +149,7 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await testInfo.attach('briefing-page-1', { path: `${png}.png`, contentType: 'image/png' });
   const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
   const pages = text.split('\f').filter((pageText) => pageText.trim() !== '');
-  expect(pages.length).toBeGreaterThan(0);
+  expect(pages.length).toBeGreaterThan(1);
   for (const [index, pageText] of pages.entries()) expect(pageText, `page ${index + 1}`).toContain('TLP:AMBER');
   expect(text).toContain('Wave 2 phishing against ministries');
 
