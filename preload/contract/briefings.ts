@@ -8,6 +8,7 @@ import {
   MAX_SECTIONS,
   MAX_TECHNIQUES,
   type AttachOutcome,
+  type BriefingCitation,
   type AttackCatalogue,
   type AttackTechniqueHit,
   type BriefingDetail,
@@ -26,6 +27,7 @@ export type { BriefingStatus } from '../../main/core/briefings/briefing-status';
 export type {
   AttachOutcome,
   AttackCatalogue,
+  BriefingCitation,
   AttackTechniqueHit,
   BriefingContent,
   BriefingDetail,
@@ -114,6 +116,7 @@ const SaveRequest = z
   .object({ id: BriefingId, expectedRevision: Revision.optional(), content: BriefingContentPatchSchema.optional(), note: ShortText.optional() })
   .strict();
 const IdRequest = z.object({ id: BriefingId }).strict();
+const CitingRequest = z.object({ indicatorId: z.number().int().positive() }).strict();
 const DiffRequest = z.object({ id: BriefingId, from: Version, to: Version }).strict();
 const RestoreRequest = z.object({ id: BriefingId, version: Version }).strict();
 const StatusRequest = z.object({ id: BriefingId, status: z.enum(BRIEFING_STATUSES), note: ShortText.optional() }).strict();
@@ -174,6 +177,8 @@ export const briefingChannels = {
   /** Saves the draft (with the given changes) as a new version. */
   'briefings:save': channel<typeof SaveRequest, BriefingDetail>(SaveRequest),
   'briefings:versions': channel<typeof IdRequest, BriefingVersionSummary[]>(IdRequest),
+  /** Briefings whose drafts attach an indicator (the queue's "Cited in briefings"). */
+  'briefings:citing': channel<typeof CitingRequest, BriefingCitation[]>(CitingRequest),
   'briefings:diff': channel<typeof DiffRequest, BriefingDiff>(DiffRequest),
   /** Makes an old version the newest again, as a new version (history is never rewritten). */
   'briefings:restore': channel<typeof RestoreRequest, BriefingDetail>(RestoreRequest),

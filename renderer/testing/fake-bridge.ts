@@ -36,6 +36,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'briefings:save-draft': true,
   'briefings:save': true,
   'briefings:versions': true,
+  'briefings:citing': true,
   'briefings:diff': true,
   'briefings:restore': true,
   'briefings:set-status': true,

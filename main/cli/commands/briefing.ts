@@ -151,7 +151,7 @@ export function registerBriefingCommands(program: Command, context: CliContext):
     else sub.option('--all', 'detach every indicator');
     sub.action(async (id: number, keys: string[], options: { where?: string; all?: boolean; json?: boolean }, command: Command) => {
       const selectors = [keys.length > 0, options.where !== undefined, options.all === true].filter(Boolean).length;
-      if (selectors !== 1) command.error(`liaison: name indicators${mode === 'attach' ? ', or use --where' : ', or use --all'} (one of them)`, { exitCode: 2 });
+      if (selectors !== 1) command.error(`name indicators${mode === 'attach' ? ', or use --where' : ', or use --all'} (one of them)`, { exitCode: 2 });
       if (options.where !== undefined) whereOrExit(options.where, command);
       await withService(command, (service) => {
         const selection = { ...(keys.length > 0 ? { keys } : {}), ...(options.where !== undefined ? { where: options.where } : {}) };
@@ -305,7 +305,7 @@ function whereOrExit(text: string, command: Command): void {
   } catch (error) {
     if (error instanceof WhereSyntaxError) {
       const message = `--where: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}\n  ${text}\n  ${' '.repeat(error.position)}^`;
-      command.error(`liaison: ${message}`, { exitCode: 2 });
+      command.error(message, { exitCode: 2 });
     }
     throw error;
   }

@@ -135,6 +135,15 @@ export interface BriefingDetail extends BriefingContent {
   marking: TlpLevel;
 }
 
+/** A briefing whose working draft attaches a given indicator (the queue's detail pane lists these). */
+export interface BriefingCitation {
+  id: number;
+  title: string;
+  status: BriefingStatus;
+  tlp: TlpLevel;
+  version: number;
+}
+
 export interface BriefingVersionSummary {
   version: number;
   title: string;

@@ -8,6 +8,7 @@ import type { TlpLevel } from '../indicators/tlp-level';
 import { tlpFromRank } from '../vault/queries/tlp-rank';
 import type { TriageStatus } from '../triage/triage-model';
 import type {
+  BriefingCitation,
   BriefingContent,
   BriefingIndicator,
   BriefingSummary,
@@ -180,5 +181,19 @@ export function listVersions(db: Database, id: number): BriefingVersionSummary[]
        FROM briefing_versions v WHERE v.briefing_id = ? AND v.version > 0 ORDER BY v.version DESC`,
     )
     .all(id) as (Omit<BriefingVersionSummary, 'tlp'> & { tlpRank: number })[];
+  return rows.map(({ tlpRank, ...row }) => ({ ...row, tlp: tlpFromRank(tlpRank) }));
+}
+
+/** Briefings whose working draft attaches the indicator, most recently changed first. */
+export function listCitingBriefings(db: Database, indicatorId: number, limit = 100): BriefingCitation[] {
+  const rows = db
+    .prepare(
+      `SELECT b.id, v.title, b.status, v.tlp_rank AS tlpRank, b.latest_version AS version
+       FROM briefing_indicators x JOIN briefings b ON b.id = x.briefing_id
+       JOIN briefing_versions v ON v.briefing_id = b.id AND v.version = 0
+       WHERE x.indicator_id = ? AND x.version = 0
+       ORDER BY b.updated_at DESC, b.id DESC LIMIT ?`,
+    )
+    .all(indicatorId, limit) as (Omit<BriefingCitation, 'tlp'> & { tlpRank: number })[];
   return rows.map(({ tlpRank, ...row }) => ({ ...row, tlp: tlpFromRank(tlpRank) }));
 }

@@ -14,6 +14,7 @@ import {
   EDITABLE_STATUSES,
   MAX_BRIEFING_INDICATORS,
   type AttachOutcome,
+  type BriefingCitation,
   type BriefingContent,
   type BriefingDetail,
   type BriefingDiff,
@@ -25,6 +26,7 @@ import {
 import {
   countAttached,
   listBriefings,
+  listCitingBriefings,
   listVersions,
   readAttachedIndicators,
   readContent,
@@ -155,6 +157,11 @@ export class BriefingService {
       });
     }).immediate();
     return this.get(id);
+  }
+
+  /** Briefings citing an indicator (their drafts attach it). */
+  citing(indicatorId: number): BriefingCitation[] {
+    return listCitingBriefings(this.host.reader(), indicatorId);
   }
 
   versions(id: number): BriefingVersionSummary[] {

@@ -3,7 +3,7 @@ export * from './briefing-model';
 export { BRIEFING_STATUSES, type BriefingStatus } from './briefing-status';
 export { BriefingService, type BriefingHost, type CreateBriefing } from './briefing-service';
 export { checkContent, mergeContent, newSectionId, normaliseTechniques, type BriefingContentPatch } from './briefing-content';
-export { listBriefings, listVersions, readContent, type ListBriefingsQuery } from './briefing-reads';
+export { listBriefings, listCitingBriefings, listVersions, readContent, type ListBriefingsQuery } from './briefing-reads';
 export { parseIndicatorKey, resolveSelection, type IndicatorSelection } from './briefing-attachments';
 export { listTemplates, requireTemplate, requireTemplateByKey } from './briefing-templates';
 export { readBriefingForExport } from './briefing-export-input';

@@ -13,6 +13,7 @@ export const briefingHandlers: HandlersFor<'briefings'> = {
   'briefings:save': ({ id, content, expectedRevision, note }, session) =>
     session.briefings.save(id, { ...(content ? { patch: content } : {}), ...(expectedRevision !== undefined ? { expectedRevision } : {}), ...(note ? { note } : {}) }),
   'briefings:versions': ({ id }, session) => session.briefings.versions(id),
+  'briefings:citing': ({ indicatorId }, session) => session.briefings.citing(indicatorId),
   'briefings:diff': ({ id, from, to }, session) => session.briefings.diff(id, from, to),
   'briefings:restore': ({ id, version }, session) => session.briefings.restore(id, version),
   'briefings:set-status': ({ id, status, note }, session) => session.briefings.setStatus(id, status, note),
