@@ -79,10 +79,10 @@ function indicatorsTable(indicators: readonly ExportIndicator[], defanged: boole
   const rows = new Array<string>(indicators.length);
   indicators.forEach((i, n) => {
     const value = defanged ? defang(i.type, i.value) : i.value;
-    rows[n] = `<tr data-tlp="${i.tlp}"><td>${escapeHtml(i.type)}</td><td class="value">${escapeHtml(value)}</td><td>${tlpLabelHtml(i.tlp)}</td><td>${escapeHtml(i.status)}</td><td>${i.confidence ?? ''}</td><td>${escapeHtml(i.firstSeen.slice(0, 10))}</td><td>${escapeHtml(i.lastSeen.slice(0, 10))}</td><td>${i.sightings}</td></tr>`;
+    rows[n] = `<tr data-tlp="${i.tlp}"><td>${escapeHtml(i.type)}</td><td class="value">${escapeHtml(value)}</td><td class="nowrap">${tlpLabelHtml(i.tlp)}</td><td>${escapeHtml(i.status)}</td><td>${i.confidence ?? ''}</td><td class="nowrap">${escapeHtml(i.firstSeen.slice(0, 10))}</td><td class="nowrap">${escapeHtml(i.lastSeen.slice(0, 10))}</td><td>${i.sightings}</td></tr>`;
   });
   const note = defanged ? '<p class="muted">Values are defanged ([.] for dots, hxxp for http): they are not clickable.</p>' : '<p class="muted">Values are live: handle with care.</p>';
-  return `<section class="indicators"><h2>Indicators (${indicators.length})</h2>${note}<table class="indicators"><thead><tr><th>Type</th><th>Value</th><th>TLP</th><th>Status</th><th>Confidence</th><th>First seen</th><th>Last seen</th><th>Sightings</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section class="indicators"><h2>Indicators (${indicators.length})</h2>${note}<table class="indicators"><thead><tr><th class="w-type">Type</th><th class="w-value">Value</th><th class="w-tlp">TLP</th><th class="w-status">Status</th><th class="w-confidence">Conf.</th><th class="w-date">First seen</th><th class="w-date">Last seen</th><th class="w-sightings">Seen</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function referencesList(references: readonly ExportReference[], liveLinks: boolean): string {

@@ -29,11 +29,18 @@ h2 .tlp, h1 + .tlp { margin-left: 3mm; font-size: 12pt; vertical-align: middle; 
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; margin: 3mm 0; }
 .meta dt { font-weight: bold; } .meta dd { margin: 0; }
 .summary { font-size: 11.5pt; }
-code, .value { font-family: "Liberation Mono", Consolas, monospace; font-size: 9pt; word-break: break-all; }
+code, .value { font-family: "Liberation Mono", Consolas, monospace; font-size: 9pt; overflow-wrap: anywhere; }
+table.indicators td.nowrap { white-space: nowrap; }
+/* Fixed layout: column widths come from the header, so 50,000 rows lay out without measuring each. */
+table.indicators { table-layout: fixed; }
+table.indicators th { font-size: 8.5pt; }
+table.indicators .w-type { width: 8%; } table.indicators .w-value { width: 32%; } table.indicators .w-tlp { width: 14%; }
+table.indicators .w-status { width: 10%; } table.indicators .w-confidence { width: 6%; } table.indicators .w-date { width: 11.5%; }
+table.indicators .w-sightings { width: 7%; }
 .link-target { color: #555; word-break: break-all; }
 .dropped-image { color: #777; font-style: italic; }
 table.indicators, table.attack-heatmap { width: 100%; border-collapse: collapse; margin: 2mm 0; }
-table.indicators th, table.indicators td { border-bottom: 1px solid #ddd; padding: 1mm 1.5mm; text-align: left; vertical-align: top; font-size: 9pt; }
+table.indicators th, table.indicators td { border-bottom: 1px solid #ddd; padding: 1mm 1.2mm; text-align: left; vertical-align: top; font-size: 8.5pt; }
 table.indicators .tlp { font-size: 8pt; }
 table.indicators tr { break-inside: avoid; }
 table.attack-heatmap th, table.attack-heatmap td { border: 1px solid #999; padding: 1.5mm; vertical-align: top; font-size: 8.5pt; }
