@@ -15,7 +15,18 @@ const PASSPHRASE = 'lantern quarry otter basalt meridian';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** 36 indicators: 12 domains, 8 addresses, 6 URLs, 6 SHA-256, 4 e-mail addresses; imported as TLP:AMBER. */
 const FEED = path.join(ROOT, 'test/fixtures/e2e/triage-feed.csv');
+/** MITRE's Enterprise bundle cut down to a few techniques (T1566.001 Spearphishing Attachment, T1053 Scheduled Task/Job…). */
+const ATTACK = path.join(ROOT, 'test/fixtures/attack/enterprise-attack-mini.json');
 const run = promisify(execFile);
+
+/** The CLI opens the vault beside the running host (WAL), as an analyst loading ATT&CK once would. */
+async function cli(vaultDir: string, args: string[]): Promise<unknown> {
+  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/liaison.mjs'), ...args, '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, LIAISON_VAULT: vaultDir, LIAISON_PASSPHRASE: PASSPHRASE },
+  });
+  return JSON.parse(stdout) as unknown;
+}
 
 async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const file = testInfo.outputPath(`${name}.png`);
@@ -57,6 +68,7 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await importPanel.importFiles([FEED]);
   await expect(importPanel.total('New')).toHaveText('36');
   await importPanel.closeButton.click();
+  await cli(webHost.vaultDir, ['attack', 'load', ATTACK]);
 
   // A briefing from the Cyber Activity Report template: its sections arrive ready to fill in.
   await workspace.open('Briefings');
@@ -109,7 +121,8 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await queue.filters.getByLabel('In a briefing').selectOption('yes');
   await expect(queue.count).toContainText('3 indicators');
 
-  // Back in the editor: the three attachments with their live triage state; two techniques by id.
+  // Back in the editor: the three attachments with their live triage state; one technique by name from the
+  // loaded catalogue, one by an id the catalogue does not have (kept, and shown as the id).
   await workspace.open('Briefings');
   await briefings.open('Wave 2 phishing against ministries');
   await expect(briefings.indicators.getByRole('row')).toHaveCount(4);
@@ -117,9 +130,10 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('t');
   await expect(briefings.techniqueInput).toBeFocused();
-  await briefings.pickTechnique('T1566.001', 'T1566.001');
+  await briefings.pickTechnique('scheduled task', 'T1053');
   await briefings.pickTechnique('t1071.001', 'T1071.001');
-  await expect(briefings.matrix).toContainText('T1566.001');
+  await expect(briefings.matrix.getByRole('columnheader')).toHaveText([/^Execution/, /^Persistence/, /^No tactic known/]);
+  await expect(briefings.matrix).toContainText('Scheduled Task/Job');
   await expect(briefings.matrix).toContainText('T1071.001');
   await briefings.draftSaved();
   await expect(briefings.banner).toContainText('TLP:AMBER');
@@ -133,7 +147,7 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   const versions = briefings.dialog(/^Versions of/);
   await expect(versions.getByRole('table', { name: 'Versions' }).getByRole('row')).not.toHaveCount(1);
   await versions.getByRole('button', { name: 'Show diff' }).click();
-  await expect(versions.getByRole('region', { name: /^Changes from v\d+ to v\d+/ })).toContainText('T1566.001');
+  await expect(versions.getByRole('region', { name: /^Changes from v\d+ to v\d+/ })).toContainText('T1053');
   await expectAccessible(page, 'dialog', testInfo);
   await page.keyboard.press('Escape');
   await expect(versions).toHaveCount(0);
@@ -158,7 +172,8 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   const html = await readFile(await downloadExport(page, htmlDialog, testInfo, 'briefing.html'), 'utf8');
   await htmlDialog.getByRole('button', { name: 'Close' }).click();
   expect(html).toContain('TLP:AMBER');
-  expect(html).toContain('T1566.001');
+  expect(html).toContain('T1053');
+  expect(html).toContain('Scheduled Task/Job');
   expect(html).not.toMatch(/<script|<img[^>]+src="https?:|<link[^>]+href="https?:/i);
   const domain = picked[0]!;
   expect(html).toContain(domain.replace(/\./g, '[.]'));
