@@ -6,7 +6,7 @@ import { editorMarking } from './briefing-marking';
 import { briefingStatusLabel, isEditable, nextStatuses } from './briefing-words';
 import { selectDetail, selectDraft, useBriefingsStore, type SaveState } from './briefings-store';
 import { BriefingShortcutsDialog } from './BriefingShortcutsDialog';
-import { BriefingsNotice } from './BriefingsPage';
+import { BriefingsNotice } from './BriefingsNotice';
 import { ExportDialog } from './ExportDialog';
 import { MetadataFields } from './MetadataFields';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
