@@ -54,7 +54,7 @@ async function downloadExport(page: Page, dialog: Locator, testInfo: TestInfo, n
 }
 
 test('a Cyber Activity Report: from the template, indicators from the queue, two techniques, exported marked as PDF and HTML', async ({ page, webHost }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1600, height: 1100 });
   await page.goto(webHost.url);
   await new CreateVaultPage(page).create(PASSPHRASE);
@@ -137,6 +137,14 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await expect(briefings.matrix).toContainText('T1071.001');
   await briefings.draftSaved();
   await expect(briefings.banner).toContainText('TLP:AMBER');
+
+  // A section marked RED raises the marking an export would carry, and the banner says which one.
+  const redSection = briefings.sections.last();
+  await redSection.getByLabel('Section TLP').selectOption({ label: 'TLP:RED' });
+  await redSection.getByLabel('Body (Markdown)').fill('Takedown requests filed with the registrar under case 4471.');
+  await expect(briefings.banner).toContainText('TLP:RED');
+  await expect(briefings.banner).toContainText(/raised .* by section “.+” \(TLP:RED\)/);
+  await briefings.draftSaved();
   await briefings.saveVersion();
   await snapshot(page, testInfo, 'briefing-editor');
   await expectAccessible(page, 'main', testInfo);
@@ -152,9 +160,12 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   await page.keyboard.press('Escape');
   await expect(versions).toHaveCount(0);
 
-  // PDF: page 1 as PNG in the test output; the TLP label on every page.
-  const pdfDialog = await briefings.exportAs('PDF');
-  await expect(pdfDialog.getByRole('region', { name: 'Export result' })).toContainText('TLP:AMBER');
+  // PDF at the AMBER ceiling: the RED section is withheld and the dialog says so; page 1 as PNG in the test
+  // output; the TLP label on every page.
+  const pdfDialog = await briefings.exportAs('PDF', { ceiling: 'TLP:AMBER' });
+  const result = pdfDialog.getByRole('region', { name: 'Export result' });
+  await expect(result.getByRole('status')).toContainText('TLP:AMBER');
+  await expect(result.getByRole('table', { name: 'Withheld' })).toContainText('TLP:RED');
   await expectAccessible(page, 'dialog', testInfo);
   const pdf = await downloadExport(page, pdfDialog, testInfo, 'briefing.pdf');
   await pdfDialog.getByRole('button', { name: 'Close' }).click();
@@ -166,15 +177,40 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   expect(pages.length).toBeGreaterThan(1);
   for (const [index, pageText] of pages.entries()) expect(pageText, `page ${index + 1}`).toContain('TLP:AMBER');
   expect(text).toContain('Wave 2 phishing against ministries');
+  expect(text).not.toContain('case 4471');
 
   // HTML: one self-contained file, marked, defanged by default, with the technique matrix.
-  const htmlDialog = await briefings.exportAs('HTML');
+  const htmlDialog = await briefings.exportAs('HTML', { ceiling: 'TLP:AMBER' });
   const html = await readFile(await downloadExport(page, htmlDialog, testInfo, 'briefing.html'), 'utf8');
   await htmlDialog.getByRole('button', { name: 'Close' }).click();
   expect(html).toContain('TLP:AMBER');
   expect(html).toContain('T1053');
   expect(html).toContain('Scheduled Task/Job');
   expect(html).not.toMatch(/<script|<img[^>]+src="https?:|<link[^>]+href="https?:/i);
+  expect(html).not.toContain('case 4471');
   const domain = picked[0]!;
   expect(html).toContain(domain.replace(/\./g, '[.]'));
+
+  // The workflow to the end: published is final, the editor read-only.
+  for (const step of ['Send for review', 'Approve', 'Publish']) {
+    await page.getByRole('button', { name: step, exact: true }).click();
+    await expect(briefings.notice).toContainText('Status set to');
+  }
+  await expect(page.getByRole('note')).toContainText('Published: this briefing is final');
+  await expect(briefings.title).toBeDisabled();
+  await expect(page.getByRole('button', { name: /^Save version/ })).toBeDisabled();
+
+  // Its layout as the analyst's own template, then a new briefing from it.
+  await page.getByRole('button', { name: 'Save as template…' }).click();
+  const saveTemplate = briefings.dialog('Save as template');
+  await saveTemplate.getByLabel('Template name').fill('Ministry phishing CAR');
+  await expectAccessible(page, 'dialog', testInfo);
+  await saveTemplate.getByRole('button', { name: 'Save template' }).click();
+  await expect(briefings.notice).toContainText('Template “Ministry phishing CAR” saved');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await expect(briefings.list).toBeVisible();
+  await expect(briefings.list.getByRole('row').filter({ hasText: 'Wave 2 phishing against ministries' })).toContainText('Published');
+  await briefings.create('Wave 3 phishing', /Ministry phishing CAR/);
+  await expect(briefings.sections.first().getByLabel('Body (Markdown)')).toHaveValue(/Phishing kits seen in \*\*wave 2\*\*/);
 });
