@@ -71,6 +71,7 @@ beforeEach(() => {
         { id: 5, key: null, name: 'Ransomware weekly', description: '', builtIn: false, sections: [], createdBy: 'kim', createdAt: '2026-11-01T00:00:00.000Z' },
       ]),
     'briefings:create': () => ok(detail({ id: 7 })),
+    'attack:catalogues': () => ok([]),
   });
   window.liaison = bridge.api;
 });
@@ -106,6 +107,7 @@ describe('BriefingsPage', () => {
     expect(text()).toContain('Spearphishing Attachment');
     expect(view!.container.querySelector('.attack-matrix')?.textContent).toContain('T9999');
     expect(view!.container.querySelector('.attack-matrix')?.textContent).toContain('Initial Access');
+    expect(text()).toContain('No ATT&CK catalogue is loaded: ids are kept and shown as ids.');
   });
 
   it('autosaves only what changed, once typing pauses, and saves a version on request', async () => {
