@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -93,6 +94,14 @@ describe('liaison briefing', () => {
     expect(page).not.toContain('secret');
     expect(page).not.toContain('liaison partner');
 
+    const pdf = path.join(work, 'out', 'brief.pdf');
+    const printed = await json('briefing', 'export', id, '--format', 'pdf', '--out', pdf, '--tlp-max', 'amber');
+    expect(printed).toMatchObject({ format: 'pdf', marking: 'amber' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('TLP:AMBER');
+    expect(text).toContain('evil[.]example');
+    expect(text).not.toContain('secret');
+
     const stix = path.join(work, 'out', 'brief.stix.json');
     expect((await liaison('briefing', 'export', id, '--format', 'stix', '--out', stix, '--tlp-max', 'green')).code).toBe(1);
     const low = await liaison('briefing', 'export', id, '--format', 'csv', '--out', path.join(work, 'out', 'b.csv'), '--tlp-max', 'green');
@@ -112,7 +121,7 @@ describe('liaison briefing', () => {
       withheld: string;
       auditId: number;
     }[];
-    expect(log).toHaveLength(1);
+    expect(log.map((row) => row.format)).toEqual(['html', 'pdf']);
     expect(log[0]).toMatchObject({ format: 'html', ceiling: 2, marking: 2 });
     expect(JSON.parse(log[0]!.withheld)).toHaveLength(2);
     const audit = vault.db.prepare('SELECT action, actor FROM audit_entries WHERE id = ?').get(log[0]!.auditId);
@@ -125,6 +134,7 @@ describe('liaison briefing', () => {
       'briefing.save',
       'briefing.status',
       'briefing.status',
+      'briefing.export',
       'briefing.export',
       'briefing.status',
     ]);

@@ -147,11 +147,27 @@ describe('briefings on a real encrypted vault', () => {
     expect(queue([{ field: 'in_briefing', op: '=', value: b.id }])).toEqual(ids.slice(0, 3));
     expect(queue([{ field: 'in_briefing', op: '!=', value: b.id }])).toEqual([ids[3]]);
 
+    const third = service.create({ title: 'Copy of the attachments', tlp: 'amber' });
+    expect(service.attach(third.id, { where: `in_briefing=${b.id} tlp<=amber` })).toMatchObject({ changed: 2, total: 2 });
+    expect(() => service.attach(third.id, { where: 'in_briefing=maybe' })).toThrow(/in_briefing takes yes, no, or briefing ids/);
+    service.detach(third.id, { all: true });
+
     expect(service.detach(b.id, { keys: ['hostname:cdn.evil.example'] })).toMatchObject({ changed: 1, total: 2 });
     expect(queue([{ field: 'in_briefing', op: '=', value: b.id }])).toEqual(ids.slice(0, 2));
     expect(service.detach(other.id, { all: true })).toMatchObject({ changed: 2, total: 0 });
     expect(queue([{ field: 'in_briefing', op: '=', value: 'no' }])).toEqual([ids[2], ids[3]]);
-    expect(auditActions(vault)).toEqual(['briefing.create', 'briefing.create', 'briefing.attach', 'briefing.attach', 'briefing.attach', 'briefing.detach', 'briefing.detach']);
+    expect(auditActions(vault)).toEqual([
+      'briefing.create',
+      'briefing.create',
+      'briefing.attach',
+      'briefing.attach',
+      'briefing.attach',
+      'briefing.create',
+      'briefing.attach',
+      'briefing.detach',
+      'briefing.detach',
+      'briefing.detach',
+    ]);
 
     const input = readBriefingForExport(vault.db, b.id, undefined, 'ana');
     expect(input.version).toBe(service.get(b.id).version);

@@ -107,7 +107,8 @@ interface IndicatorRow {
 }
 
 /**
- * The attached indicators of a version with their live state, in id order; `limit` undefined reads all.
+ * The attached indicators of a version with their live state, in id order (the attachment key's own
+ * order, so no sort step); `limit` undefined reads all.
  * Tags are read in the same statement (group_concat over a unit separator no tag contains).
  */
 export function readAttachedIndicators(db: Database, id: number, version: number, limit?: number): (BriefingIndicator & { createdAt: string })[] {
@@ -118,7 +119,7 @@ export function readAttachedIndicators(db: Database, id: number, version: number
               (SELECT group_concat(t.tag, char(31)) FROM indicator_tags t WHERE t.indicator_id = i.id) AS tags
        FROM briefing_indicators b JOIN indicators i ON i.id = b.indicator_id
        WHERE b.briefing_id = ? AND b.version = ?
-       ORDER BY i.id
+       ORDER BY b.indicator_id
        LIMIT ?`,
     )
     .all(id, version, limit ?? -1) as IndicatorRow[];

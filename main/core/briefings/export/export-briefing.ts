@@ -9,7 +9,7 @@ import { briefingCsv } from './export-csv';
 import { briefingHtml } from './export-html';
 import type { BriefingExportInput } from './export-input';
 import { briefingMispEvent } from './export-misp';
-import { chromiumPdfPrinter, pdfPageTemplates, type PdfPrinter } from './export-pdf';
+import { chromiumPdfPrinter, PDF_INDICATOR_LIMIT, pdfPageTemplates, type PdfPrinter } from './export-pdf';
 import { EXPORT_FORMATS, type BriefingExportResult, type ExportFormat } from './export-result';
 import { briefingStixBundle } from './export-stix';
 import { applyCeiling } from './tlp-ceiling';
@@ -34,15 +34,18 @@ const OPTIONS = z.object({
 export async function exportBriefing(input: BriefingExportInput, options: BriefingExportOptions): Promise<BriefingExportResult> {
   const { format, tlpMax, defang = true } = OPTIONS.parse(options);
   const { included, withheld, marking } = applyCeiling(input, tlpMax);
-  const done = (bytes: Uint8Array, mediaType: string, extension: string): BriefingExportResult => ({ bytes, marking, withheld, mediaType, extension });
+  const done = (bytes: Uint8Array, mediaType: string, extension: string, notes: string[] = []): BriefingExportResult => ({ bytes, marking, withheld, mediaType, extension, notes });
   const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   switch (format) {
     case 'html':
       return done(utf8(briefingHtml(included, { marking, defang })), 'text/html;charset=utf-8', 'html');
     case 'pdf': {
-      const html = briefingHtml(included, { marking, defang, pageTemplatesMark: true });
+      const html = briefingHtml(included, { marking, defang, pageTemplatesMark: true, indicatorLimit: PDF_INDICATOR_LIMIT });
       const printer = options.pdfPrinter ?? chromiumPdfPrinter();
-      return done(await printer(html, pdfPageTemplates(marking)), 'application/pdf', 'pdf');
+      const notes = included.indicators.length > PDF_INDICATOR_LIMIT
+        ? [`the PDF lists the first ${PDF_INDICATOR_LIMIT} of ${included.indicators.length} indicators`]
+        : [];
+      return done(await printer(html, pdfPageTemplates(marking)), 'application/pdf', 'pdf', notes);
     }
     case 'stix':
       return done(utf8(JSON.stringify(briefingStixBundle(included, tlpMax))), 'application/stix+json;version=2.1', 'json');

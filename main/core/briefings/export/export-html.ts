@@ -22,6 +22,8 @@ export interface BriefingHtmlOptions {
    * bars and their spacers are left out so the label is not printed twice.
    */
   readonly pageTemplatesMark?: boolean;
+  /** List at most this many indicators, saying so in the document (the PDF's bound; see export-pdf.ts). */
+  readonly indicatorLimit?: number;
 }
 
 // The stylesheet is allowed by its hash, so the CSP needs neither 'unsafe-inline' nor any source.
@@ -35,7 +37,7 @@ export function briefingHtml(input: BriefingExportInput, options: BriefingHtmlOp
     documentHeader(input),
     ...input.sections.map((s) => `<section class="briefing-section tlp-section-${tlpClass(s.tlp)}" data-tlp="${s.tlp}" id="section-${escapeHtml(s.id)}"><h2>${escapeHtml(s.heading)} ${tlpLabelHtml(s.tlp)}</h2>${renderSectionMarkdown(s.bodyMarkdown, { liveLinks: !options.defang })}</section>`),
     input.techniques.length > 0 ? `<section class="techniques"><h2>ATT&amp;CK techniques</h2>${attackHeatmapHtml(input.techniques)}</section>` : '',
-    indicatorsTable(input.indicators, options.defang),
+    indicatorsTable(input.indicators, options.defang, options.indicatorLimit),
     referencesList(input.references, !options.defang),
   ].join('\n');
   const page = options.pageTemplatesMark
@@ -74,15 +76,19 @@ function documentHeader(input: BriefingExportInput): string {
   return `<header class="document-header"><h1>${escapeHtml(input.title)}</h1><dl class="meta">${meta}</dl>${input.summary ? `<div class="summary">${renderSectionMarkdown(input.summary, { liveLinks: false })}</div>` : ''}</header>`;
 }
 
-function indicatorsTable(indicators: readonly ExportIndicator[], defanged: boolean): string {
-  if (indicators.length === 0) return '';
+function indicatorsTable(all: readonly ExportIndicator[], defanged: boolean, limit = Infinity): string {
+  if (all.length === 0) return '';
+  const indicators = all.length > limit ? all.slice(0, limit) : all;
   const rows = new Array<string>(indicators.length);
   indicators.forEach((i, n) => {
     const value = defanged ? defang(i.type, i.value) : i.value;
     rows[n] = `<tr data-tlp="${i.tlp}"><td>${escapeHtml(i.type)}</td><td class="value">${escapeHtml(value)}</td><td class="nowrap">${tlpLabelHtml(i.tlp)}</td><td>${escapeHtml(i.status)}</td><td>${i.confidence ?? ''}</td><td class="nowrap">${escapeHtml(i.firstSeen.slice(0, 10))}</td><td class="nowrap">${escapeHtml(i.lastSeen.slice(0, 10))}</td><td>${i.sightings}</td></tr>`;
   });
   const note = defanged ? '<p class="muted">Values are defanged ([.] for dots, hxxp for http): they are not clickable.</p>' : '<p class="muted">Values are live: handle with care.</p>';
-  return `<section class="indicators"><h2>Indicators (${indicators.length})</h2>${note}<table class="indicators"><thead><tr><th class="w-type">Type</th><th class="w-value">Value</th><th class="w-tlp">TLP</th><th class="w-status">Status</th><th class="w-confidence">Conf.</th><th class="w-date">First seen</th><th class="w-date">Last seen</th><th class="w-sightings">Seen</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  const bounded = indicators.length < all.length
+    ? `<p class="indicator-limit">This briefing attaches ${all.length.toLocaleString('en-US')} indicators; this document lists the first ${indicators.length.toLocaleString('en-US')}. The complete list is in the briefing's HTML, CSV, STIX or MISP export.</p>`
+    : '';
+  return `<section class="indicators"><h2>Indicators (${all.length})</h2>${bounded}${note}<table class="indicators"><thead><tr><th class="w-type">Type</th><th class="w-value">Value</th><th class="w-tlp">TLP</th><th class="w-status">Status</th><th class="w-confidence">Conf.</th><th class="w-date">First seen</th><th class="w-date">Last seen</th><th class="w-sightings">Seen</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function referencesList(references: readonly ExportReference[], liveLinks: boolean): string {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { indicator, sampleBriefing } from '../../../../test/helpers/briefing-export-sample';
 import { tempDirs } from '../../../../test/helpers/temp-dirs';
 import { exportBriefing } from './export-briefing';
+import { PDF_INDICATOR_LIMIT } from './export-pdf';
 import { findChromium } from './find-chromium';
 import { BriefingExportError } from './tlp-ceiling';
 
@@ -61,6 +62,18 @@ describe('PDF export', () => {
     expect(seen!.header).toContain('>TLP:GREEN</span>');
     expect(seen!.footer).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
     expect(seen!.html).not.toContain('Infrastructure');
+  });
+
+  it('lists at most PDF_INDICATOR_LIMIT indicators, and says so in the document and the export notes', async () => {
+    const many = Array.from({ length: PDF_INDICATOR_LIMIT + 1 }, (_, n) => indicator(`i-${n}`, 'domain', `host-${n}.badcdn.example`, 'clear', 'malicious'));
+    let printed = '';
+    const result = await exportBriefing(sampleBriefing({ indicators: many }), { format: 'pdf', tlpMax: 'amber', pdfPrinter: async (html) => { printed = html; return new Uint8Array(); } });
+    expect(result.notes).toEqual([`the PDF lists the first ${PDF_INDICATOR_LIMIT} of ${PDF_INDICATOR_LIMIT + 1} indicators`]);
+    expect(printed.match(/<tr data-tlp=/g)).toHaveLength(PDF_INDICATOR_LIMIT);
+    expect(printed).toContain(`This briefing attaches ${(PDF_INDICATOR_LIMIT + 1).toLocaleString('en-US')} indicators; this document lists the first ${PDF_INDICATOR_LIMIT.toLocaleString('en-US')}.`);
+    const html = await exportBriefing(sampleBriefing({ indicators: many }), { format: 'html', tlpMax: 'amber' });
+    expect(new TextDecoder().decode(html.bytes).match(/<tr data-tlp=/g)).toHaveLength(PDF_INDICATOR_LIMIT + 1);
+    expect(html.notes).toEqual([]);
   });
 
   it('fails with a clear error when the browser cannot start', async () => {

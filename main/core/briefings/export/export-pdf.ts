@@ -9,6 +9,14 @@ import { findChromium } from './find-chromium';
 import { BriefingExportError } from './tlp-ceiling';
 import { tlpLabelInline } from './tlp-label';
 
+/**
+ * The most indicators a PDF lists (about 115 A4 pages). Chromium cannot print one document of 50,000
+ * table rows: Page.printToPDF fails ("Printing failed") after minutes, a known limit of its print
+ * compositor (puppeteer#8070, gotenberg#1348), and 10,000 rows took 62 s here. A PDF is for reading;
+ * past this bound it says how many it lists and points to the machine-readable exports.
+ */
+export const PDF_INDICATOR_LIMIT = 5_000;
+
 /** Turns a finished HTML document into PDF bytes; the page templates carry `marking`. */
 export type PdfPrinter = (html: string, templates: PdfPageTemplates) => Promise<Uint8Array>;
 
@@ -29,6 +37,9 @@ export function pdfPageTemplates(marking: TlpLevel): PdfPageTemplates {
   };
 }
 
+/** Longest wait for Chromium to lay out or print one export before it is abandoned with an error. */
+const PRINT_TIMEOUT_MS = 180_000;
+
 /** The default printer: the system Chromium (see find-chromium.ts), no network, no script. */
 export function chromiumPdfPrinter(options: { executablePath?: string } = {}): PdfPrinter {
   return async (html, templates) => {
@@ -46,13 +57,14 @@ export function chromiumPdfPrinter(options: { executablePath?: string } = {}): P
       const page = await context.newPage();
       // The document makes no request (its CSP forbids them); this refuses any that slipped through.
       await page.route('**/*', (route) => route.abort());
+      // Bounded, not the 30 s default: 50,000 indicators lay out in seconds, but a loaded machine is slower.
+      page.setDefaultTimeout(PRINT_TIMEOUT_MS);
       await page.setContent(html, { waitUntil: 'load' });
       const m = templates.marginMm;
       const pdf = await page.pdf({
         format: 'A4', printBackground: true, displayHeaderFooter: true, preferCSSPageSize: false,
         headerTemplate: templates.headerTemplate, footerTemplate: templates.footerTemplate,
         margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm`, right: `${m.right}mm` },
-        tagged: true, outline: true,
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

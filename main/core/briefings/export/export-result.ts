@@ -13,4 +13,6 @@ export interface BriefingExportResult {
   readonly mediaType: string;
   /** Without the dot: `html`, `pdf`, `json`, `csv`. */
   readonly extension: string;
+  /** What the export log should say besides the withheld items (e.g. a PDF listing only part of the indicators). */
+  readonly notes: readonly string[];
 }

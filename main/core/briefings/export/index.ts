@@ -5,7 +5,7 @@ export { EXPORT_FORMATS } from './export-result';
 export type { BriefingExportResult, ExportFormat } from './export-result';
 export { applyCeiling, exportMarking, isWithinCeiling, BriefingExportError } from './tlp-ceiling';
 export type { CeilingResult, WithheldItem } from './tlp-ceiling';
-export { chromiumPdfPrinter, pdfPageTemplates } from './export-pdf';
+export { chromiumPdfPrinter, PDF_INDICATOR_LIMIT, pdfPageTemplates } from './export-pdf';
 export type { PdfPageTemplates, PdfPrinter } from './export-pdf';
 export { findChromium } from './find-chromium';
 export type { BriefingExportInput, ExportIndicator, ExportPerson, ExportReference, ExportSection, ExportTechnique } from './export-input';
