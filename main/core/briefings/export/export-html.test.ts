@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indicator, sampleBriefing, section } from '../../../../test/helpers/briefing-export-sample';
 import { exportBriefing } from './export-briefing';
 import { briefingHtml } from './export-html';
+import { MAX_MARKDOWN_CHARS } from './html-markdown';
 
 async function htmlOf(options: { tlpMax?: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red'; defang?: boolean } = {}, input = sampleBriefing()): Promise<string> {
   const result = await exportBriefing(input, { format: 'html', tlpMax: options.tlpMax ?? 'amber', defang: options.defang });
@@ -46,6 +47,14 @@ describe('HTML export', () => {
     expect(html).not.toContain('tracker.example');
     expect(html).toContain('<span class="link-text">the vendor</span> <span class="link-target">(hxxps://vendor[.]example/report)</span>');
     expect(html).not.toMatch(/<a\s/);
+  });
+
+  it('keeps Markdown bombs bounded: deep nesting is flattened, a huge body is shown as plain text', async () => {
+    const nested = section('s-n', 'Nested', '- '.repeat(100_000) + 'item', 'clear');
+    const huge = section('s-h', 'Huge', `<b>x</b> ${'word '.repeat(MAX_MARKDOWN_CHARS / 5)}`, 'clear');
+    const html = await htmlOf({}, sampleBriefing({ sections: [nested, huge] }));
+    expect((html.match(/<ul>/g) ?? []).length).toBeLessThanOrEqual(25);
+    expect(html).toContain('more than the 1,000,000 rendered as Markdown; it is shown as written.</p><pre class="plain-body">&lt;b&gt;x&lt;/b&gt; word');
   });
 
   it('defangs indicators by default and keeps them live when asked', async () => {

@@ -41,8 +41,17 @@ markdown.renderer.rules.link_close = (_tokens, _idx, _options, rawEnv) => {
   return `</span> <span class="link-target">(${escapeHtml(shown)})</span>`;
 };
 
+/**
+ * Past this size a body is shown as plain text: markdown-it took over two minutes on a 48 MB body on
+ * this machine, while escaping is linear and loses nothing.
+ */
+export const MAX_MARKDOWN_CHARS = 1_000_000;
+
 /** A section body as safe HTML. */
 export function renderSectionMarkdown(source: string, options: { liveLinks: boolean }): string {
+  if (source.length > MAX_MARKDOWN_CHARS) {
+    return `<p class="muted">This text is ${source.length.toLocaleString('en-US')} characters long, more than the ${MAX_MARKDOWN_CHARS.toLocaleString('en-US')} rendered as Markdown; it is shown as written.</p><pre class="plain-body">${escapeHtml(source)}</pre>`;
+  }
   const env: RenderEnv = { liveLinks: options.liveLinks, open: [] };
   return markdown.render(source, { ...env });
 }

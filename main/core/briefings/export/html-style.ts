@@ -51,6 +51,7 @@ table.attack-heatmap li { margin-bottom: 1mm; }
 .heat-1 { background: #fde0dd; } .heat-2 { background: #fcc5c0; } .heat-3 { background: #fa9fb5; }
 .heat-4 { background: #f768a1; } .heat-5 { background: #dd3497; color: #fff; }
 .withheld-note, .muted { color: #555; }
+.plain-body { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 9pt; }
 .indicator-limit { border-left: 3px solid #111; padding-left: 3mm; font-weight: bold; }
 @media screen { body { background: #f4f4f4; } main { background: #fff; padding: 4mm 8mm 8mm; } }
 `;
