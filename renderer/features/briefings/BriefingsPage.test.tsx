@@ -4,7 +4,7 @@ import type { BriefingDetail, BriefingSummary } from '../../../preload/contract'
 import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge';
 import { click, getButton, render, settle, type Rendered } from '../../testing/render';
 import { AUTOSAVE_DELAY_MS } from './autosave';
-import { resetBriefingsStore } from './briefings-store';
+import { resetBriefingsStore, useBriefingsStore } from './briefings-store';
 import { BriefingsPage } from './BriefingsPage';
 
 const summary: BriefingSummary = {
@@ -178,5 +178,28 @@ describe('BriefingsPage', () => {
     });
     await settle();
     expect(bridge.calls.find((call) => call.channel === 'briefings:create')?.request).toEqual({ title: 'Wave 3', templateId: 1 });
+  });
+
+  it('after another editor saved first, keeps what was typed here and saves it over the stored draft', async () => {
+    let conflicts = 1;
+    bridge.handle('briefings:save-draft', (request) => {
+      if (conflicts-- > 0) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Briefing 7 was changed elsewhere (revision 6, yours 3); reload it before saving.' } };
+      return ok({ revision: (request as { expectedRevision: number }).expectedRevision + 1, savedAt: '2026-12-01T10:06:00.000Z' });
+    });
+    await openBriefing();
+    const title = view!.container.querySelector<HTMLInputElement>('.briefing-title-field input')!;
+    typeInto(title, 'Wave 2, mine');
+    await act(async () => {
+      await useBriefingsStore.getState().saveDraftNow().catch(() => undefined);
+    });
+    expect(text()).toContain('draft not saved: Briefing 7 was changed elsewhere');
+    bridge.handle('briefings:get', () => ok(detail({ revision: 6, title: 'Wave 2, theirs' })));
+    await click(getButton(view!.container, 'Save mine over it'));
+    await settle();
+    const last = bridge.calls.filter((call) => call.channel === 'briefings:save-draft').at(-1)?.request as { expectedRevision: number; content: { title: string } };
+    expect(last.expectedRevision).toBe(6);
+    expect(last.content.title).toBe('Wave 2, mine');
+    expect(title.value).toBe('Wave 2, mine');
+    expect(view!.container.querySelector('.save-state')?.getAttribute('data-state')).toBe('saved');
   });
 });
