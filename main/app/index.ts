@@ -42,16 +42,16 @@ async function start(): Promise<void> {
   const options = resolveLaunchOptions(process.argv, process.env);
   // Named from this entry file: core-client is bundled into a shared chunk, so a path relative to it would be wrong.
   // Exports wait here until the analyst saves them through the save dialog; the folder goes when the app quits.
-  const exportDir = mkdtempSync(join(tmpdir(), 'liaison-exports-'));
-  app.on('quit', () => rmSync(exportDir, { recursive: true, force: true }));
-  const core = startCore({ ...options, nativeBinding, exportDir, workerUrl: new URL('./core-worker.js', import.meta.url) });
+  const exportFolder = mkdtempSync(join(tmpdir(), 'liaison-exports-'));
+  app.on('quit', () => rmSync(exportFolder, { recursive: true, force: true }));
+  const core = startCore({ ...options, nativeBinding, exportFolder, workerUrl: new URL('./core-worker.js', import.meta.url) });
   let window: BrowserWindow | undefined = createMainWindow(outDir);
   window.on('closed', () => {
     window = undefined;
   });
   const trust = { trustedOrigin: `${APP_ORIGIN}/`, trustedContents: () => window?.webContents };
   bindElectronIpc({ core, ...trust });
-  bindElectronFiles({ ...trust, exportDir, register: (files) => core.grant(files) });
+  bindElectronFiles({ ...trust, exportFolder, register: (files) => core.grant(files) });
 
   app.on('second-instance', () => {
     if (window) focusWindow(window);

@@ -9,7 +9,7 @@ export interface CoreOptions {
   /** The better-sqlite3 binary built for the running runtime's ABI (Electron); Node uses node_modules'. */
   nativeBinding?: string;
   /** The host's folder for exports, which it serves or copies out by name. */
-  exportDir?: string;
+  exportFolder?: string;
   /**
    * The worker entry, named by the caller: bundlers move this module into a shared chunk, so a path
    * relative to it would point at the wrong folder.
@@ -36,7 +36,7 @@ export function startCore(options: CoreOptions): CoreClient {
     vaultLocation: options.vaultLocation,
     actor: options.actor,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
+    ...(options.exportFolder ? { exportFolder: options.exportFolder } : {}),
   };
   const worker = new Worker(options.workerUrl, { workerData: data });
   const pending = new Map<number, (result: Result<unknown>) => void>();

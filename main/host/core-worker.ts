@@ -15,7 +15,7 @@ const session = new WorkbenchSession({
   location: data.vaultLocation,
   actor: data.actor,
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
-  ...(data.exportDir ? { exportDir: data.exportDir } : {}),
+  ...(data.exportFolder ? { exportFolder: data.exportFolder } : {}),
 });
 const dispatch = createDispatcher(session);
 const post = (message: FromCore): void => port.postMessage(message);

@@ -6,8 +6,8 @@ export interface CoreWorkerData {
   vaultLocation: string;
   actor: string;
   nativeBinding?: string;
-  /** The host's folder for this session's exports (see SessionOptions.exportDir). */
-  exportDir?: string;
+  /** The host's folder for this session's exports (see SessionOptions.exportFolder). */
+  exportFolder?: string;
 }
 
 /** Messages between a transport (Electron main, browser host) and the core worker. */

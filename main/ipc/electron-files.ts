@@ -17,7 +17,7 @@ export interface ElectronFilesOptions {
   /** Registers the files with the core as a single-use grant. */
   register: (files: PathFile[]) => Promise<Result<FileGrant>>;
   /** The session's export folder, which `files:save-export` copies out of by name. */
-  exportDir?: string;
+  exportFolder?: string;
   log?: (line: string) => void;
 }
 
@@ -67,8 +67,8 @@ export function bindElectronFiles(options: ElectronFilesOptions): () => void {
 
   ipcMain.handle(FILES_SAVE_EXPORT_CHANNEL, async (event, fileName: unknown): Promise<Result<{ saved: boolean }>> => {
     if (!trusted(event, FILES_SAVE_EXPORT_CHANNEL)) return REFUSED;
-    if (!options.exportDir || !isExportFileName(fileName)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'That is not the name of an export.' } };
-    const source = join(await realpath(options.exportDir), fileName);
+    if (!options.exportFolder || !isExportFileName(fileName)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'That is not the name of an export.' } };
+    const source = join(await realpath(options.exportFolder), fileName);
     if (!(await stat(source).catch(() => undefined))?.isFile()) return UNREADABLE;
     const window = BrowserWindow.fromWebContents(event.sender);
     const dialogOptions: SaveDialogOptions = { title: 'Save the export', defaultPath: fileName };

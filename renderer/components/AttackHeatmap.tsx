@@ -15,7 +15,8 @@ export function AttackHeatmap({ techniques, caption }: AttackHeatmapProps) {
   if (columns.length === 0) return <p className="muted">No techniques picked.</p>;
   const most = Math.max(...columns.map((column) => column.techniques.length));
   return (
-    <div className="attack-matrix" role="table" aria-label={caption ?? 'ATT&CK matrix'}>
+    // Focusable: a wide matrix scrolls sideways, and keyboard users must reach every column.
+    <div className="attack-matrix" role="table" aria-label={caption ?? 'ATT&CK matrix'} tabIndex={0}>
       <div role="rowgroup" className="attack-matrix-head">
         <div role="row" className="attack-matrix-row" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(120px, 1fr))` }}>
           {columns.map((column) => (

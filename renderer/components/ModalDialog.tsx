@@ -43,7 +43,8 @@ export function ModalDialog({ title, onClose, children, className }: ModalDialog
     return () => {
       closedByUs = true;
       dialog.removeEventListener('close', onNativeClose);
-      if (dialog.open) dialog.close();
+      if (dialog.open && typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
       if (opener?.isConnected) opener.focus();
     };
   }, []);

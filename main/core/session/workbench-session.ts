@@ -31,13 +31,13 @@ export interface SessionOptions {
   location: string;
   actor: string;
   nativeBinding?: string;
-  /**
-   * A folder the host owns for this session's exports: the core writes an export there under a name it
-   * chooses, and the transport hands it to the analyst (a download, a save dialog) by that name.
-   */
-  exportDir?: string;
   now?: () => Date;
   timers?: Timers;
+  /**
+   * Where briefing exports from the app are written (default: `exports` inside the vault folder). The hosts
+   * pass a folder they own for the session and hand files out of it by name (a download, a save dialog).
+   */
+  exportFolder?: string;
 }
 
 /**
@@ -89,7 +89,7 @@ export class WorkbenchSession {
    * hands files out from here (a download in the browser host, a save dialog in Electron).
    */
   get exportFolder(): string {
-    return this.options.exportDir ?? path.join(this.options.location, 'exports');
+    return this.options.exportFolder ?? path.join(this.options.location, 'exports');
   }
 
   /** Whether a vault exists at the location and whether it is open. */

@@ -33,12 +33,12 @@ let cookie: string;
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'liaison-exports-test-'));
-  const exportDir = path.join(base, 'exports');
-  await mkdir(exportDir);
-  await writeFile(path.join(exportDir, 'briefing-7-v2.html'), '<!doctype html><p>TLP:AMBER</p>');
+  const exportFolder = path.join(base, 'exports');
+  await mkdir(exportFolder);
+  await writeFile(path.join(exportFolder, 'briefing-7-v2.html'), '<!doctype html><p>TLP:AMBER</p>');
   await writeFile(path.join(base, 'vault.key'), 'secret');
-  await symlink(path.join(base, 'vault.key'), path.join(exportDir, 'escape.html'));
-  server = await startWebServer({ core, token: TOKEN, staticRoot: base, exportDir });
+  await symlink(path.join(base, 'vault.key'), path.join(exportFolder, 'escape.html'));
+  server = await startWebServer({ core, token: TOKEN, staticRoot: base, exportFolder });
   cookie = `${cookieName(server.port)}=${TOKEN}`;
 });
 

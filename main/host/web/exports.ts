@@ -17,15 +17,15 @@ const CONTENT_TYPES: Record<string, string> = {
  * core gave (no folders, no `..`) inside the host's export folder is served, and always as an attachment,
  * so an exported HTML briefing is saved, never rendered in the app's origin.
  */
-export async function serveExport(response: ServerResponse, exportDir: string | undefined, encodedName: string): Promise<number> {
+export async function serveExport(response: ServerResponse, exportFolder: string | undefined, encodedName: string): Promise<number> {
   let name: string;
   try {
     name = decodeURIComponent(encodedName);
   } catch {
     return 404;
   }
-  if (!exportDir || !isExportFileName(name)) return 404;
-  const root = await fs.realpath(exportDir).catch(() => undefined);
+  if (!exportFolder || !isExportFileName(name)) return 404;
+  const root = await fs.realpath(exportFolder).catch(() => undefined);
   if (!root) return 404;
   const file = path.join(root, name);
   const real = await fs.realpath(file).catch(() => undefined);

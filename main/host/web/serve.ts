@@ -20,15 +20,15 @@ async function main(): Promise<void> {
   const actor = process.env.LIAISON_ANALYST ?? os.userInfo().username;
   // Resolved here, in the entry file, because shared code may be bundled into out/main/chunks/.
   // Exports are handed out as downloads, then removed with the folder when the host stops.
-  const exportDir = await mkdtemp(path.join(os.tmpdir(), 'liaison-exports-'));
-  const core = startCore({ vaultLocation, actor, exportDir, workerUrl: new URL('./core-worker.js', import.meta.url) });
+  const exportFolder = await mkdtemp(path.join(os.tmpdir(), 'liaison-exports-'));
+  const core = startCore({ vaultLocation, actor, exportFolder, workerUrl: new URL('./core-worker.js', import.meta.url) });
   const host = await startWebServer({
     core,
     token: generateToken(),
     // Built next to this file: out/main/web-host.js serves out/renderer.
     staticRoot: path.resolve(import.meta.dirname, '../renderer'),
     port: args.port,
-    exportDir,
+    exportFolder,
   });
 
   if (args.json) {
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     void Promise.allSettled([host.close(), core.close()])
-      .then(() => rm(exportDir, { recursive: true, force: true }))
+      .then(() => rm(exportFolder, { recursive: true, force: true }))
       .then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

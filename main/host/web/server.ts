@@ -37,7 +37,7 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   maxUploadBytes?: number;
   /** The session's export folder (the core writes there); served by name as downloads. */
-  exportDir?: string;
+  exportFolder?: string;
   /** Open connections at once; more are refused (closed) until some end. */
   maxConnections?: number;
 }
@@ -130,7 +130,7 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     }
     if (url.pathname.startsWith(EXPORTS_PREFIX)) {
       if (request.method !== 'GET') return reject(response, 405, { Allow: 'GET' });
-      const status = await serveExport(response, options.exportDir, url.pathname.slice(EXPORTS_PREFIX.length));
+      const status = await serveExport(response, options.exportFolder, url.pathname.slice(EXPORTS_PREFIX.length));
       if (status !== 200) reject(response, status);
       return;
     }

@@ -6,7 +6,7 @@ import { editorMarking } from './briefing-marking';
 import { briefingStatusLabel, isEditable, nextStatuses } from './briefing-words';
 import { selectDetail, selectDraft, useBriefingsStore, type SaveState } from './briefings-store';
 import { BriefingShortcutsDialog } from './BriefingShortcutsDialog';
-import { BriefingsNotice } from './BriefingsPage';
+import { BriefingsNotice } from './BriefingsNotice';
 import { ExportDialog } from './ExportDialog';
 import { MetadataFields } from './MetadataFields';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
@@ -132,11 +132,25 @@ function SaveStateText() {
   const state = useBriefingsStore((s) => s.saveState);
   const at = useBriefingsStore((s) => s.savedAt);
   const error = useBriefingsStore((s) => s.saveError);
+  const resolveSave = useBriefingsStore((s) => s.resolveSave);
   return (
-    <span className={`save-state save-state-${state}`} role="status" data-state={state}>
-      {SAVE_TEXT[state]}
-      {state === 'saved' && at ? ` ${formatTimestamp(at)}` : ''}
-      {state === 'error' && error ? `: ${error}` : ''}
-    </span>
+    <>
+      <span className={`save-state save-state-${state}`} role="status" data-state={state}>
+        {SAVE_TEXT[state]}
+        {state === 'saved' && at ? ` ${formatTimestamp(at)}` : ''}
+        {state === 'error' && error ? `: ${error}` : ''}
+      </span>
+      {state === 'error' && (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={() => void resolveSave('mine')}>
+            Save mine over it
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => void resolveSave('stored')}>
+            Load the saved draft
+          </button>
+        </>
+      )}
+    </>
   );
 }

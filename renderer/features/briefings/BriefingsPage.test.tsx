@@ -4,7 +4,7 @@ import type { BriefingDetail, BriefingSummary } from '../../../preload/contract'
 import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge';
 import { click, getButton, render, settle, type Rendered } from '../../testing/render';
 import { AUTOSAVE_DELAY_MS } from './autosave';
-import { resetBriefingsStore } from './briefings-store';
+import { resetBriefingsStore, useBriefingsStore } from './briefings-store';
 import { BriefingsPage } from './BriefingsPage';
 
 const summary: BriefingSummary = {
@@ -61,6 +61,17 @@ beforeEach(() => {
     'briefings:save-draft': (request) => ok({ revision: ((request as { expectedRevision: number }).expectedRevision ?? 0) + 1, savedAt: '2026-12-01T10:05:00.000Z' }),
     'briefings:save': () => ok(detail({ version: 2, revision: 5, title: 'Wave 2 phishing, update' })),
     'briefings:detach': () => ok({ changed: 1, unchanged: 0, notFound: [], notFoundCount: 0, total: 0, version: 3 }),
+    'briefings:versions': () =>
+      ok([2, 1].map((version) => ({ version, title: 'Wave 2 phishing', tlp: 'amber', createdAt: '2026-12-01T10:00:00.000Z', createdBy: 'kim', note: null, restoredFrom: null, publishedAt: null, indicatorCount: 1 }))),
+    'briefings:diff': () => ok({ id: 7, from: 1, to: 2, unified: '--- v1\n+++ v2\n@@ -1 +1 @@\n-title: Wave 2\n+title: Wave 3', added: 1, removed: 1 }),
+    'briefings:restore': () => ok(detail({ version: 3, revision: 9 })),
+    'briefings:templates': () =>
+      ok([
+        { id: 1, key: 'car', name: 'Cyber Activity Report', description: 'For member countries', builtIn: true, sections: [], createdBy: null, createdAt: '2026-01-01T00:00:00.000Z' },
+        { id: 5, key: null, name: 'Ransomware weekly', description: '', builtIn: false, sections: [], createdBy: 'kim', createdAt: '2026-11-01T00:00:00.000Z' },
+      ]),
+    'briefings:create': () => ok(detail({ id: 7 })),
+    'attack:catalogues': () => ok([]),
   });
   window.liaison = bridge.api;
 });
@@ -96,6 +107,7 @@ describe('BriefingsPage', () => {
     expect(text()).toContain('Spearphishing Attachment');
     expect(view!.container.querySelector('.attack-matrix')?.textContent).toContain('T9999');
     expect(view!.container.querySelector('.attack-matrix')?.textContent).toContain('Initial Access');
+    expect(text()).toContain('No ATT&CK catalogue is loaded: ids are kept and shown as ids.');
   });
 
   it('autosaves only what changed, once typing pauses, and saves a version on request', async () => {
@@ -132,5 +144,62 @@ describe('BriefingsPage', () => {
     expect(view!.container.querySelector<HTMLInputElement>('.briefing-title-field input')?.disabled).toBe(true);
     expect(getButton(view!.container, 'Save version Ctrl S').disabled).toBe(true);
     expect(view!.container.querySelector('button[aria-label="Detach evil.example"]')).toBeNull();
+  });
+
+  it('diffs two versions and restores an old one as a new version', async () => {
+    await openBriefing();
+    await click(getButton(view!.container, 'Versions…'));
+    await settle();
+    const dialog = document.querySelector('dialog')!;
+    expect(dialog.open).toBe(true);
+    await click(getButton(dialog as unknown as HTMLElement, 'Show diff'));
+    await settle();
+    expect(bridge.calls.find((call) => call.channel === 'briefings:diff')?.request).toEqual({ id: 7, from: 1, to: 2 });
+    expect(dialog.querySelector('.diff-add')?.textContent).toContain('+title: Wave 3');
+    expect(dialog.querySelector('.diff-del')?.textContent).toContain('-title: Wave 2');
+    await click(getButton(dialog as unknown as HTMLElement, 'Restore v1'));
+    await settle();
+    expect(bridge.calls.find((call) => call.channel === 'briefings:restore')?.request).toEqual({ id: 7, version: 1 });
+    expect(text()).toContain('Version 1 restored as version 3.');
+  });
+
+  it('creates a briefing from the Cyber Activity Report template, or from a saved one', async () => {
+    view = await render(<BriefingsPage />);
+    await settle();
+    await click(getButton(view.container, 'New briefing… n'));
+    await settle();
+    const dialog = document.querySelector('dialog')! as unknown as HTMLElement;
+    expect(dialog.textContent).toContain('Ransomware weekly');
+    expect(dialog.textContent).toContain('(saved by kim)');
+    const title = dialog.querySelector<HTMLInputElement>('input[type="text"]')!;
+    typeInto(title, 'Wave 3');
+    await act(async () => {
+      dialog.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(bridge.calls.find((call) => call.channel === 'briefings:create')?.request).toEqual({ title: 'Wave 3', templateId: 1 });
+  });
+
+  it('after another editor saved first, keeps what was typed here and saves it over the stored draft', async () => {
+    let conflicts = 1;
+    bridge.handle('briefings:save-draft', (request) => {
+      if (conflicts-- > 0) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Briefing 7 was changed elsewhere (revision 6, yours 3); reload it before saving.' } };
+      return ok({ revision: (request as { expectedRevision: number }).expectedRevision + 1, savedAt: '2026-12-01T10:06:00.000Z' });
+    });
+    await openBriefing();
+    const title = view!.container.querySelector<HTMLInputElement>('.briefing-title-field input')!;
+    typeInto(title, 'Wave 2, mine');
+    await act(async () => {
+      await useBriefingsStore.getState().saveDraftNow().catch(() => undefined);
+    });
+    expect(text()).toContain('draft not saved: Briefing 7 was changed elsewhere');
+    bridge.handle('briefings:get', () => ok(detail({ revision: 6, title: 'Wave 2, theirs' })));
+    await click(getButton(view!.container, 'Save mine over it'));
+    await settle();
+    const last = bridge.calls.filter((call) => call.channel === 'briefings:save-draft').at(-1)?.request as { expectedRevision: number; content: { title: string } };
+    expect(last.expectedRevision).toBe(6);
+    expect(last.content.title).toBe('Wave 2, mine');
+    expect(title.value).toBe('Wave 2, mine');
+    expect(view!.container.querySelector('.save-state')?.getAttribute('data-state')).toBe('saved');
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Notice } from '../../components/Notice';
 import { BriefingEditor } from './BriefingEditor';
 import { BriefingList } from './BriefingList';
-import { selectDetail, selectNotice, useBriefingsStore } from './briefings-store';
+import { BriefingsNotice } from './BriefingsNotice';
+import { selectDetail, useBriefingsStore } from './briefings-store';
 import { BriefingShortcutsDialog } from './BriefingShortcutsDialog';
 import { NewBriefingDialog } from './NewBriefingDialog';
 import { useBriefingListShortcuts } from './use-briefing-shortcuts';
@@ -43,20 +43,4 @@ export function BriefingsPage() {
 function ListShortcuts({ onNew, onHelp, paused }: { onNew(): void; onHelp(): void; paused: boolean }) {
   useBriefingListShortcuts({ onNew, onHelp }, paused);
   return null;
-}
-
-export function BriefingsNotice() {
-  const notice = useBriefingsStore(selectNotice);
-  const setNotice = useBriefingsStore((state) => state.setNotice);
-  if (!notice) return null;
-  return (
-    <div className="briefings-notice">
-      <Notice tone={notice.tone}>
-        {notice.text}{' '}
-        <button type="button" className="link-button" onClick={() => setNotice(null)}>
-          Dismiss
-        </button>
-      </Notice>
-    </div>
-  );
 }

@@ -11,21 +11,6 @@ import { tlpLabel, tlpRank } from '../../lib/tlp';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMAT_OPTIONS } from './briefing-words';
 import { selectDetail, useBriefingsStore } from './briefings-store';
 
-interface ExportRequest {
-  id: number;
-  format: BriefingExportFormat;
-  tlpMax: TlpLevel;
-  defang: boolean;
-}
-
-/**
- * `briefings:export` joins the contract with the exporters (wt/briefings-core and wt/briefing-exports); until
- * then the dialog says exporting is unavailable rather than failing to build. Replaced by the typed call on merge.
- */
-function exportChannel(): ((request: ExportRequest) => Promise<BriefingExportOutcome>) | undefined {
-  return (requireClient().briefings as unknown as { export?: (request: ExportRequest) => Promise<BriefingExportOutcome> }).export;
-}
-
 /** Formats whose output carries indicator values as text a reader could click or paste. */
 const DEFANGABLE: ReadonlySet<BriefingExportFormat> = new Set(['pdf', 'html', 'csv']);
 
@@ -45,7 +30,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const id = useId();
   if (!detail) return null;
   const refused = tlpRank(detail.tlp) > tlpRank(ceiling);
-  const exportCall = exportChannel();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,8 +37,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     setError(null);
     setOutcome(null);
     try {
-      if (!exportCall) throw new Error('unavailable');
-      setOutcome(await exportCall({ id: detail.id, format, tlpMax: ceiling, defang: DEFANGABLE.has(format) ? defang : true }));
+      setOutcome(await requireClient().briefings.export({ id: detail.id, format, tlpMax: ceiling, defang: DEFANGABLE.has(format) ? defang : true }));
     } catch (failure) {
       setError(toApiFailure(failure).message);
     } finally {

@@ -118,7 +118,8 @@ function SectionEditor({ section, index, count, editable, onChange, onMove, onRe
             }}
           />
         </div>
-        <div className="briefing-preview" aria-label={`Preview of ${name}`} role="region">
+        {/* Focusable: a long preview scrolls, and keyboard users must be able to scroll it too. */}
+        <div className="briefing-preview" aria-label={`Preview of ${name}`} role="region" tabIndex={0}>
           <p className="briefing-preview-title">
             Preview <TlpBadge level={section.tlp} />
           </p>

@@ -28,6 +28,16 @@ export function TechniquesPanel({ inputRef, ids, details, editable, onChange }: 
   const [active, setActive] = useState(0);
   // Names and tactics of techniques picked since the last load, until the core's details include them.
   const [known, setKnown] = useState<Record<string, TechniqueCell>>({});
+  const [catalogues, setCatalogues] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    requireClient()
+      .attack.catalogues({})
+      .then(
+        (list) => setCatalogues(list.map((catalogue) => `${catalogue.domain} ${catalogue.version}`)),
+        () => setCatalogues(null),
+      );
+  }, []);
 
   useEffect(() => {
     const text = query.trim();
@@ -106,6 +116,12 @@ export function TechniquesPanel({ inputRef, ids, details, editable, onChange }: 
             }}
             onKeyDown={onKeyDown}
           />
+          {catalogues?.length === 0 && (
+            <p className="muted technique-hint">
+              No ATT&CK catalogue is loaded: ids are kept and shown as ids. Load MITRE’s bundle once with <code>liaison attack load FILE</code>.
+            </p>
+          )}
+          {catalogues && catalogues.length > 0 && <p className="muted technique-hint">Catalogue: {catalogues.join(', ')}</p>}
           {error && <p className="field-warning">{error}</p>}
           <ul id={`${id}-options`} role="listbox" aria-label="Matching techniques" className="technique-options" hidden={options.length === 0}>
             {options.map((option, index) => (

@@ -106,7 +106,7 @@ function DiffView() {
       {diff.added === 0 && diff.removed === 0 ? (
         <p className="muted">The two versions are the same.</p>
       ) : (
-        <pre className="diff-text">
+        <pre className="diff-text" tabIndex={0}>
           {lines.map((line, index) => (
             <span key={index} className={line.startsWith('+') && !line.startsWith('+++') ? 'diff-add' : line.startsWith('-') && !line.startsWith('---') ? 'diff-del' : line.startsWith('@@') ? 'diff-hunk' : undefined}>
               {line}

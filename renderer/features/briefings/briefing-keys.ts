@@ -56,6 +56,7 @@ export const BRIEFING_SHORTCUT_SHEET: readonly { group: string; keys: string; wh
   { group: 'List', keys: 'n', what: 'New briefing from a template' },
   { group: 'Editor', keys: 'Ctrl/⌘ + S', what: 'Save a version (the draft autosaves as you type)' },
   { group: 'Editor', keys: 'Ctrl/⌘ + E', what: 'Export…' },
+  { group: 'Editor', keys: 'Ctrl/⌘ + Enter', what: 'In a section body: start the next section' },
   { group: 'Editor', keys: 'a', what: 'Attach indicators (search, TYPE:VALUE or a where query)' },
   { group: 'Editor', keys: 't', what: 'Pick an ATT&CK technique by id or name' },
   { group: 'Editor', keys: 'v', what: 'Versions: diff two, restore one' },

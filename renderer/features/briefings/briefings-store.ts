@@ -50,6 +50,11 @@ interface BriefingsStoreState {
   refresh(): Promise<void>;
   create(title: string, templateId?: number): Promise<number | null>;
   edit(patch: Partial<BriefingContent>): void;
+  /**
+   * After a failed autosave (another editor saved first): keep what is typed here and save it over the stored
+   * draft, or drop it and load the stored one.
+   */
+  resolveSave(choice: 'mine' | 'stored'): Promise<void>;
   /** Stores what is typed now (before the core reads the draft); rejects when the draft could not be saved. */
   saveDraftNow(): Promise<void>;
   saveVersion(note?: string): Promise<void>;
@@ -195,6 +200,29 @@ export const useBriefingsStore = create<BriefingsStoreState>()((set, get) => {
       const next = { ...draft, ...patch };
       set({ draft: next, saveState: 'pending', saveError: null });
       autosave.change(next);
+    },
+
+    async resolveSave(choice) {
+      const id = get().detail?.id;
+      if (id === undefined || !autosave) return;
+      autosave.cancel();
+      try {
+        if (choice === 'stored') {
+          await load(id);
+          return;
+        }
+        const detail = await client().get({ id, indicatorLimit: INDICATOR_PAGE });
+        // The stored draft becomes the base, so every field typed here differs from it and is sent.
+        stored = { id, content: contentOf(detail), revision: detail.revision };
+        set({ detail });
+        const draft = get().draft;
+        if (draft) {
+          autosave.change(draft);
+          await autosave.flush();
+        }
+      } catch (error) {
+        if (get().saveState !== 'error') fail(error);
+      }
     },
 
     async saveDraftNow() {

@@ -81,7 +81,8 @@ export class BriefingsPage {
     await dialog.getByRole('radio', { name: new RegExp(`^${format.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).check();
     if (options.ceiling) await dialog.getByLabel('TLP ceiling').selectOption({ label: options.ceiling });
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect(dialog.getByRole('region', { name: 'Export result' })).toBeVisible();
+    // A PDF is printed by a headless Chromium the core starts: seconds, more on a loaded machine.
+    await expect(dialog.getByRole('region', { name: 'Export result' })).toBeVisible({ timeout: 60_000 });
     return dialog;
   }
 }
