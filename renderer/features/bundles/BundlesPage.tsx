@@ -1,3 +1,4 @@
+import './bundles.css';
 import { useEffect } from 'react';
 import { Notice } from '../../components/Notice';
 import { requireClient } from '../../lib/client';
