@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { toWorkbenchError } from '../core/errors';
+import { registerAttackCommands } from './commands/attack';
 import { registerAuditCommands } from './commands/audit';
 import { registerBundleCommands } from './commands/bundle';
 import { registerIdentityCommands } from './commands/identity';
+import { registerBriefingCommands } from './commands/briefing';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
 import { registerTriageCommand } from './commands/triage';
@@ -41,6 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerIdentityCommands(program, context);
   registerTrustCommands(program, context);
   registerBundleCommands(program, context);
+  registerBriefingCommands(program, context);
+  registerAttackCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

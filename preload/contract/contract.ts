@@ -3,6 +3,7 @@ import type { ChannelSpec } from './channel';
 import type { LiaisonEvent } from './events';
 import type { Result } from './result';
 import { auditChannels } from './audit';
+import { attackChannels, briefingChannels } from './briefings';
 import { bundleChannels } from './bundles';
 import type { FilesApi } from './files';
 import { importChannels } from './imports';
@@ -19,6 +20,8 @@ export const contract = {
   ...indicatorChannels,
   ...importChannels,
   ...triageChannels,
+  ...briefingChannels,
+  ...attackChannels,
   ...bundleChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { WorkbenchError } from '../errors';
 import { listAudit, type AuditListQuery } from '../audit';
 import {
@@ -14,6 +15,7 @@ import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idl
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
+import { BriefingService } from '../briefings';
 import { BundleService } from '../bundles';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
@@ -27,6 +29,8 @@ export interface SessionOptions {
   nativeBinding?: string;
   now?: () => Date;
   timers?: Timers;
+  /** Where briefing exports from the app are written (default: `exports` inside the vault folder). */
+  exportFolder?: string;
 }
 
 /**
@@ -50,6 +54,13 @@ export class WorkbenchSession {
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
   private version = 0;
   readonly positions = new PositionCache();
+  /** Briefings plug in as their own service; the session lends it connections, the author and change notices. */
+  readonly briefings = new BriefingService({
+    reader: () => this.db(),
+    writer: () => this.writableDb(),
+    author: () => this.author(),
+    changed: () => this.dataChanged(),
+  });
   /** Identity, trust store and bundle exchange (issue #12). */
   readonly bundles: BundleService;
 
@@ -62,6 +73,11 @@ export class WorkbenchSession {
 
   get location(): string {
     return this.options.location;
+  }
+
+  /** The folder the app's briefing exports go to; the core names each file, never the renderer. */
+  get exportFolder(): string {
+    return this.options.exportFolder ?? path.join(this.options.location, 'exports');
   }
 
   /** Whether a vault exists at the location and whether it is open. */

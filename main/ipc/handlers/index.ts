@@ -1,6 +1,7 @@
 import type { Channel } from '../../../preload/contract';
 import { auditHandlers } from './audit';
 import { bundleHandlers } from './bundles';
+import { attackHandlers, briefingHandlers } from './briefings';
 import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
 import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers } from './triage';
@@ -21,4 +22,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...overviewHandlers,
   ...viewHandlers,
   ...bundleHandlers,
+  ...briefingHandlers,
+  ...attackHandlers,
 };
