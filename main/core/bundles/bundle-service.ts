@@ -37,6 +37,7 @@ export interface BundleImportOutcome {
 export interface BundleExportOptions {
   fileName: string;
   where?: string;
+  briefingIds?: readonly number[];
   tlpMax: TlpLevel;
   recipients: readonly string[];
   plain: boolean;
@@ -136,6 +137,7 @@ export class BundleService {
       recipients: options.recipients,
       plain: options.plain,
       ...(options.where ? { where: options.where } : {}),
+      ...(options.briefingIds?.length ? { briefingIds: options.briefingIds } : {}),
     });
     return { ...result, file: options.fileName };
   }
