@@ -69,7 +69,10 @@ test('bundles: trust a partner after the fingerprint check, verify a bundle befo
     await bundles.importButton().click();
     await expect(bundles.receive.getByRole('status').filter({ hasText: 'Imported:' })).toContainText(`${partner.indicators} new indicators`);
 
-    await bundles.chooseBundle(partner.tampered);
+    // Dropped on the window from another screen, a bundle goes to the verify screen, not the import panel.
+    await workspace.open('Queue');
+    await bundles.dropOnWindow(partner.tampered);
+    await expect(workspace.section('Bundles')).toHaveAttribute('aria-current', 'page');
     await expect(bundles.report).toContainText('Rejected: nothing will be imported');
     await expect(bundles.report).toContainText('tampered.liaison');
     await expect(bundles.importButton()).toHaveCount(0);

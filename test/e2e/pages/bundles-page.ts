@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Bundles screen: identity, trust store, receive (verify then import) and export. */
@@ -43,6 +45,28 @@ export class BundlesPage {
 
   async chooseBundle(file: string): Promise<void> {
     await this.receive.getByTestId('bundle-file-input').setInputFiles(file);
+  }
+
+  /** Drops `file` on the workspace window, as an analyst drags it from the file manager. */
+  async dropOnWindow(file: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ base64, name }) => {
+        // Runs in the page; the test tsconfig has no DOM lib, so the two constructors are typed here.
+        const page = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): unknown } };
+          File: new (parts: Uint8Array[], name: string) => unknown;
+        };
+        const binary = atob(base64);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        const transfer = new page.DataTransfer();
+        transfer.items.add(new page.File([bytes], name));
+        return transfer;
+      },
+      { base64: fs.readFileSync(file).toString('base64'), name: path.basename(file) },
+    );
+    const target = this.page.locator('.workspace');
+    for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
   }
 
   importButton(): Locator {
