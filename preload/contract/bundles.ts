@@ -101,6 +101,7 @@ const ExportRequest = z
     /** A plain file name: the core writes into the vault's exports folder, never where the renderer says. */
     fileName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$/).refine((n) => !n.includes('..'), 'no ".." in file names'),
     where: z.string().max(10_000).optional(),
+    briefingIds: z.array(z.number().int().positive()).max(50).default([]),
     tlpMax: TlpLevelSchema,
     recipients: z.array(z.union([Fingerprint, z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/)])).max(50).default([]),
     plain: z.boolean().default(false),

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { BundlesPage } from '../features/bundles/BundlesPage';
+import { looksLikeBundle } from '../features/bundles/bundle-sniff';
+import { useBundlesStore } from '../features/bundles/bundles-store';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { selectIsImportBusy, useImportStore } from '../features/import/import-store';
 import { useFileDrop } from '../features/import/use-file-drop';
@@ -32,11 +34,19 @@ export function Workspace() {
   const Page = PAGES[section];
   useActivityReporter(true);
   usePaletteShortcut();
-  // Files dropped on any screen open the import panel on the Queue, where the imported indicators appear.
+  // Files dropped on any screen open the import panel on the Queue, where the imported indicators appear;
+  // a bundle opens the Bundles verify screen instead, so nothing is written before the analyst has seen it.
   const drop = useFileDrop(
     (files) => {
-      go('queue');
-      useImportStore.getState().dropFiles(files);
+      void (async () => {
+        if (files.length === 1 && (await looksLikeBundle(files[0]!))) {
+          go('bundles');
+          void useBundlesStore.getState().verifyFiles(files);
+          return;
+        }
+        go('queue');
+        useImportStore.getState().dropFiles(files);
+      })();
     },
     !importBusy,
     // The browser host uploads bytes, so a dropped folder's files are read here; Electron reads it by path.

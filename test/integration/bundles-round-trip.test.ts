@@ -138,6 +138,26 @@ describe('bundles between vaults', () => {
     expect((await json('c', 'bundle', 'list'))[0]).toMatchObject({ signerTrusted: false });
   });
 
+  it('--briefing puts an approved briefing into the bundle; the receiver sees who approved it', async () => {
+    const created = await json('a', 'briefing', 'create', '--title', 'Wave 3', '--tlp', 'amber', '--summary', 'Shared with Bravo.');
+    await json('a', 'briefing', 'attach', String(created.id), '--where', 'type=domain');
+    await json('a', 'briefing', 'save', String(created.id), '--note', 'ready');
+    expect((await liaison('a', 'briefing', 'status', String(created.id), 'in-review')).code).toBe(0);
+    expect((await liaison('a', 'briefing', 'status', String(created.id), 'approved')).code).toBe(0);
+    const file = path.join(work, 'briefing.liaison');
+    const result = await json('a', 'bundle', 'export', '--out', file, '--briefing', String(created.id), '--tlp-max', 'amber', '--recipient', fp.b);
+    expect(result.objects.byType).toMatchObject({ report: 1 });
+    expect(result.indicators).toBeGreaterThan(0);
+    const report = await json('b', 'bundle', 'verify', file);
+    expect(report.ok).toBe(true);
+    const approved = report.custody.entries.find((e: { action: string }) => e.action === 'approved');
+    expect(approved).toMatchObject({ actor: 'alice', detail: expect.stringContaining('briefing "Wave 3"') });
+    expect((await liaison('a', 'bundle', 'export', '--out', path.join(work, 'x.liaison'), '--briefing', '999', '--tlp-max', 'amber')).code).toBe(1);
+    const plainFile = path.join(work, 'briefing.json');
+    await json('a', 'bundle', 'export', '--out', plainFile, '--briefing', String(created.id), '--tlp-max', 'amber', '--plain');
+    expect(stixBundleErrors(JSON.parse(fs.readFileSync(plainFile, 'utf8')))).toEqual([]);
+  });
+
   it('TLP:RED needs named recipients; --plain writes a schema-valid unsigned STIX bundle without red', async () => {
     const red = await liaison('a', 'bundle', 'export', '--out', path.join(work, 'red.liaison'), '--tlp-max', 'red');
     expect(red.code).toBe(1);

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../core/errors';
 import { exportBundle, importBundle, listBundleImports, verifyBundle, type BundleVerification, type CustodyEntry } from '../../core/bundles';
 import { TLP_LEVELS, type TlpLevel } from '../../core/ingest/ingest-record';
@@ -9,6 +9,7 @@ import { unlock } from './vault';
 
 interface ExportOptions {
   out: string;
+  briefing: number[];
   where?: string;
   tlpMax: TlpLevel;
   recipient: string[];
@@ -24,7 +25,8 @@ export function registerBundleCommands(program: Command, context: CliContext): v
     .command('export')
     .description('export indicators as a signed bundle file, encrypted with --recipient, or as plain STIX with --plain')
     .requiredOption('--out <file>', 'the file to write (never replaces an existing one)')
-    .option('--where <query>', 'which indicators, in the queue\'s --where language (default: all but false-positive and expired)')
+    .option('--briefing <id>', "a briefing's STIX export (report, indicators, techniques; repeatable)", collectId, [] as number[])
+    .option('--where <query>', 'which indicators, in the queue\'s --where language (default without --briefing: all but false-positive and expired)')
     .addOption(new Option('--tlp-max <level>', 'TLP ceiling: nothing marked above it is exported').choices([...TLP_LEVELS]).makeOptionMandatory())
     .option('--recipient <fingerprint|age1key>', 'encrypt to a trusted key or an age recipient (repeatable)', collect, [] as string[])
     .option('--plain', 'an unsigned plain STIX 2.1 bundle for MISP or OpenCTI')
@@ -37,6 +39,7 @@ export function registerBundleCommands(program: Command, context: CliContext): v
           tlpMax: options.tlpMax,
           recipients: options.recipient,
           ...(options.where ? { where: options.where } : {}),
+          ...(options.briefing.length ? { briefingIds: options.briefing } : {}),
           ...(options.plain ? { plain: true } : {}),
         });
         if (options.json) return printJson(context.io, result);
@@ -133,6 +136,11 @@ export function registerBundleCommands(program: Command, context: CliContext): v
         vault.close();
       }
     });
+}
+
+function collectId(value: string, previous: number[]): number[] {
+  if (!/^[1-9]\d{0,15}$/.test(value)) throw new InvalidArgumentError('A briefing id is a positive whole number.');
+  return [...previous, Number(value)];
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -8,6 +8,7 @@ import type { TlpLevel } from '../ingest/ingest-record';
 import { stixBundle, stixIndicator, tlpMarkingDefinitions, type StixIndicatorType, type StixObject } from '../stix';
 import type { TriageStatus } from '../triage/triage-model';
 import { writeBundleFile } from './bundle-file-writer';
+import { briefingObjects } from './briefing-objects';
 import { appendCustody } from './custody';
 import { custodyFromAudit } from './custody-from-audit';
 import { normaliseFingerprint } from './fingerprint';
@@ -24,6 +25,8 @@ export interface BundleExportRequest {
   /** `--where` query over the queue; absent = every indicator (false positives and expired excluded). */
   where?: string;
   tlpMax: TlpLevel;
+  /** Briefings (by id) whose STIX export goes into the bundle, after the same TLP ceiling. */
+  briefingIds?: readonly number[];
   /** Trusted-key fingerprints or raw `age1…` recipients. */
   recipients: readonly string[];
   /** An unsigned plain STIX 2.1 bundle (for MISP or OpenCTI) instead of a bundle file. */
@@ -92,14 +95,18 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
     throw new WorkbenchError('INVALID_INPUT', 'A TLP:RED ceiling needs named recipients and encryption: add --recipient (and no --plain), or lower --tlp-max.');
   }
   if (fs.existsSync(request.out)) throw new WorkbenchError('INVALID_INPUT', `${request.out} already exists; choose another name.`);
-  const identity = plain ? undefined : await ensureIdentity(db, author);
+  // A plain export is unsigned, but a briefing still names its producer: the identity exists either way.
+  const identity = await ensureIdentity(db, author);
   const recipients = resolveRecipients(db, request.recipients, identity);
-  const selection = selectIndicators(db, request.where, request.tlpMax);
-  if (selection.indicators.length === 0) {
+  const briefingIds = request.briefingIds ?? [];
+  const briefings = briefingIds.length ? briefingObjects(db, briefingIds, request.tlpMax, identity) : undefined;
+  // With briefings and no --where, the bundle is the briefings alone.
+  const selection = briefings && !request.where ? { indicators: [], withheld: 0 } : selectIndicators(db, request.where, request.tlpMax);
+  if (selection.indicators.length === 0 && !briefings?.objects.length) {
     throw new WorkbenchError('INVALID_INPUT', selection.withheld > 0 ? `Every matching indicator is marked above TLP:${request.tlpMax.toUpperCase()}; nothing to export.` : 'No indicator matches; nothing to export.');
   }
   const created = author.at.toISOString();
-  const producer = identity ? stixIdentityObject(identity) : undefined;
+  const producer = plain ? undefined : stixIdentityObject(identity);
   const stixIds = new Map<number, string>();
   const objects: StixObject[] = producer ? [producer as StixObject] : [];
   const levels = new Set<TlpLevel>();
@@ -122,15 +129,19 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
     stixIds.set(indicator.id, object.id);
     objects.push(object);
   }
-  const bundle = stixBundle(`liaison-bundle\u0000${created}\u0000${randomUUID()}`, [...objects, ...tlpMarkingDefinitions(levels)]);
+  const seen = new Set(objects.map((o) => o.id));
+  const fromBriefings = (briefings?.objects ?? []).filter((o) => !seen.has(o.id) && seen.add(o.id));
+  for (const [id, stixId] of briefings?.indicators ?? []) stixIds.set(id, stixId);
+  const markings = tlpMarkingDefinitions(levels).filter((m) => !seen.has(m.id));
+  const bundle = stixBundle(`liaison-bundle\u0000${created}\u0000${randomUUID()}`, [...objects, ...fromBriefings, ...markings]);
   const stix = Buffer.from(JSON.stringify(bundle), 'utf8');
   const byType: Record<string, number> = {};
   for (const object of bundle.objects) byType[object.type] = (byType[object.type] ?? 0) + 1;
 
   let bytes: Uint8Array = stix;
   let custodyEntries = 0;
-  if (identity) {
-    const history = custodyFromAudit(db, stixIds, identity);
+  if (!plain) {
+    const history = [...custodyFromAudit(db, stixIds, identity), ...(briefings?.approvals ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     const exported = { at: created, actor: author.actor, organisation: identity.organisation, fingerprint: identity.fingerprint, action: 'exported' as const, detail: `exported at TLP ceiling ${request.tlpMax.toUpperCase()} to ${recipients.length ? recipients.map((r) => r.name ?? r.ageRecipient).join(', ') : 'anyone (signed, not encrypted)'}`, objects: [bundle.id] };
     const custody = appendCustody([], [...history, exported]);
     custodyEntries = custody.length;
@@ -156,7 +167,7 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
       actor: author.actor,
       action: 'bundle.export',
       target: `bundle:${bundle.id}`,
-      after: { file: path.basename(request.out), kind, tlpMax: request.tlpMax, where: request.where ?? null, objects: bundle.objects.length, indicators: selection.indicators.length, withheld: selection.withheld, recipients: recipients.map((r) => r.fingerprint ?? r.ageRecipient), sha256 },
+      after: { file: path.basename(request.out), kind, tlpMax: request.tlpMax, where: request.where ?? null, briefings: briefingIds, objects: bundle.objects.length, indicators: selection.indicators.length, withheld: selection.withheld, recipients: recipients.map((r) => r.fingerprint ?? r.ageRecipient), sha256 },
     });
   } catch (error) {
     // An export the log does not show must not exist.
@@ -169,13 +180,13 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
     kind,
     tlpMax: request.tlpMax,
     objects: { total: bundle.objects.length, byType },
-    indicators: selection.indicators.length,
-    withheld: selection.withheld,
+    indicators: stixIds.size,
+    withheld: selection.withheld + (briefings?.withheld ?? 0),
     recipients,
     custodyEntries,
     bytes: bytes.length,
     sha256,
-    signer: identity ? toPublic(identity).fingerprint : null,
+    signer: plain ? null : toPublic(identity).fingerprint,
   };
 }
 

@@ -7,11 +7,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { Decrypter } from 'age-encryption';
-import type { TlpLevel } from '../ingest/ingest-record';
 import { TLP_MARKING_IDS } from '../ingest/stix/tlp-markings';
 import { tlpRank } from '../vault/queries/tlp-rank';
+import { AgeError, decryptAge } from './age-payload';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-limits';
 import { BundleRejected, type BundleProblem } from './bundle-rejection';
 import { ByteReader } from './byte-reader';
@@ -85,8 +83,7 @@ export async function readBundleFile(source: BundleSource, options: BundleReadOp
     return await readArchive(reader, { file, fileBytes, plainBytes, encrypted, limits, keepStix: options.keepStix, reject });
   } catch (error) {
     if (error instanceof BundleRejected) throw error;
-    // age reports a failed chunk MAC (a changed or cut byte) as an Error from the stream.
-    if (encrypted) return reject('damaged', `plaintext byte ${reader.position}`, 'the encrypted data is damaged or truncated (age authentication failed)');
+    if (error instanceof AgeError) return reject(error.kind, `plaintext byte ${reader.position}`, error.message);
     throw error;
   } finally {
     await chunks.return?.();
@@ -142,9 +139,9 @@ async function readArchive(reader: ByteReader, ctx: ArchiveContext): Promise<Ope
   const signatureData = await readSmallPart(1, limits.maxSignatureBytes);
   const signer = checkSignature(manifest, manifestData, signatureData, reject);
   checkDeclaredSizes(manifest, reader.position, ctx);
-  const stix = await readPayload(reader, await nextHeader(2), manifest.payload[0], ctx, true);
+  const { data: stix, objects: stixObjects } = await readPayload(reader, await nextHeader(2), manifest.payload[0], ctx, true);
   await readPadding('bundle.json', manifest.payload[0].size);
-  const custodyData = await readPayload(reader, await nextHeader(3), manifest.payload[1], ctx, true);
+  const { data: custodyData } = await readPayload(reader, await nextHeader(3), manifest.payload[1], ctx, true);
   await readPadding('custody.json', manifest.payload[1].size);
   const trailer = await reader.read(2 * BLOCK);
   if (!trailer) reject('truncated', 'end of archive', 'the file ends before the end-of-archive blocks');
@@ -158,7 +155,7 @@ async function readArchive(reader: ByteReader, ctx: ArchiveContext): Promise<Ope
   });
   checkEncryption(manifest, ctx);
   const custody = parseCustody(custodyData, manifest, reject);
-  checkStixContent(stix, manifest, reject);
+  checkStixContent(stix, stixObjects, manifest, reject);
   return { file: ctx.file, fileBytes: ctx.fileBytes, encrypted: ctx.encrypted, manifest, signer, custody, ...(ctx.keepStix ? { stix } : {}) };
 }
 
@@ -236,7 +233,7 @@ async function readPayload(
   declared: BundleManifest['payload'][number],
   ctx: ArchiveContext,
   keep: boolean,
-): Promise<Uint8Array> {
+): Promise<{ data: Uint8Array; objects: number }> {
   const { reject } = ctx;
   const name = declared.name;
   if (size !== declared.size) reject('hash-mismatch', name, `the archive holds ${size} bytes but the manifest declares ${declared.size}`);
@@ -256,7 +253,7 @@ async function readPayload(
   if (tooLong) reject('limits', name, `a string is longer than ${ctx.limits.maxStringBytes} bytes`);
   if (!complete) reject('truncated', name, 'the file ends inside this part');
   if (hash.digest('hex') !== declared.sha256) reject('hash-mismatch', name, 'its SHA-256 differs from the signed manifest (the content was changed)');
-  return kept;
+  return { data: kept, objects: guard.objects };
 }
 
 function checkEncryption(manifest: BundleManifest, ctx: ArchiveContext): void {
@@ -281,36 +278,22 @@ function parseCustody(data: Uint8Array, manifest: BundleManifest, reject: Archiv
   return parsed.data.entries;
 }
 
-/** bundle.json is a STIX bundle whose objects match the signed counts and stay within the TLP ceiling. */
-function checkStixContent(stix: Uint8Array, manifest: BundleManifest, reject: ArchiveContext['reject']): void {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(stix.buffer, stix.byteOffset, stix.byteLength).toString('utf8'));
-  } catch {
-    return reject('content', 'bundle.json', 'not JSON');
-  }
-  const bundle = json as { type?: unknown; id?: unknown; objects?: unknown };
-  if (bundle?.type !== 'bundle' || bundle.id !== manifest.bundle_id || !Array.isArray(bundle.objects)) {
-    return reject('content', 'bundle.json', 'not the STIX bundle the manifest names');
-  }
+/**
+ * bundle.json is the STIX bundle the manifest names, with the signed number of objects, and refers to no
+ * TLP marking above the ceiling. Checked on the raw bytes (the count from the streaming scan, marking ids
+ * by a native search): parsing 65 MB into a tree here cost as much again as the import that follows,
+ * which parses it anyway.
+ */
+function checkStixContent(stix: Uint8Array, objects: number, manifest: BundleManifest, reject: ArchiveContext['reject']): void {
+  const bytes = Buffer.from(stix.buffer, stix.byteOffset, stix.byteLength);
+  const prefix = `{"type":"bundle","id":"${manifest.bundle_id}","objects":[`;
+  if (!bytes.subarray(0, prefix.length).equals(Buffer.from(prefix))) reject('content', 'bundle.json', 'not the STIX bundle the manifest names');
+  if (objects !== manifest.objects.total) reject('content', 'bundle.json', `holds ${objects} objects, the manifest declares ${manifest.objects.total}`);
   const ceiling = tlpRank(manifest.tlp_max);
-  const byType: Record<string, number> = {};
-  for (const [index, object] of (bundle.objects as unknown[]).entries()) {
-    const type = (object as { type?: unknown })?.type;
-    if (typeof type !== 'string') return reject('content', `bundle.json objects[${index}]`, 'an object without a type');
-    byType[type] = (byType[type] ?? 0) + 1;
-    const refs = (object as { object_marking_refs?: unknown }).object_marking_refs;
-    if (Array.isArray(refs)) {
-      for (const ref of refs) {
-        const level: TlpLevel | undefined = typeof ref === 'string' ? TLP_MARKING_IDS[ref] : undefined;
-        if (level && tlpRank(level) > ceiling) reject('tlp', `bundle.json objects[${index}]`, `marked TLP:${level.toUpperCase()}, above the bundle's ceiling TLP:${manifest.tlp_max.toUpperCase()}`);
-      }
-    }
-  }
-  const total = (bundle.objects as unknown[]).length;
-  if (total !== manifest.objects.total) reject('content', 'bundle.json', `holds ${total} objects, the manifest declares ${manifest.objects.total}`);
-  for (const [type, count] of Object.entries(manifest.objects.by_type)) {
-    if ((byType[type] ?? 0) !== count) reject('content', 'bundle.json', `holds ${byType[type] ?? 0} ${type} objects, the manifest declares ${count}`);
+  for (const [id, level] of Object.entries(TLP_MARKING_IDS)) {
+    if (tlpRank(level) <= ceiling) continue;
+    const at = bytes.indexOf(`"${id}"`);
+    if (at >= 0) reject('tlp', `bundle.json byte ${at}`, `refers to the TLP:${level.toUpperCase()} marking, above the bundle's ceiling TLP:${manifest.tlp_max.toUpperCase()}`);
   }
 }
 
@@ -342,35 +325,12 @@ async function decryptingChunks(
   reject: ArchiveContext['reject'],
 ): Promise<{ chunks: AsyncIterator<Uint8Array>; plainBytes: number }> {
   if (identities.length === 0) reject('wrong-recipient', 'age header', 'the bundle is encrypted and this vault has no identity to open it');
-  const decrypter = new Decrypter();
-  for (const identity of identities) decrypter.addIdentity(identity);
-  const stream = Readable.toWeb(typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: CHUNK }) : Readable.from(sourceChunks(source) as unknown as AsyncIterable<Uint8Array>)) as ReadableStream<Uint8Array>;
-  let plain: Awaited<ReturnType<Decrypter['decrypt']>> & ReadableStream<Uint8Array>;
+  const encrypted = sourceChunks(source);
   try {
-    plain = (await decrypter.decrypt(stream)) as typeof plain;
+    return await decryptAge(encrypted, fileBytes, identities);
   } catch (error) {
-    await stream.cancel().catch(() => undefined);
-    const message = error instanceof Error ? error.message : '';
-    if (/no identity matched/.test(message)) return reject('wrong-recipient', 'age header', 'this vault is not one of the recipients the bundle was encrypted to');
-    return reject('damaged', 'age header', 'the encryption header is damaged');
+    await encrypted.return?.();
+    if (error instanceof AgeError) return reject(error.kind, 'age header', error.message);
+    throw error;
   }
-  let plainBytes: number;
-  try {
-    plainBytes = (plain as unknown as { size(n: number): number }).size(fileBytes);
-  } catch {
-    await plain.cancel().catch(() => undefined);
-    return reject('truncated', 'file', 'the encrypted file has an impossible length (truncated)');
-  }
-  const streamReader = plain.getReader();
-  const iterator: AsyncIterator<Uint8Array> = {
-    next: async () => {
-      const { value, done } = await streamReader.read();
-      return done ? { value: undefined, done: true } : { value, done: false };
-    },
-    return: async () => {
-      await streamReader.cancel().catch(() => undefined);
-      return { value: undefined, done: true };
-    },
-  };
-  return { chunks: iterator, plainBytes };
 }

@@ -156,8 +156,10 @@ describe('bundle file', () => {
 
     const red = await writeBundleFile(input({ tlpMax: 'red', stix: stixBytes(2, RED) }));
     expect(await rejection(await writeFile('red.liaison', red.bytes))).toMatchObject({ problem: 'tlp' });
+    const miscounted = await writeBundleFile(input({ objects: { total: 4, by_type: { indicator: 4 } } }));
+    expect(await rejection(await writeFile('miscounted.liaison', miscounted.bytes))).toMatchObject({ problem: 'content', reason: 'holds 5 objects, the manifest declares 4' });
     const aboveCeiling = await writeBundleFile(input({ tlpMax: 'green', stix: stixBytes(2, RED) }));
-    expect(await rejection(await writeFile('above.liaison', aboveCeiling.bytes))).toMatchObject({ problem: 'tlp', place: 'bundle.json objects[0]' });
+    expect(await rejection(await writeFile('above.liaison', aboveCeiling.bytes))).toMatchObject({ problem: 'tlp', place: expect.stringMatching(/^bundle\.json byte \d+$/), reason: expect.stringContaining('TLP:RED marking, above') });
   });
 
   it('refuses a huge string while streaming, and object counts or sizes out of proportion before the payload', async () => {
@@ -208,3 +210,29 @@ describe('bundle file', () => {
     }
   });
 });
+
+describe('age payload', () => {
+  it('opens a bundle encrypted by the stock age command (not only our own encryption)', async () => {
+    const signed = await writeBundleFile(input());
+    const tar = path.join(dir, 'stock-in.tar');
+    fs.writeFileSync(tar, signed.bytes);
+    const file = path.join(dir, 'stock-encrypted.liaison');
+    execFileSync('age', ['-r', bob.ageRecipient, '-o', file, tar]);
+    // Stock age encrypts a signed-only bundle; its manifest names no recipients, which is refused as such.
+    await expect(readBundleFile(file, { ageIdentities: [bob.ageIdentity], keepStix: false })).rejects.toMatchObject({ problem: 'parts', reason: expect.stringContaining('names no recipients') });
+    const big = await writeBundleFile(input({ stix: stixBytes(900), recipients: [bob.ageRecipient] }));
+    const plainTar = path.join(dir, 'big.tar');
+    const bigFile = await writeFile('big.liaison', big.bytes);
+    execFileSync('age', ['-d', '-i', writeKey(bob), '-o', plainTar, bigFile]);
+    const reencrypted = path.join(dir, 'big-stock.liaison');
+    execFileSync('age', ['-r', bob.ageRecipient, '-o', reencrypted, plainTar]);
+    expect(fs.statSync(plainTar).size).toBeGreaterThan(3 * 65536);
+    expect(await readBundleFile(reencrypted, { ageIdentities: [bob.ageIdentity], keepStix: false })).toMatchObject({ encrypted: true, manifest: { objects: { total: 900 } } });
+  });
+});
+
+function writeKey(who: VaultIdentity): string {
+  const file = path.join(dir, `${who.analyst}.key`);
+  fs.writeFileSync(file, `${who.ageIdentity}\n`, { mode: 0o600 });
+  return file;
+}

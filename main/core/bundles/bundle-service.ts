@@ -24,6 +24,8 @@ export interface BundleHost {
   author(): BundleAuthor;
   takeFiles(grantId: string): BundleFile[];
   dataChanged(): void;
+  /** Runs `work` in the session's queue of state changes, so a lock waits for it before closing the vault. */
+  runExclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface BundleImportOutcome {
@@ -37,6 +39,7 @@ export interface BundleImportOutcome {
 export interface BundleExportOptions {
   fileName: string;
   where?: string;
+  briefingIds?: readonly number[];
   tlpMax: TlpLevel;
   recipients: readonly string[];
   plain: boolean;
@@ -118,7 +121,7 @@ export class BundleService {
     const held = this.tickets.get(ticket);
     if (!held) throw new WorkbenchError('NOT_FOUND', 'That bundle is no longer open; choose it again.');
     const db = this.host.writableDb();
-    const outcome = await importBundle(db, this.host.author(), sourceOf(held.file), { acceptUnknownSigner, indexing: indexImportedIndicators, now: this.now });
+    const outcome = await this.host.runExclusive(() => importBundle(db, this.host.author(), sourceOf(held.file), { acceptUnknownSigner, indexing: indexImportedIndicators, now: this.now }));
     this.tickets.delete(ticket);
     this.host.dataChanged();
     const { result } = outcome;
@@ -130,13 +133,15 @@ export class BundleService {
     const vault = this.host.requireVault();
     const folder = path.join(vault.location, 'exports');
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const result = await exportBundle(this.host.writableDb(), this.host.author(), {
+    const db = this.host.writableDb();
+    const result = await this.host.runExclusive(() => exportBundle(db, this.host.author(), {
       out: path.join(folder, options.fileName),
       tlpMax: options.tlpMax,
       recipients: options.recipients,
       plain: options.plain,
       ...(options.where ? { where: options.where } : {}),
-    });
+      ...(options.briefingIds?.length ? { briefingIds: options.briefingIds } : {}),
+    }));
     return { ...result, file: options.fileName };
   }
 

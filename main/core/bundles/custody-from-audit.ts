@@ -21,33 +21,31 @@ const TRIAGE_ACTIONS = new Set(['indicator.triage', 'indicators.bulk-triage', 'i
 /** Custody entries for the indicators `stixIds` maps (vault id -> STIX id), recorded by `recorder`. */
 export function custodyFromAudit(db: Database, stixIds: ReadonlyMap<number, string>, recorder: PublicIdentity): CustodyEntryInput[] {
   if (stixIds.size === 0) return [];
-  const ids = JSON.stringify([...stixIds.keys()]);
-  // json_each keeps this a pure read (the reader connection is query_only: no temp tables).
+  // Driven from the audit log through indexed joins (action, source id, change id) and filtered here by
+  // the exported ids: joining the exported id list to the log made a 100k export take 80 s.
   const rows = db
     .prepare(
-      `WITH chosen(id) AS (SELECT value FROM json_each(@ids))
-       SELECT a.id AS auditId, a.at, a.actor, a.action, a.after_json AS afterJson, s.indicator_id AS indicatorId
-         FROM indicator_sources s JOIN chosen c ON c.id = s.indicator_id
-         JOIN audit_entries a ON a.target = 'source:' || s.source_id AND a.action = 'indicators.import'
+      `SELECT a.id AS auditId, a.at, a.actor, a.action, a.after_json AS afterJson, s.indicator_id AS indicatorId
+         FROM audit_entries a JOIN indicator_sources s ON s.source_id = CAST(substr(a.target, 8) AS INTEGER)
+        WHERE a.action = 'indicators.import' AND a.target LIKE 'source:%'
        UNION ALL
-       SELECT a.id, a.at, a.actor, a.action, a.after_json, c.id
-         FROM chosen c JOIN audit_entries a ON a.target = 'indicator:' || c.id
+       SELECT a.id, a.at, a.actor, a.action, a.after_json, CAST(substr(a.target, 11) AS INTEGER)
+         FROM audit_entries a WHERE a.action = 'indicator.triage' AND a.target LIKE 'indicator:%'
        UNION ALL
        SELECT a.id, a.at, a.actor, a.action, a.after_json, b.indicator_id
-         FROM bulk_change_items b JOIN chosen c ON c.id = b.indicator_id
-         JOIN audit_entries a ON a.target = 'bulk-change:' || b.change_id
+         FROM audit_entries a JOIN bulk_change_items b ON b.change_id = CAST(substr(a.target, 13) AS INTEGER)
+        WHERE a.action IN ('indicators.bulk-triage', 'indicators.bulk-undo', 'indicators.auto-expire') AND a.target LIKE 'bulk-change:%'
        ORDER BY 1`,
     )
-    .all({ ids }) as AuditRow[];
+    .all() as AuditRow[];
   const received = db
     .prepare(
-      `WITH chosen(id) AS (SELECT value FROM json_each(@ids))
-       SELECT b.bundle_id AS bundleId, b.signer_fingerprint AS signer, b.signer_name AS signerName, b.imported_at AS at, b.imported_by AS actor,
+      `SELECT b.bundle_id AS bundleId, b.signer_fingerprint AS signer, b.signer_name AS signerName, b.imported_at AS at, b.imported_by AS actor,
               b.custody_json AS custodyJson, s.indicator_id AS indicatorId
-         FROM bundle_imports b JOIN indicator_sources s ON s.source_id = b.source_id JOIN chosen c ON c.id = s.indicator_id
+         FROM bundle_imports b JOIN indicator_sources s ON s.source_id = b.source_id
        ORDER BY b.id`,
     )
-    .all({ ids }) as { bundleId: string; signer: string; signerName: string; at: string; actor: string; custodyJson: string; indicatorId: number }[];
+    .all() as { bundleId: string; signer: string; signerName: string; at: string; actor: string; custodyJson: string; indicatorId: number }[];
 
   const entries: (CustodyEntryInput & { order: string })[] = [];
   let current: { auditId: number; entry: CustodyEntryInput & { order: string } } | undefined;

@@ -1,43 +1,45 @@
 /**
- * Watches JSON text stream by for a string longer than a limit, without parsing it: a gigabyte-long
- * string in an otherwise small bundle is refused while it streams in, not after it was buffered and
- * handed to JSON.parse. Escapes are followed so an escaped quote does not end the string.
+ * Watches JSON text stream by, without parsing it: a string longer than the limit is refused while it
+ * streams in (not after it was buffered and handed to JSON.parse), and the objects directly inside the
+ * top-level object's array (a STIX bundle's `objects`) are counted, so the signed count can be checked
+ * without building the whole tree. Escapes are followed so an escaped quote does not end a string.
  */
 export class StringLengthGuard {
   private inString = false;
   private escaped = false;
   private length = 0;
-  private longest = 0;
+  private depth = 0;
+  /** `{` opened at depth 2: the elements of the bundle's objects array. */
+  objects = 0;
 
   constructor(private readonly limit: number) {}
 
   /** Feeds the next bytes; returns false as soon as a string exceeds the limit. */
   feed(chunk: Uint8Array): boolean {
-    let inString = this.inString;
-    let escaped = this.escaped;
-    let length = this.length;
+    let { inString, escaped, length, depth, objects } = this;
+    const limit = this.limit;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i]!;
       if (!inString) {
         if (byte === 0x22) {
           inString = true;
           length = 0;
-        }
+        } else if (byte === 0x7b || byte === 0x5b) {
+          if (byte === 0x7b && depth === 2) objects += 1;
+          depth += 1;
+        } else if (byte === 0x7d || byte === 0x5d) depth -= 1;
         continue;
       }
       if (escaped) escaped = false;
       else if (byte === 0x5c) escaped = true;
       else if (byte === 0x22) {
         inString = false;
-        if (length > this.longest) this.longest = length;
         continue;
       }
       length += 1;
-      if (length > this.limit) return false;
+      if (length > limit) return false;
     }
-    this.inString = inString;
-    this.escaped = escaped;
-    this.length = length;
+    Object.assign(this, { inString, escaped, length, depth, objects });
     return true;
   }
 }

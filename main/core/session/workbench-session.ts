@@ -148,6 +148,11 @@ export class WorkbenchSession {
     return this.grants.register(files);
   }
 
+  /** Runs a capability's long write (a bundle import) in the queue a lock waits for. */
+  runExclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(work);
+  }
+
   /** Takes the files of a grant for a capability that reads them itself (bundles). */
   takeFiles(grantId: string): GrantedFile[] {
     this.requireVault();

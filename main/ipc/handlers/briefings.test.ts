@@ -19,7 +19,7 @@ async function session() {
   workbench.onEvent((event) => events.push(event));
   const csv = ['type,value', 'domain,lantern-1.com', 'domain,lantern-2.com', 'ipv4,185.220.101.45'].join('\n');
   const grantId = workbench.grantFiles([{ kind: 'bytes', name: 'feed.csv', bytes: new TextEncoder().encode(csv) }]);
-  workbench.startImport(grantId, { format: 'csv', partial: false, tlp: 'green' });
+  workbench.startImport(grantId, { format: 'csv', tlp: 'green' });
   await expect.poll(() => events.some((e) => e.type === 'import:finished'), { timeout: 20_000 }).toBe(true);
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
     const result = await dispatch(channel, payload);

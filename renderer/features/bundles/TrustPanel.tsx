@@ -41,7 +41,7 @@ export function TrustPanel({ trusted, canPick }: { trusted: TrustedIdentity[]; c
                   <code>{key.fingerprint}</code>
                 </td>
                 <td>
-                  <button type="button" className="button button-small" onClick={() => void removeTrust(key.fingerprint)} aria-label={`Stop trusting ${key.name}`}>
+                  <button type="button" className="button button-small" onClick={() => void removeTrust(key.fingerprint)} aria-label={`Remove ${key.name}`}>
                     Remove
                   </button>
                 </td>

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeTimers } from '../../../test/helpers/fake-timers';
+import { ingestFixture } from '../../../test/helpers/import-vault';
+import { tempDirs } from '../../../test/helpers/temp-dirs';
+import { importPaths } from '../ingest/import/import-job';
+import { WorkbenchSession } from '../session';
+import { publicIdentityFile } from './public-identity-file';
+
+const dirs = tempDirs('liaison-bundle-service-');
+afterEach(() => dirs.cleanup());
+const PASSPHRASE = 'a long enough passphrase';
+
+async function openSession(actor: string): Promise<WorkbenchSession> {
+  const timers = fakeTimers();
+  const session = new WorkbenchSession({ location: join(dirs.make(), 'vault'), actor, now: timers.now, timers });
+  await session.create(PASSPHRASE);
+  return session;
+}
+
+describe('BundleService in a session (what the Bundles screen calls)', () => {
+  it('trusts only the fingerprint that was shown, exports to the exports folder, verifies, and imports once per ticket', async () => {
+    const [alice, bob] = await Promise.all([openSession('alice'), openSession('bob')]);
+    const aliceId = await alice.bundles.identity();
+    const bobId = await bob.bundles.identity();
+
+    const preview = bob.bundles.previewTrust(bob.grantFiles([{ kind: 'bytes', name: 'alice.pub.json', bytes: Buffer.from(publicIdentityFile(aliceId)) }]));
+    expect(preview.identity.fingerprint).toBe(aliceId.fingerprint);
+    expect(() => bob.bundles.confirmTrust(preview.ticket, bobId.fingerprint)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(bob.bundles.confirmTrust(preview.ticket, aliceId.fingerprint, 'Alpha')).toMatchObject({ name: 'Alpha' });
+    expect(() => bob.bundles.confirmTrust(preview.ticket, aliceId.fingerprint)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const bobFile = alice.bundles.previewTrust(alice.grantFiles([{ kind: 'bytes', name: 'bob.pub.json', bytes: Buffer.from(publicIdentityFile(bobId)) }]));
+    alice.bundles.confirmTrust(bobFile.ticket, bobId.fingerprint);
+
+    await importPaths(alice.requireVault().db, [ingestFixture('stix', 'bundle-2.1.json')], { format: 'stix', actor: 'alice' });
+    const exported = await alice.bundles.export({ fileName: 'to-bob.liaison', tlpMax: 'amber', recipients: [bobId.fingerprint], plain: false });
+    expect(exported).toMatchObject({ file: 'to-bob.liaison', kind: 'encrypted' });
+    const path = join(alice.location, 'exports', 'to-bob.liaison');
+    expect(fs.existsSync(path)).toBe(true);
+
+    const checked = await bob.bundles.verify(bob.grantFiles([{ kind: 'path', path, name: 'to-bob.liaison', size: fs.statSync(path).size }]));
+    expect(checked.report).toMatchObject({ ok: true, signer: { trusted: true, trustedAs: 'Alpha' } });
+    // Locking forgets verified files: after unlocking, the analyst must choose (and see) the file again.
+    bob.lock('user');
+    await bob.unlock(PASSPHRASE);
+    await expect(bob.bundles.import(checked.ticket!, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const again = await bob.bundles.verify(bob.grantFiles([{ kind: 'bytes', name: 'to-bob.liaison', bytes: fs.readFileSync(path) }]));
+    const imported = await bob.bundles.import(again.ticket!, false);
+    expect(imported.indicatorsNew).toBe(exported.indicators);
+    expect(imported.custody.at(-1)).toMatchObject({ action: 'received', actor: 'bob' });
+    await expect(bob.bundles.import(again.ticket!, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(bob.bundles.listImports()).toHaveLength(1);
+    alice.lock('user');
+    bob.lock('user');
+  });
+});

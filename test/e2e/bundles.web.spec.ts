@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ensureIdentity, exportBundle, publicIdentityFile } from '../../main/core/bundles';
+import { importPaths } from '../../main/core/ingest/import/import-job';
+import { createVault } from '../../main/core/vault';
+import { expect, test } from './fixtures';
+import { BundlesPage } from './pages/bundles-page';
+import { CreateVaultPage } from './pages/vault-access-page';
+import { WorkspacePage } from './pages/workspace-page';
+
+const PASSPHRASE = 'orbit velvet harbour minnow cactus';
+const STIX_BUNDLE = path.resolve(import.meta.dirname, '../fixtures/ingest/stix/bundle-2.1.json');
+
+/** A partner vault (A) outside the app: its public identity file, and a bundle it exports to `ageRecipient`. */
+async function partnerFiles(dir: string, ageRecipient: string) {
+  const vault = await createVault(path.join(dir, 'partner'), 'partner passphrase for e2e', { actor: 'alice', kdf: { N: 2 ** 14, r: 8, p: 1 } });
+  try {
+    const author = { actor: 'alice', at: new Date('2026-03-01T10:00:00Z') };
+    const identity = await ensureIdentity(vault.db, author, { organisation: 'CERT Alpha' });
+    await importPaths(vault.db, [STIX_BUNDLE], { format: 'stix', actor: 'alice' });
+    const publicFile = path.join(dir, 'alpha.pub.json');
+    fs.writeFileSync(publicFile, publicIdentityFile(identity));
+    const bundle = path.join(dir, 'from-alpha.liaison');
+    const exported = await exportBundle(vault.db, author, { out: bundle, tlpMax: 'amber', recipients: [ageRecipient] });
+    const tampered = path.join(dir, 'tampered.liaison');
+    const bytes = fs.readFileSync(bundle);
+    bytes[bytes.length - 2000] = bytes[bytes.length - 2000]! ^ 0x20;
+    fs.writeFileSync(tampered, bytes);
+    return { fingerprint: identity.fingerprint, publicFile, bundle, tampered, indicators: exported.indicators };
+  } finally {
+    vault.close();
+  }
+}
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('bundles: trust a partner after the fingerprint check, verify a bundle before importing it, refuse a tampered one', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const workspace = new WorkspacePage(page);
+  await workspace.expectVisible();
+  await workspace.open('Bundles');
+  const bundles = new BundlesPage(page);
+  await bundles.expectVisible();
+  await expect(page.getByText('Bundle exchange is not available yet')).toHaveCount(0);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-bundles-'));
+  try {
+    const partner = await partnerFiles(dir, (await bundles.ageKey.textContent())!);
+
+    const shown = await bundles.previewPartner(partner.publicFile);
+    await expect(shown).toHaveText(partner.fingerprint);
+    await axe(page);
+    await bundles.confirmPartner('Alpha desk');
+    await expect(bundles.trustedRow('Alpha desk')).toContainText(partner.fingerprint);
+
+    await bundles.chooseBundle(partner.bundle);
+    await expect(bundles.report).toContainText('Valid signature from a trusted partner (Alpha desk)');
+    await expect(bundles.report).toContainText(partner.fingerprint);
+    await expect(bundles.report.getByRole('table', { name: 'Chain of custody' }).getByRole('row')).toHaveCount(3); // header, imported, exported
+    await axe(page);
+    await bundles.importButton().click();
+    await expect(bundles.receive.getByRole('status').filter({ hasText: 'Imported:' })).toContainText(`${partner.indicators} new indicators`);
+
+    // Dropped on the window from another screen, a bundle goes to the verify screen, not the import panel.
+    await workspace.open('Queue');
+    await bundles.dropOnWindow(partner.tampered);
+    await expect(workspace.section('Bundles')).toHaveAttribute('aria-current', 'page');
+    await expect(bundles.report).toContainText('Rejected: nothing will be imported');
+    await expect(bundles.report).toContainText('tampered.liaison');
+    await expect(bundles.importButton()).toHaveCount(0);
+
+    await bundles.exportForm.getByLabel('File name (written to the vault’s exports folder)').fill('for-misp.json');
+    await bundles.exportForm.getByLabel('Plain STIX 2.1 (unsigned, for MISP or OpenCTI)').check();
+    await bundles.exportForm.getByRole('button', { name: 'Export' }).click();
+    await expect(bundles.exportForm.getByRole('status')).toContainText(`Wrote for-misp.json: plain, ${partner.indicators} indicators`);
+    await axe(page);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
