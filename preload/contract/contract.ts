@@ -8,6 +8,7 @@ import { importChannels } from './imports';
 import { indicatorChannels } from './indicators';
 import { triageChannels } from './triage';
 import { settingsChannels } from './settings';
+import { syncChannels } from './sync';
 import { vaultChannels } from './vault';
 
 /** Every request/response channel between renderer and core, named `domain:verb`. */
@@ -18,6 +19,7 @@ export const contract = {
   ...indicatorChannels,
   ...importChannels,
   ...triageChannels,
+  ...syncChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -14,10 +14,11 @@ import { startIdleTimer, systemTimers, type IdleTimer, type Timers } from './idl
 import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
+import { SyncService, type SyncEvent } from '../sync';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
-export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent;
+export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | ImportJobEvent | SyncEvent;
 export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'partial'>;
 
 export interface SessionOptions {
@@ -49,6 +50,16 @@ export class WorkbenchSession {
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
   private version = 0;
   readonly positions = new PositionCache();
+  /** Sync over TAXII (issue #13), a capability with its own service; runs share the exclusive queue. */
+  readonly sync: SyncService = new SyncService({
+    vault: () => this.requireVault(),
+    writableDb: () => this.writableDb(),
+    schedule: (work) => this.exclusive(work),
+    emit: (event) => this.emit(event),
+    now: () => this.now(),
+    dataChanged: () => this.dataChanged(),
+    timers: { setTimeout: (callback, ms) => this.timers.setTimeout(callback, ms), clearTimeout: (handle) => this.timers.clearTimeout(handle) },
+  });
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
@@ -100,6 +111,7 @@ export class WorkbenchSession {
     if (vault) {
       this.vault = null;
       this.imports.cancelAll();
+      this.sync.cancelAll();
       void this.queue.then(() => vault.close());
       this.emit({ type: 'vault:locked', reason });
     }
@@ -180,6 +192,9 @@ export class WorkbenchSession {
     if (this.imports.active()) {
       throw new WorkbenchError('BUSY', 'An import is being written to the vault. Make this change when it has finished, or cancel the import.');
     }
+    if (this.sync.active()) {
+      throw new WorkbenchError('BUSY', 'A sync is writing to the vault. Make this change when it has finished, or cancel it.');
+    }
     return db;
   }
 
@@ -203,6 +218,7 @@ export class WorkbenchSession {
     // Indicators whose valid-until passed while the vault was locked become expired now (audited as such).
     if (expireDue(vault.db, { actor: vault.actor, now: this.now() }).count > 0) this.dataChanged();
     this.armIdleTimer(readSettings(vault.db).autoLockMinutes);
+    this.sync.startBackground();
     this.emit({ type: 'vault:unlocked' });
   }
 

@@ -4,6 +4,7 @@ import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
 import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers } from './triage';
 import { settingsHandlers } from './settings';
+import { syncHandlers } from './sync';
 import type { Handler } from './types';
 import { vaultHandlers } from './vault';
 
@@ -19,4 +20,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...triageHandlers,
   ...overviewHandlers,
   ...viewHandlers,
+  ...syncHandlers,
 };
