@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useImportStore } from '../features/import/import-store';
+import { useSyncStore } from '../features/sync/sync-store';
 import { useVaultStore } from '../features/vault-access/vault-store';
 
 /** Follows pushes from the core (idle lock, a lock or unlock from another window, import jobs) for the app's lifetime. */
@@ -10,6 +11,7 @@ export function useCoreEvents(): void {
     return bridge.events.subscribe((event) => {
       useVaultStore.getState().handleEvent(event);
       useImportStore.getState().handleEvent(event);
+      useSyncStore.getState().handleEvent(event);
     });
   }, []);
 }

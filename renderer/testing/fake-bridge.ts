@@ -30,6 +30,16 @@ const CHANNEL_SET: Record<Channel, true> = {
   'views:list': true,
   'views:save': true,
   'views:delete': true,
+  'sync:profiles': true,
+  'sync:add': true,
+  'sync:remove': true,
+  'sync:test': true,
+  'sync:run': true,
+  'sync:cancel': true,
+  'sync:status': true,
+  'sync:conflicts': true,
+  'sync:resolve': true,
+  'sync:share': true,
 };
 const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 
