@@ -19,8 +19,7 @@ export function judgePulled(db: Database, profileId: number, object: Record<stri
   const modified = versionOf(object);
   if (prepared(db, 'SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profileId, stixId, modified)) return 'duplicate';
   const local = getSharedObject(db, stixId);
-  const unaccepted = db
-    .prepare(`SELECT modified FROM sync_outbox WHERE profile_id = ? AND stix_id = ? AND state IN ('queued', 'held', 'pending') AND modified <> ?`)
+  const unaccepted = prepared(db, `SELECT modified FROM sync_outbox WHERE profile_id = ? AND stix_id = ? AND +state IN ('queued', 'held', 'pending') AND modified <> ?`)
     .pluck()
     .all(profileId, stixId, modified) as string[];
   if (local && unaccepted.length > 0 && (local.baseModified === null || compareTimestamps(modified, local.baseModified) > 0)) return 'conflict';

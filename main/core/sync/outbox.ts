@@ -36,15 +36,14 @@ export function enqueueObject(db: Database, profile: { id: number; tlpMaxRank: n
   // The hub gave us this very version: it has it already.
   if (prepared(db, 'SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profile.id, stixId, modified)) return 'already-queued';
   const conflictOpen = prepared(db, 'SELECT 1 FROM sync_conflicts WHERE stix_id = ? AND profile_id = ? AND resolved_at IS NULL').get(stixId, profile.id) !== undefined;
-  const { changes } = db
-    .prepare(
+  const { changes } = prepared(db, 
       `INSERT INTO sync_outbox (profile_id, stix_id, modified, object_json, tlp_rank, state, next_attempt_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, stix_id, modified) DO NOTHING`,
     )
     .run(profile.id, stixId, modified, JSON.stringify(object), rank, conflictOpen ? 'held' : 'queued', at, at, at);
   if (changes === 0) return 'already-queued';
   prepared(db, 
-    `UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND modified <> ? AND state IN ('queued', 'held')`,
+    `UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND modified <> ? AND +state IN ('queued', 'held')`,
   ).run(at, profile.id, stixId, modified);
   return 'queued';
 }
@@ -60,8 +59,7 @@ const COLUMNS = `id, profile_id AS profileId, stix_id AS stixId, modified, objec
 
 /** Queued versions to send now, oldest first (`force`: the analyst asked, so backoff does not hold them). */
 export function listDue(db: Database, profileId: number, now: string, force: boolean, limit: number): OutboxRow[] {
-  return db
-    .prepare(`SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'queued' AND (? OR next_attempt_at <= ?) ORDER BY id LIMIT ?`)
+  return prepared(db, `SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'queued' AND (? OR next_attempt_at <= ?) ORDER BY id LIMIT ?`)
     .all(profileId, force ? 1 : 0, now, limit) as OutboxRow[];
 }
 

@@ -102,8 +102,7 @@ function recordConflict(ctx: SyncContext, remote: Record<string, unknown>, at: s
   const stixId = String(remote.id);
   const local = getSharedObject(ctx.db, stixId);
   if (!local) return;
-  ctx.db
-    .prepare(
+  prepared(ctx.db, 
       `INSERT INTO sync_conflicts (profile_id, stix_id, local_modified, local_json, remote_modified, remote_json, detected_at)
        VALUES (@profile, @id, @localModified, @localJson, @remoteModified, @remoteJson, @at)
        ON CONFLICT (stix_id) WHERE resolved_at IS NULL DO UPDATE SET
@@ -111,5 +110,5 @@ function recordConflict(ctx: SyncContext, remote: Record<string, unknown>, at: s
          WHERE excluded.remote_modified > sync_conflicts.remote_modified`,
     )
     .run({ profile: ctx.profile.id, id: stixId, localModified: local.modified, localJson: JSON.stringify(local.object), remoteModified: versionOf(remote), remoteJson: JSON.stringify(remote), at });
-  prepared(ctx.db, `UPDATE sync_outbox SET state = 'held', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND state = 'queued'`).run(at, ctx.profile.id, stixId);
+  prepared(ctx.db, `UPDATE sync_outbox SET state = 'held', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state = 'queued'`).run(at, ctx.profile.id, stixId);
 }
