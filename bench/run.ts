@@ -8,6 +8,8 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   triage: () => import('./triage.bench'),
   'queue-scroll': () => import('./queue-scroll.bench'),
   sync: () => import('./sync.bench'),
+  'briefing-store': () => import('./briefing-store.bench'),
+  briefings: () => import('./briefings.bench'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { toWorkbenchError } from '../core/errors';
+import { registerAttackCommands } from './commands/attack';
 import { registerAuditCommands } from './commands/audit';
+import { registerBriefingCommands } from './commands/briefing';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
 import { registerSyncCommands } from './commands/sync';
@@ -37,6 +39,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerTriageCommand(program, context);
   registerWarninglistCommands(program, context);
   registerSyncCommands(program, context);
+  registerBriefingCommands(program, context);
+  registerAttackCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,6 +3,7 @@ import type { ChannelSpec } from './channel';
 import type { LiaisonEvent } from './events';
 import type { Result } from './result';
 import { auditChannels } from './audit';
+import { attackChannels, briefingChannels } from './briefings';
 import type { FilesApi } from './files';
 import { importChannels } from './imports';
 import { indicatorChannels } from './indicators';
@@ -20,6 +21,8 @@ export const contract = {
   ...importChannels,
   ...triageChannels,
   ...syncChannels,
+  ...briefingChannels,
+  ...attackChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './briefings';
 export * from './contract';
 export * from './events';
 export * from './files';

@@ -40,6 +40,23 @@ const CHANNEL_SET: Record<Channel, true> = {
   'sync:conflicts': true,
   'sync:resolve': true,
   'sync:share': true,
+  'briefings:list': true,
+  'briefings:get': true,
+  'briefings:create': true,
+  'briefings:save-draft': true,
+  'briefings:save': true,
+  'briefings:versions': true,
+  'briefings:citing': true,
+  'briefings:diff': true,
+  'briefings:restore': true,
+  'briefings:set-status': true,
+  'briefings:attach': true,
+  'briefings:detach': true,
+  'briefings:templates': true,
+  'briefings:save-template': true,
+  'briefings:export': true,
+  'attack:search': true,
+  'attack:catalogues': true,
 };
 const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 

@@ -3,10 +3,9 @@
  * Parsers are pure: bytes in, items out; no database, no Electron.
  */
 import type { IndicatorType } from '../indicators/indicator-type';
+import type { TlpLevel } from '../indicators/tlp-level';
 
-export type TlpLevel = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
-
-export const TLP_LEVELS: readonly TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
+export { TLP_LEVELS, type TlpLevel } from '../indicators/tlp-level';
 
 export type IndicatorContextKind =
   | 'malware'

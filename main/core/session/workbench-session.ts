@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { WorkbenchError } from '../errors';
 import { listAudit, type AuditListQuery } from '../audit';
 import {
@@ -15,6 +16,7 @@ import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
 import { SyncService, type SyncEvent } from '../sync';
+import { BriefingService } from '../briefings';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
@@ -27,6 +29,8 @@ export interface SessionOptions {
   nativeBinding?: string;
   now?: () => Date;
   timers?: Timers;
+  /** Where briefing exports from the app are written (default: `exports` inside the vault folder). */
+  exportFolder?: string;
 }
 
 /**
@@ -60,6 +64,13 @@ export class WorkbenchSession {
     dataChanged: () => this.dataChanged(),
     timers: { setTimeout: (callback, ms) => this.timers.setTimeout(callback, ms), clearTimeout: (handle) => this.timers.clearTimeout(handle) },
   });
+  /** Briefings plug in as their own service; the session lends it connections, the author and change notices. */
+  readonly briefings = new BriefingService({
+    reader: () => this.db(),
+    writer: () => this.writableDb(),
+    author: () => this.author(),
+    changed: () => this.dataChanged(),
+  });
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => new Date());
@@ -69,6 +80,11 @@ export class WorkbenchSession {
 
   get location(): string {
     return this.options.location;
+  }
+
+  /** The folder the app's briefing exports go to; the core names each file, never the renderer. */
+  get exportFolder(): string {
+    return this.options.exportFolder ?? path.join(this.options.location, 'exports');
   }
 
   /** Whether a vault exists at the location and whether it is open. */

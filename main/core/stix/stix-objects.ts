@@ -176,8 +176,13 @@ function laterOf(created: string, modified: string): string {
   return modified >= created ? modified : created;
 }
 
-/** Drops undefined properties so they are absent rather than serialised as nothing. */
+/**
+ * A copy without the undefined properties, so they are absent (a schema validator sees an undefined
+ * property as present). Copying, not deleting: `delete` turns each object into a slow dictionary, which
+ * cost a third of JSON.stringify's time on a 50,000-indicator export.
+ */
 function compact<T extends Record<string, unknown>>(object: T): T {
-  for (const key of Object.keys(object)) if (object[key] === undefined) delete object[key];
-  return object;
+  const out: Record<string, unknown> = {};
+  for (const key in object) if (object[key] !== undefined) out[key] = object[key];
+  return out as T;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stixBundleErrors, stixObjectErrors } from '../../../test/helpers/stix-schemas';
+import { INDICATOR_SAMPLES as SAMPLES } from '../../../test/helpers/briefing-export-sample';
 import { INDICATOR_TYPES, type IndicatorType } from '../indicators/indicator-type';
 import { TLP_LEVELS, type IngestRecord } from '../ingest/ingest-record';
 import { parseStix } from '../ingest/stix/parse-stix';
@@ -10,30 +11,6 @@ import {
   tlpMarkingDefinitions, tlpMarkingRefs, uuidV5,
 } from './index';
 
-/** One canonical value of every indicator type, some with the characters patterns must escape. */
-const SAMPLES: Readonly<Record<IndicatorType, string>> = {
-  ipv4: '198.51.100.23',
-  ipv6: '2001:db8::17',
-  cidr: '203.0.113.0/24',
-  domain: 'badcdn.example',
-  hostname: 'update.badcdn.example',
-  url: "https://hr-notice.example/login?id=4&q='x'\\y",
-  email: 'payroll@hr-notice.example',
-  md5: '9e107d9d372bb6826bd81d3542a419d6',
-  sha1: 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3',
-  sha256: '3f786850e387550fdab836ed7e6dc881de23001b7e6e1b2e3c9f8a7b6d5c4e3f',
-  sha512: 'ee26b0dd4af7e749aa1a8ee3c10ae9923f618980772e473f8819a5d4940e0db27ac185f8a0e1d5f84f88bc887fd67b143732c304cc5fa9ad8e6f57f50028a8ff',
-  ssdeep: '96:XWc4l8BdDhYJAf2Xz1:XWc4GBdDhYJAfW1',
-  filename: "O'Brien invoice.rar",
-  'registry-key': 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\updater',
-  mutex: 'Global\\SPad_4412',
-  asn: 'AS64500',
-  cve: 'CVE-2023-21716',
-  'crypto-wallet': 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
-  'user-agent': "Mozilla/5.0 (Windows NT 10.0; Win64; x64) 'quoted'",
-  ja3: 'e7d705a3286e19ea42f587b344ee6865',
-  ja3s: 'ae4edc6faf64d08308082ad26be60767',
-};
 
 /** What our importer makes of a type STIX cannot tell apart: a domain-name is a domain, an AS number is digits. */
 function expectedOnImport(type: IndicatorType, value: string): [IndicatorType, string] {

@@ -79,10 +79,8 @@ function conditionSql(condition: QueueCondition, bind: Bind): string {
       return warninglistSql(values.map(String), negate, bind);
     case 'assignee':
       return assigneeSql(values.map(String), negate, bind);
-    case 'in_briefing': {
-      const yes = yesNo(values[0], 'in_briefing');
-      return yes !== negate ? 'i.in_briefings > 0' : 'i.in_briefings = 0';
-    }
+    case 'in_briefing':
+      return inBriefingSql(values, negate, bind);
   }
 }
 
@@ -116,6 +114,20 @@ function warninglistSql(values: readonly string[], negate: boolean, bind: Bind):
     `SELECT 1 FROM warninglist_hits h JOIN warninglists w ON w.id = h.list_id WHERE h.indicator_id = i.id AND ${inList('w.name', values, false, bind)}`,
     negate,
   );
+}
+
+/**
+ * `in_briefing=yes|no` reads the counter the briefings capability keeps; `in_briefing=12` (or `12,14`)
+ * names briefings, matched against their working drafts' attachments.
+ */
+function inBriefingSql(values: readonly (string | number)[], negate: boolean, bind: Bind): string {
+  const ids = values.map((v) => (typeof v === 'number' ? v : /^\d{1,15}$/.test(v.trim()) ? Number(v) : NaN));
+  if (ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
+    return exists(`SELECT 1 FROM briefing_indicators b WHERE b.indicator_id = i.id AND b.version = 0 AND ${inList('b.briefing_id', ids, false, bind)}`, negate);
+  }
+  if (values.length > 1) throw invalid('in_briefing takes yes, no, or briefing ids.');
+  const yes = yesNo(values[0], 'in_briefing');
+  return yes !== negate ? 'i.in_briefings > 0' : 'i.in_briefings = 0';
 }
 
 function assigneeSql(values: readonly string[], negate: boolean, bind: Bind): string {
@@ -161,7 +173,7 @@ function yesNo(value: string | number | undefined, field: string): boolean {
   const text = String(value).toLowerCase();
   if (text === 'yes' || text === 'true') return true;
   if (text === 'no' || text === 'false') return false;
-  throw invalid(`${field} takes yes or no.`);
+  throw invalid(field === 'in_briefing' ? 'in_briefing takes yes, no, or briefing ids.' : `${field} takes yes or no.`);
 }
 
 function invalid(message: string): WorkbenchError {

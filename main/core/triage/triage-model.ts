@@ -2,7 +2,7 @@
  * The triage vocabulary: workflow statuses, the severity scale, the Admiralty code and TLP levels as the
  * vault stores them. Plain data only, so the IPC layer and the renderer can share the words.
  */
-import { TLP_LEVELS, type TlpLevel } from '../ingest/ingest-record';
+import { TLP_LEVELS, type TlpLevel } from '../indicators/tlp-level';
 
 export const TRIAGE_STATUSES = ['new', 'in-review', 'malicious', 'suspicious', 'benign', 'false-positive', 'expired'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];

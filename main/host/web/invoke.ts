@@ -1,8 +1,19 @@
 import type { IncomingMessage } from 'node:http';
-import { isChannel, parseRequest, type Result } from '../../../preload/contract';
+import { isChannel, parseRequest, type Channel, type Result } from '../../../preload/contract';
 import type { CoreClient } from '../core-client';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Channels whose requests are legitimately larger: a briefing draft holds sections of up to 2 MB each,
+ * and an attach may name a large queue selection. The core still bounds every field.
+ */
+const LARGE_BODY_CHANNELS: Partial<Record<Channel, number>> = {
+  'briefings:save-draft': 32 * 1024 * 1024,
+  'briefings:save': 32 * 1024 * 1024,
+  'briefings:attach': 4 * 1024 * 1024,
+  'briefings:detach': 4 * 1024 * 1024,
+};
 
 export type InvokeOutcome = { status: number; body: Result<unknown> } | { status: 404 | 413 | 415; body?: undefined };
 
@@ -45,7 +56,7 @@ export async function handleInvoke(
   if (!isJson(request)) return { status: 415 };
   let raw: Buffer;
   try {
-    raw = await readBody(request, limit);
+    raw = await readBody(request, Math.max(limit, LARGE_BODY_CHANNELS[channel] ?? 0));
   } catch (error) {
     if (error instanceof BodyTooLarge) return { status: 413 };
     throw error;

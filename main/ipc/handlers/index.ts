@@ -1,5 +1,6 @@
 import type { Channel } from '../../../preload/contract';
 import { auditHandlers } from './audit';
+import { attackHandlers, briefingHandlers } from './briefings';
 import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
 import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers } from './triage';
@@ -21,4 +22,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...overviewHandlers,
   ...viewHandlers,
   ...syncHandlers,
+  ...briefingHandlers,
+  ...attackHandlers,
 };

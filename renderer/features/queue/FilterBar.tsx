@@ -85,8 +85,11 @@ export function FilterBar() {
         </select>
       </Field>
       <Field id={`${id}-briefing`} label="In a briefing">
-        <select id={`${id}-briefing`} disabled title="Briefings arrive later" value="">
-          <option value="">Briefings arrive later</option>
+        <select id={`${id}-briefing`} value={form.inBriefing} onChange={(event) => set({ inBriefing: event.target.value })}>
+          <option value="">Any</option>
+          <option value="yes">In a briefing</option>
+          <option value="no">In no briefing</option>
+          {/^\d+$/.test(form.inBriefing) && <option value={form.inBriefing}>{`Briefing ${form.inBriefing}`}</option>}
         </select>
       </Field>
     </div>

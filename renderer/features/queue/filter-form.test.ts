@@ -49,4 +49,11 @@ describe('filter form', () => {
     const form: FilterForm = { ...EMPTY_FORM, type: 'url', tlp: 'red', confidenceMax: '20', lastSeenFrom: '2026-03-01', lastSeenTo: '2026-03-31', warninglist: 'yes', text: 'gate' };
     expect(fromQueueFilter(toQueueFilter(form))).toEqual(form);
   });
+
+  it('filters by briefing: in any, in none, or in one (opened from that briefing)', () => {
+    expect(toQueueFilter({ ...EMPTY_FORM, inBriefing: 'yes' })).toEqual({ conditions: [{ field: 'in_briefing', op: '=', value: 'yes' }] });
+    expect(toQueueFilter({ ...EMPTY_FORM, inBriefing: '12' })).toEqual({ conditions: [{ field: 'in_briefing', op: '=', value: 12 }] });
+    expect(toQueueFilter({ ...EMPTY_FORM, inBriefing: 'later' })).toEqual({});
+    for (const inBriefing of ['no', '12']) expect(fromQueueFilter(toQueueFilter({ ...EMPTY_FORM, inBriefing }))).toEqual({ ...EMPTY_FORM, inBriefing });
+  });
 });

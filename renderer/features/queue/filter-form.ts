@@ -20,6 +20,8 @@ export interface FilterForm {
   lastSeenFrom: string;
   lastSeenTo: string;
   warninglist: '' | 'yes' | 'no';
+  /** `yes`/`no`, or one briefing's id (digits) when the queue was opened from that briefing. */
+  inBriefing: string;
 }
 
 export const EMPTY_FORM: FilterForm = {
@@ -37,6 +39,7 @@ export const EMPTY_FORM: FilterForm = {
   lastSeenFrom: '',
   lastSeenTo: '',
   warninglist: '',
+  inBriefing: '',
 };
 
 type Condition = NonNullable<QueueFilter['conditions']>[number];
@@ -69,6 +72,8 @@ export function toQueueFilter(form: FilterForm): QueueFilter {
   conditions.push(...dateRange('first_seen', form.firstSeenFrom, form.firstSeenTo));
   conditions.push(...dateRange('last_seen', form.lastSeenFrom, form.lastSeenTo));
   if (form.warninglist) conditions.push({ field: 'warninglist', op: '=', value: form.warninglist });
+  if (form.inBriefing === 'yes' || form.inBriefing === 'no') conditions.push({ field: 'in_briefing', op: '=', value: form.inBriefing });
+  else if (/^\d{1,15}$/.test(form.inBriefing)) conditions.push({ field: 'in_briefing', op: '=', value: Number(form.inBriefing) });
   const text = form.text.trim();
   return { ...(conditions.length > 0 ? { conditions } : {}), ...(text ? { text } : {}) };
 }
@@ -91,6 +96,7 @@ export function fromQueueFilter(filter: QueueFilter): FilterForm {
       if (op === '>=') form[`${prefix}From`] = text;
       if (op === '<') form[`${prefix}To`] = shiftDay(text, -1);
     } else if (field === 'warninglist' && (text === 'yes' || text === 'no')) form.warninglist = text;
+    else if (field === 'in_briefing' && op === '=' && /^(yes|no|\d{1,15})$/.test(text)) form.inBriefing = text;
   }
   return form;
 }

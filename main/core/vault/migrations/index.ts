@@ -5,6 +5,7 @@ import { migration0040Indicators } from './0040-indicators';
 import { migration0050Triage } from './0050-triage';
 import { migration0060SightingStatements } from './0060-sighting-statements';
 import { migration0070SightingRecords } from './0070-sighting-records';
+import { migration0100Briefings } from './0100-briefings';
 import { migration0120Sync } from './0120-sync';
 import type { Migration } from './migration';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050Triage,
   migration0060SightingStatements,
   migration0070SightingRecords,
+  migration0100Briefings,
   migration0120Sync,
 ];
 
