@@ -6,6 +6,7 @@ import { registerBriefingCommands } from './commands/briefing';
 import { registerImportCommand } from './commands/import';
 import { registerIndicatorCommands } from './commands/indicators';
 import { registerSyncCommands } from './commands/sync';
+import { registerBriefingPublishCommand } from './commands/sync-publish';
 import { registerTriageCommand } from './commands/triage';
 import { registerWarninglistCommands } from './commands/warninglists';
 import { registerVaultCommands } from './commands/vault';
@@ -41,6 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSyncCommands(program, context);
   registerBriefingCommands(program, context);
   registerAttackCommands(program, context);
+  registerBriefingPublishCommand(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
