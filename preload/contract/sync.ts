@@ -76,6 +76,12 @@ export interface SyncShareResult {
   profiles: string[];
 }
 
+export interface SyncPublishResult {
+  briefingId: number;
+  version: number;
+  profiles: { profile: string; queued: number; withheld: number; refused?: string }[];
+}
+
 const HttpUrl = z.string().max(2048).regex(/^https?:\/\//i, 'must start with http:// or https://');
 const CollectionId = z.string().min(1).max(200).regex(/^[^/?#\s]+$/);
 const ProfileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
@@ -113,6 +119,9 @@ export const syncChannels = {
   'sync:conflicts': channel<typeof Empty, SyncConflict[]>(Empty),
   'sync:resolve': channel<z.ZodObject<{ id: z.ZodNumber; resolution: z.ZodEnum<{ 'keep-mine': 'keep-mine'; 'take-theirs': 'take-theirs' }> }>, { resolved: number }>(
     z.object({ id: z.number().int().positive(), resolution: z.enum(['keep-mine', 'take-theirs']) }).strict(),
+  ),
+  'sync:publish': channel<z.ZodObject<{ briefingId: z.ZodNumber; profiles: z.ZodOptional<z.ZodArray<typeof ProfileName>> }>, SyncPublishResult>(
+    z.object({ briefingId: z.number().int().positive(), profiles: z.array(ProfileName).max(20).optional() }).strict(),
   ),
   'sync:share': channel<z.ZodObject<{ indicatorIds: z.ZodArray<z.ZodNumber>; profiles: z.ZodOptional<z.ZodArray<typeof ProfileName>> }>, SyncShareResult>(
     z.object({ indicatorIds: z.array(z.number().int().positive()).min(1).max(10_000), profiles: z.array(ProfileName).max(20).optional() }).strict(),

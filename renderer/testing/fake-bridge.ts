@@ -40,6 +40,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'sync:conflicts': true,
   'sync:resolve': true,
   'sync:share': true,
+  'sync:publish': true,
   'briefings:list': true,
   'briefings:get': true,
   'briefings:create': true,

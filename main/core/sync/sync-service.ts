@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../errors';
 import type { Vault } from '../vault';
 import { listConflicts, resolveConflict, type ConflictResolution } from './conflicts';
+import { publishBriefing } from './publish-briefing';
 import { shareIndicators } from './share-indicators';
 import type { SyncProgress } from './sync-context';
 import { addSyncProfile, listSyncProfiles, removeSyncProfile, requireSyncProfileSecrets, type SyncProfileInput } from './sync-profiles';
@@ -83,6 +84,14 @@ export class SyncService {
   share(indicatorIds: readonly number[], profiles?: readonly string[]) {
     const vault = this.host.vault();
     return shareIndicators(this.host.writableDb(), indicatorIds, { actor: vault.actor, at: this.host.now(), ...(profiles ? { profiles } : {}) });
+  }
+
+  /** Publishes a briefing (`setPublished` is the briefing service's status change) and queues it, in one transaction. */
+  publish(briefingId: number, setPublished: () => void, profiles?: readonly string[]) {
+    const vault = this.host.vault();
+    const result = publishBriefing(this.host.writableDb(), briefingId, { setPublished, actor: vault.actor, at: this.host.now(), ...(profiles ? { profiles } : {}) });
+    this.host.dataChanged();
+    return result;
   }
 
   /** Starts a run (all profiles, or one) and returns at once; progress and the outcome arrive as events. */

@@ -18,5 +18,6 @@ export const syncHandlers: HandlersFor<'sync'> = {
   'sync:status': (_request, session) => session.sync.status(),
   'sync:conflicts': (_request, session) => session.sync.conflicts(),
   'sync:resolve': ({ id, resolution }, session) => session.sync.resolve(id, resolution),
+  'sync:publish': ({ briefingId, profiles }, session) => session.sync.publish(briefingId, () => session.briefings.setStatus(briefingId, 'published'), profiles),
   'sync:share': ({ indicatorIds, profiles }, session) => session.sync.share(indicatorIds, profiles),
 };
