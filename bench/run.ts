@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   'queue-scroll': () => import('./queue-scroll.bench'),
   bundles: () => import('./bundles.bench'),
   cli: () => import('./cli.bench'),
+  sync: () => import('./sync.bench'),
   'briefing-store': () => import('./briefing-store.bench'),
   briefings: () => import('./briefings.bench'),
 };

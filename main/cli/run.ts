@@ -23,7 +23,18 @@ export const COMMAND_GROUPS: ReadonlyArray<{ name: string; description: string; 
   { name: 'indicators', description: 'read indicators in the vault', load: async () => (await import('./commands/indicators')).registerIndicatorCommands },
   { name: 'triage', description: 'set status, confidence, TLP, tags or notes on indicators; --undo reverts the last bulk change', load: async () => (await import('./commands/triage')).registerTriageCommand },
   { name: 'warninglists', description: 'MISP warninglists: known-good and false-positive values', load: async () => (await import('./commands/warninglists')).registerWarninglistCommands },
-  { name: 'briefing', description: 'write, version and export briefings (Cyber Activity Reports, operational briefs)', load: async () => (await import('./commands/briefing')).registerBriefingCommands },
+  {
+    name: 'briefing',
+    description: 'write, version, export and publish briefings (Cyber Activity Reports, operational briefs)',
+    load: async () => {
+      // `briefing publish` lives with sync, where briefings meet the outbox.
+      const [briefing, publish] = await Promise.all([import('./commands/briefing'), import('./commands/sync-publish')]);
+      return (program, context) => {
+        briefing.registerBriefingCommands(program, context);
+        publish.registerBriefingPublishCommand(program, context);
+      };
+    },
+  },
   { name: 'attack', description: 'load and search the MITRE ATT&CK catalogue', load: async () => (await import('./commands/attack')).registerAttackCommands },
   { name: 'identity', description: "this vault's signing and encryption identity: show, export the public keys", load: async () => (await import('./commands/identity')).registerIdentityCommands },
   { name: 'trust', description: 'the trust store: partners whose bundle signatures are accepted', load: async () => (await import('./commands/trust')).registerTrustCommands },

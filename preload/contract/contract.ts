@@ -10,6 +10,7 @@ import { importChannels } from './imports';
 import { indicatorChannels } from './indicators';
 import { triageChannels } from './triage';
 import { settingsChannels } from './settings';
+import { syncChannels } from './sync';
 import { vaultChannels } from './vault';
 
 /** Every request/response channel between renderer and core, named `domain:verb`. */
@@ -20,6 +21,7 @@ export const contract = {
   ...indicatorChannels,
   ...importChannels,
   ...triageChannels,
+  ...syncChannels,
   ...briefingChannels,
   ...attackChannels,
   ...bundleChannels,

@@ -1,5 +1,6 @@
 import type { ImportProgress, ImportSummary } from './imports';
 import type { ApiError } from './result';
+import type { SyncProgress, SyncRunReport } from './sync';
 
 /** Pushes from the core to the renderer; request/response never travels this way. */
 export type LiaisonEvent =
@@ -9,6 +10,9 @@ export type LiaisonEvent =
   | { type: 'vault:changed' }
   | { type: 'import:progress'; jobId: string; progress: ImportProgress }
   | { type: 'import:finished'; jobId: string; summary: ImportSummary }
-  | { type: 'import:failed'; jobId: string; error: ApiError };
+  | { type: 'import:failed'; jobId: string; error: ApiError }
+  | { type: 'sync:progress'; runId: string; progress: SyncProgress }
+  | { type: 'sync:finished'; runId: string; reports: SyncRunReport[] }
+  | { type: 'sync:failed'; runId: string; error: ApiError };
 
 export const EVENT_CHANNEL = 'liaison:event';

@@ -8,6 +8,7 @@ export * from './imports';
 export * from './indicators';
 export * from './result';
 export * from './settings';
+export * from './sync';
 export * from './triage';
 export * from './vault';
 export { channel, Empty } from './channel';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useImportStore } from '../features/import/import-store';
+import { useSyncStore } from '../features/sync/sync-store';
 import { useVaultStore } from '../features/vault-access/vault-store';
 import { useVaultChangesStore } from './vault-changes-store';
 
@@ -12,6 +13,7 @@ export function useCoreEvents(): void {
       useVaultStore.getState().handleEvent(event);
       useImportStore.getState().handleEvent(event);
       if (event.type === 'vault:changed') useVaultChangesStore.getState().changed();
+      useSyncStore.getState().handleEvent(event);
     });
   }, []);
 }

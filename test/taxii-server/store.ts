@@ -64,14 +64,19 @@ export class TaxiiCollection {
     return this.versions.filter((v) => v.id === id).sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
   }
 
-  /** The newest version of every object, in date-added order of those versions. */
+  private latestCache: { size: number; list: StoredVersion[] } | undefined;
+
+  /** The newest version of every object, in date-added order of those versions (cached until a version is added). */
   latest(): StoredVersion[] {
+    if (this.latestCache?.size === this.versions.length) return this.latestCache.list;
     const newest = new Map<string, StoredVersion>();
     for (const v of this.versions) {
       const held = newest.get(v.id);
       if (!held || v.version > held.version) newest.set(v.id, v);
     }
-    return [...newest.values()].sort((a, b) => (a.dateAdded < b.dateAdded ? -1 : a.dateAdded > b.dateAdded ? 1 : 0));
+    const list = [...newest.values()].sort((a, b) => (a.dateAdded < b.dateAdded ? -1 : a.dateAdded > b.dateAdded ? 1 : 0));
+    this.latestCache = { size: this.versions.length, list };
+    return list;
   }
 }
 

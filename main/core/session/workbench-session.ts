@@ -16,12 +16,13 @@ import { ImportJobs, type ImportJobEvent } from './import-jobs';
 import { watchVault, type VaultWatch } from './vault-watch';
 import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
+import { SyncService, type SyncEvent } from '../sync';
 import { BriefingService } from '../briefings';
 import { BundleService } from '../bundles';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'user';
-export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | { type: 'vault:changed' } | ImportJobEvent;
+export type SessionEvent = { type: 'vault:locked'; reason: LockReason } | { type: 'vault:unlocked' } | { type: 'vault:changed' } | ImportJobEvent | SyncEvent;
 export type StartImport = Pick<ImportRequestOptions, 'format' | 'tlp' | 'sourceName' | 'strict'>;
 
 /** How long a deferred expiry waits before trying for the write lock again. */
@@ -63,6 +64,16 @@ export class WorkbenchSession {
   /** Bumped by every write, so caches of what the queue showed (positions) know they are stale. */
   private version = 0;
   readonly positions = new PositionCache();
+  /** Sync over TAXII (issue #13), a capability with its own service; runs share the exclusive queue. */
+  readonly sync: SyncService = new SyncService({
+    vault: () => this.requireVault(),
+    writableDb: () => this.writableDb(),
+    schedule: (work) => this.exclusive(work),
+    emit: (event) => this.emit(event),
+    now: () => this.now(),
+    dataChanged: () => this.dataChanged(),
+    timers: { setTimeout: (callback, ms) => this.timers.setTimeout(callback, ms), clearTimeout: (handle) => this.timers.clearTimeout(handle) },
+  });
   /** Briefings plug in as their own service; the session lends it connections, the author and change notices. */
   readonly briefings = new BriefingService({
     reader: () => this.db(),
@@ -136,6 +147,7 @@ export class WorkbenchSession {
     if (vault) {
       this.vault = null;
       this.imports.cancelAll();
+      this.sync.cancelAll();
       void this.queue.then(() => vault.close());
       this.emit({ type: 'vault:locked', reason });
     }
@@ -227,6 +239,9 @@ export class WorkbenchSession {
     if (this.imports.active()) {
       throw new WorkbenchError('BUSY', 'An import is being written to the vault. Make this change when it has finished, or cancel the import.');
     }
+    if (this.sync.active()) {
+      throw new WorkbenchError('BUSY', 'A sync is writing to the vault. Make this change when it has finished, or cancel it.');
+    }
     return db;
   }
 
@@ -260,6 +275,7 @@ export class WorkbenchSession {
         this.dataChanged();
         this.emit({ type: 'vault:changed' });
       }, this.timers);
+      this.sync.startBackground();
     } catch (error) {
       this.idle?.stop();
       this.idle = null;

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { compareTimestamps, getSharedObject, versionOf } from './shared-objects';
 
@@ -16,10 +17,9 @@ export type PulledVerdict = 'duplicate' | 'conflict' | 'apply' | 'older';
 export function judgePulled(db: Database, profileId: number, object: Record<string, unknown>): PulledVerdict {
   const stixId = String(object.id);
   const modified = versionOf(object);
-  if (db.prepare('SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profileId, stixId, modified)) return 'duplicate';
+  if (prepared(db, 'SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profileId, stixId, modified)) return 'duplicate';
   const local = getSharedObject(db, stixId);
-  const unaccepted = db
-    .prepare(`SELECT modified FROM sync_outbox WHERE profile_id = ? AND stix_id = ? AND state IN ('queued', 'held', 'pending') AND modified <> ?`)
+  const unaccepted = prepared(db, `SELECT modified FROM sync_outbox WHERE profile_id = ? AND stix_id = ? AND +state IN ('queued', 'held', 'pending') AND modified <> ?`)
     .pluck()
     .all(profileId, stixId, modified) as string[];
   if (local && unaccepted.length > 0 && (local.baseModified === null || compareTimestamps(modified, local.baseModified) > 0)) return 'conflict';

@@ -62,7 +62,7 @@ export async function resolveConflict(db: Database, conflictId: number, resoluti
     const mine = { ...conflict.local.object, modified };
     const profile = requireSyncProfile(db, row.profile_id);
     db.transaction(() => {
-      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND state = 'held'`).run(at, row.profile_id, conflict.stixId);
+      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state = 'held'`).run(at, row.profile_id, conflict.stixId);
       putSharedObject(db, mine, { origin: 'local', baseModified: conflict.remote.modified, at });
       finish();
       enqueueObject(db, { id: profile.id, tlpMaxRank: tlpRank(profile.tlpMax) }, mine, at);
@@ -70,7 +70,7 @@ export async function resolveConflict(db: Database, conflictId: number, resoluti
   } else {
     const theirs = conflict.remote.object;
     await importPage(db, theirs.type === 'indicator' ? [theirs] : [], { sourceName: row.profile, actor: author.actor, now: author.now }, () => {
-      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND state IN ('held', 'queued')`).run(at, row.profile_id, conflict.stixId);
+      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state IN ('held', 'queued')`).run(at, row.profile_id, conflict.stixId);
       putSharedObject(db, theirs, { origin: 'remote', baseModified: conflict.remote.modified, at });
       finish();
     });

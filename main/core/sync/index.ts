@@ -16,3 +16,7 @@ export { testConnection } from './test-connection';
 export type { ConnectionReport, ConnectionTarget } from './test-connection';
 export { TaxiiError } from './taxii-error';
 export type { TaxiiCredentials } from './taxii-http';
+export { SyncService, BACKGROUND_INTERVAL_MS } from './sync-service';
+export type { SyncEvent, SyncHost } from './sync-service';
+export { publishBriefing } from './publish-briefing';
+export type { PublishResult } from './publish-briefing';

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { objectTlpRank } from './object-tlp';
 import { versionOf } from './shared-objects';
@@ -33,24 +34,23 @@ export function enqueueObject(db: Database, profile: { id: number; tlpMaxRank: n
   const stixId = String(object.id);
   const modified = versionOf(object);
   // The hub gave us this very version: it has it already.
-  if (db.prepare('SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profile.id, stixId, modified)) return 'already-queued';
-  const conflictOpen = db.prepare('SELECT 1 FROM sync_conflicts WHERE stix_id = ? AND profile_id = ? AND resolved_at IS NULL').get(stixId, profile.id) !== undefined;
-  const { changes } = db
-    .prepare(
+  if (prepared(db, 'SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profile.id, stixId, modified)) return 'already-queued';
+  const conflictOpen = prepared(db, 'SELECT 1 FROM sync_conflicts WHERE stix_id = ? AND profile_id = ? AND resolved_at IS NULL').get(stixId, profile.id) !== undefined;
+  const { changes } = prepared(db, 
       `INSERT INTO sync_outbox (profile_id, stix_id, modified, object_json, tlp_rank, state, next_attempt_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, stix_id, modified) DO NOTHING`,
     )
     .run(profile.id, stixId, modified, JSON.stringify(object), rank, conflictOpen ? 'held' : 'queued', at, at, at);
   if (changes === 0) return 'already-queued';
-  db.prepare(
-    `UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND modified <> ? AND state IN ('queued', 'held')`,
+  prepared(db, 
+    `UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND modified <> ? AND +state IN ('queued', 'held')`,
   ).run(at, profile.id, stixId, modified);
   return 'queued';
 }
 
 /** Profiles to share with: the named ones, else every profile. */
 export function targetProfiles(db: Database, names?: readonly string[]): { id: number; name: string; tlpMaxRank: number }[] {
-  const all = db.prepare('SELECT id, name, tlp_max_rank AS tlpMaxRank FROM sync_profiles ORDER BY name').all() as { id: number; name: string; tlpMaxRank: number }[];
+  const all = prepared(db, 'SELECT id, name, tlp_max_rank AS tlpMaxRank FROM sync_profiles ORDER BY name').all() as { id: number; name: string; tlpMaxRank: number }[];
   return names?.length ? all.filter((p) => names.includes(p.name)) : all;
 }
 
@@ -59,28 +59,27 @@ const COLUMNS = `id, profile_id AS profileId, stix_id AS stixId, modified, objec
 
 /** Queued versions to send now, oldest first (`force`: the analyst asked, so backoff does not hold them). */
 export function listDue(db: Database, profileId: number, now: string, force: boolean, limit: number): OutboxRow[] {
-  return db
-    .prepare(`SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'queued' AND (? OR next_attempt_at <= ?) ORDER BY id LIMIT ?`)
+  return prepared(db, `SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'queued' AND (? OR next_attempt_at <= ?) ORDER BY id LIMIT ?`)
     .all(profileId, force ? 1 : 0, now, limit) as OutboxRow[];
 }
 
 /** Versions the server took but had not finished with: followed through their status resource. */
 export function listPending(db: Database, profileId: number): OutboxRow[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'pending' ORDER BY id`).all(profileId) as OutboxRow[];
+  return prepared(db, `SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'pending' ORDER BY id`).all(profileId) as OutboxRow[];
 }
 
 export function markOutbox(db: Database, ids: readonly number[], change: { state: OutboxState; at: string; error?: string | null; statusId?: string | null }): void {
-  const statement = db.prepare(`UPDATE sync_outbox SET state = @state, last_error = @error, status_id = @statusId, updated_at = @at WHERE id = @id AND state <> 'accepted'`);
+  const statement = prepared(db, `UPDATE sync_outbox SET state = @state, last_error = @error, status_id = @statusId, updated_at = @at WHERE id = @id AND state <> 'accepted'`);
   for (const id of ids) statement.run({ id, state: change.state, at: change.at, error: change.error ?? null, statusId: change.statusId ?? null });
 }
 
 /** A failed attempt: counts it, says why, and when to try again. */
 export function recordAttemptFailure(db: Database, ids: readonly number[], change: { at: string; error: string; nextAttemptAt: string }): void {
-  const statement = db.prepare(`UPDATE sync_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'`);
+  const statement = prepared(db, `UPDATE sync_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'`);
   for (const id of ids) statement.run(change.error, change.nextAttemptAt, change.at, id);
 }
 
 /** Whether this exact version already reached this profile's hub (it is then never sent again). */
 export function isAccepted(db: Database, profileId: number, stixId: string, modified: string): boolean {
-  return db.prepare(`SELECT 1 FROM sync_outbox WHERE profile_id = ? AND stix_id = ? AND modified = ? AND state = 'accepted'`).get(profileId, stixId, modified) !== undefined;
+  return prepared(db, `SELECT 1 FROM sync_outbox WHERE profile_id = ? AND stix_id = ? AND modified = ? AND state = 'accepted'`).get(profileId, stixId, modified) !== undefined;
 }

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { TaxiiError } from './taxii-error';
 import { judgePulled, type PulledVerdict } from './conflict-rules';
@@ -20,11 +21,11 @@ export interface PullOutcome {
 
 /** The stored added_after of a collection, verbatim as the server wrote it. */
 export function getCheckpoint(db: Database, profileId: number, collectionId: string): string | undefined {
-  return db.prepare('SELECT added_after FROM sync_checkpoints WHERE profile_id = ? AND collection_id = ?').pluck().get(profileId, collectionId) as string | undefined;
+  return prepared(db, 'SELECT added_after FROM sync_checkpoints WHERE profile_id = ? AND collection_id = ?').pluck().get(profileId, collectionId) as string | undefined;
 }
 
 function setCheckpoint(db: Database, profileId: number, collectionId: string, addedAfter: string, at: string): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sync_checkpoints (profile_id, collection_id, added_after, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (profile_id, collection_id) DO UPDATE SET added_after = excluded.added_after, updated_at = excluded.updated_at`,
   ).run(profileId, collectionId, addedAfter, at);
@@ -73,7 +74,7 @@ async function commitPage(ctx: SyncContext, collectionId: string, page: ObjectsP
       if (verdict === 'duplicate') continue;
       const stixId = String(object.id);
       const modified = versionOf(object);
-      ctx.db.prepare('INSERT OR IGNORE INTO sync_received (profile_id, stix_id, modified, received_at) VALUES (?, ?, ?, ?)').run(ctx.profile.id, stixId, modified, at);
+      prepared(ctx.db, 'INSERT OR IGNORE INTO sync_received (profile_id, stix_id, modified, received_at) VALUES (?, ?, ?, ?)').run(ctx.profile.id, stixId, modified, at);
       outcome.received += 1;
       if (verdict === 'apply') {
         putSharedObject(ctx.db, object, { origin: 'remote', baseModified: modified, at });
@@ -101,8 +102,7 @@ function recordConflict(ctx: SyncContext, remote: Record<string, unknown>, at: s
   const stixId = String(remote.id);
   const local = getSharedObject(ctx.db, stixId);
   if (!local) return;
-  ctx.db
-    .prepare(
+  prepared(ctx.db, 
       `INSERT INTO sync_conflicts (profile_id, stix_id, local_modified, local_json, remote_modified, remote_json, detected_at)
        VALUES (@profile, @id, @localModified, @localJson, @remoteModified, @remoteJson, @at)
        ON CONFLICT (stix_id) WHERE resolved_at IS NULL DO UPDATE SET
@@ -110,5 +110,5 @@ function recordConflict(ctx: SyncContext, remote: Record<string, unknown>, at: s
          WHERE excluded.remote_modified > sync_conflicts.remote_modified`,
     )
     .run({ profile: ctx.profile.id, id: stixId, localModified: local.modified, localJson: JSON.stringify(local.object), remoteModified: versionOf(remote), remoteJson: JSON.stringify(remote), at });
-  ctx.db.prepare(`UPDATE sync_outbox SET state = 'held', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND state = 'queued'`).run(at, ctx.profile.id, stixId);
+  prepared(ctx.db, `UPDATE sync_outbox SET state = 'held', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state = 'queued'`).run(at, ctx.profile.id, stixId);
 }

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import { listDue, listPending, markOutbox, recordAttemptFailure, type OutboxRow } from './outbox';
 import { objectTlpRank } from './object-tlp';
 import { retryDelayMs } from './backoff';
@@ -151,7 +152,7 @@ function applyStatus(ctx: SyncContext, rows: readonly OutboxRow[], status: Taxii
       const k = key(row.stixId, row.modified);
       if (successes.has(k)) {
         markOutbox(ctx.db, [row.id], { state: 'accepted', at });
-        ctx.db.prepare('UPDATE sync_objects SET base_modified = ? WHERE stix_id = ? AND modified = ?').run(row.modified, row.stixId, row.modified);
+        prepared(ctx.db, 'UPDATE sync_objects SET base_modified = ? WHERE stix_id = ? AND modified = ?').run(row.modified, row.stixId, row.modified);
         outcome.accepted += 1;
       } else if (failures.has(k)) {
         markOutbox(ctx.db, [row.id], { state: 'failed', at, error: `The server refused it: ${failures.get(k)!}` });
@@ -186,5 +187,5 @@ async function followPending(ctx: SyncContext, outcome: PushOutcome): Promise<vo
 }
 
 function countQueued(ctx: SyncContext): number {
-  return ctx.db.prepare(`SELECT count(*) FROM sync_outbox WHERE profile_id = ? AND state IN ('queued', 'pending')`).pluck().get(ctx.profile.id) as number;
+  return prepared(ctx.db, `SELECT count(*) FROM sync_outbox WHERE profile_id = ? AND state IN ('queued', 'pending')`).pluck().get(ctx.profile.id) as number;
 }

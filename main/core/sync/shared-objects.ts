@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** The vault's copy of one shared STIX object (see migration 0120: sync_objects). */
@@ -20,7 +21,7 @@ interface Row {
 }
 
 export function getSharedObject(db: Database, stixId: string): SharedObject | undefined {
-  const row = db.prepare('SELECT * FROM sync_objects WHERE stix_id = ?').get(stixId) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM sync_objects WHERE stix_id = ?').get(stixId) as Row | undefined;
   return row
     ? { stixId: row.stix_id, modified: row.modified, object: JSON.parse(row.object_json) as Record<string, unknown>, origin: row.origin, baseModified: row.base_modified, indicatorId: row.indicator_id }
     : undefined;
@@ -32,7 +33,7 @@ export function putSharedObject(
   object: Record<string, unknown>,
   fields: { origin: 'local' | 'remote'; baseModified?: string | null; indicatorId?: number | null; at: string },
 ): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sync_objects (stix_id, type, modified, object_json, origin, base_modified, indicator_id, updated_at)
      VALUES (@id, @type, @modified, @json, @origin, @base, @indicator, @at)
      ON CONFLICT (stix_id) DO UPDATE SET modified = excluded.modified, object_json = excluded.object_json, origin = excluded.origin,

@@ -6,6 +6,7 @@ import { importHandlers } from './imports';
 import { indicatorHandlers, sourceHandlers } from './indicators';
 import { overviewHandlers, queueHandlers, triageHandlers, viewHandlers, warninglistHandlers } from './triage';
 import { settingsHandlers } from './settings';
+import { syncHandlers } from './sync';
 import type { Handler } from './types';
 import { vaultHandlers } from './vault';
 
@@ -22,6 +23,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...overviewHandlers,
   ...viewHandlers,
   ...warninglistHandlers,
+  ...syncHandlers,
   ...briefingHandlers,
   ...attackHandlers,
   ...bundleHandlers,

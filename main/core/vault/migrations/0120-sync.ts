@@ -54,7 +54,9 @@ export const migration0120Sync: Migration = {
         UNIQUE (profile_id, stix_id, modified)
       ) STRICT;
       CREATE INDEX idx_sync_outbox__profile_id_state_next_attempt_at ON sync_outbox (profile_id, state, next_attempt_at);
-      CREATE INDEX idx_sync_outbox__stix_id ON sync_outbox (stix_id);
+      -- Lookups of one object's versions go through this index; they write "+state" so that SQLite does not
+      -- pick the (profile_id, state) index instead and scan every queued row (O(n) per object, O(n^2) per run).
+      CREATE INDEX idx_sync_outbox__stix_id_profile_id ON sync_outbox (stix_id, profile_id);
 
       CREATE TABLE sync_checkpoints (
         profile_id INTEGER NOT NULL REFERENCES sync_profiles(id) ON DELETE CASCADE,
