@@ -67,7 +67,7 @@ test('add a TAXII server with Test connection, publish, and resolve a conflict s
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-sync-')), 'report.txt');
   fs.writeFileSync(report, `${VALUE}\n`);
   await withVault(webHost.vaultDir, async (a) => {
-    await importPaths(a.db, [report], { format: 'auto', partial: false, actor: 'ana', tlp: 'green', indexing: indexImportedIndicators });
+    await importPaths(a.db, [report], { format: 'auto', strict: true, actor: 'ana', tlp: 'green', indexing: indexImportedIndicators });
     shareIndicators(a.db, [idOf(a, VALUE)], { actor: 'ana', at: new Date() });
   });
   await sync.syncNow.click();
