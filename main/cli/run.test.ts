@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../test/helpers/temp-dirs';
 import type { CliIo } from './context';
-import { runCli } from './run';
+import { COMMAND_GROUPS, commandWord, runCli } from './run';
 
 const dirs = tempDirs('liaison-cli-run-');
 afterEach(() => dirs.cleanup());
@@ -83,5 +83,25 @@ describe('runCli in-process', () => {
     expect(help.stdout()).toContain('vault');
     expect(help.stdout()).toContain('audit');
     expect(await runCli([], fakeIo({}).io)).toBe(2);
+  });
+});
+
+describe('commandWord (which group to load)', () => {
+  it.each([
+    [['--help'], undefined],
+    [['vault', 'info'], 'vault'],
+    [['--vault', 'indicators', 'vault', 'info'], 'vault'],
+    [['--passphrase-file', 'f', 'indicators', 'show', 'x'], 'indicators'],
+    [['help', 'import'], 'import'],
+    [['--', 'vault'], undefined],
+  ])('%j -> %s', (argv, expected) => expect(commandWord(argv)).toBe(expected));
+
+  it('lists every group in the top-level help without loading them, and loads the chosen one', async () => {
+    const help = fakeIo({});
+    expect(await runCli(['--help'], help.io)).toBe(0);
+    for (const group of COMMAND_GROUPS) expect(help.stdout()).toContain(`  ${group.name} `);
+    const vaultHelp = fakeIo({});
+    expect(await runCli(['vault', '--help'], vaultHelp.io)).toBe(0);
+    expect(vaultHelp.stdout()).toMatch(/rekey \[options\]/);
   });
 });
