@@ -42,12 +42,13 @@ export async function main(args: string[]): Promise<void> {
     let failed = false;
     for (const [format, file] of Object.entries(files)) {
       const measured = await measureInChild('import', [join(dir, `vault-${format}`), file, format]);
-      const ratio = report(`import ${format} (${(statSync(file).size / 1e6).toFixed(0)} MB)`, measured, raw, count, floor);
-      if (ratio < 0.6) failed = true;
-      if (format === 'stix' && measured.peakRssMb >= 400) failed = true;
+      report(`import ${format} (${(statSync(file).size / 1e6).toFixed(0)} MB)`, measured, raw, count, floor);
+      // Issue #14 withdrew the 60%-of-raw target (the shares are printed to keep each import within 10%
+      // of its rate) and asks every import to stay under 400 MB whatever the file.
+      if (measured.peakRssMb >= 400) failed = true;
     }
     if (!(await measureFolder(dir))) failed = true;
-    console.log(failed ? 'RESULT: below target (≥ 60% of baseline, STIX peak RSS < 400 MB, folder < 10 s)' : 'RESULT: meets target');
+    console.log(failed ? 'RESULT: below target (peak RSS < 400 MB for every import, folder < 10 s)' : 'RESULT: meets target');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   sync: () => import('./sync.bench'),
   'briefing-store': () => import('./briefing-store.bench'),
   briefings: () => import('./briefings.bench'),
+  extract: () => import('./extract.bench'),
 };
 
 const [name, ...args] = process.argv.slice(2);

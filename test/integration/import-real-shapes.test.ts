@@ -39,6 +39,14 @@ describe('real shapes in structured files', () => {
     expect(summary.notes[0]).toMatchObject({ file: 'feed.csv', location: expect.stringContaining('line 3') });
   });
 
+  it('text: a URL broken by a space before its path is read whole, with a note', async () => {
+    const { summary, values } = await importOne('notes.txt', 'Payload at hxxp://lantern-c2[.]com /upd/x.bin was fetched\n');
+    expect(values).toEqual(['url:http://lantern-c2.com/upd/x.bin']);
+    expect(summary.notes).toEqual([
+      { file: 'notes.txt', location: 'line 1, column 12', reason: '"hxxp://lantern-c2[.]com /upd/x.bin" had a space inside a URL; read as http://lantern-c2.com/upd/x.bin' },
+    ]);
+  });
+
   it('MISP: an ssdeep wrapped over lines in an attribute', async () => {
     const ssdeep = '3072:Zl5rCBYfu9iP4eGTlJ1bP3qv1SVT/:Zl5rCBYfu9iP4eGTlJ1bP3qv1SVT/';
     const Attribute = [{ uuid: 'a1000000-0000-4000-8000-000000000001', type: 'ssdeep', category: 'Payload delivery', value: `${ssdeep.slice(0, 40)}\n${ssdeep.slice(40)}`, to_ids: true, timestamp: '1707912100' }];

@@ -59,6 +59,9 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
       if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
       const item = findingToItem(f, lineNo);
       if (item.kind === 'record') records++;
+      if (f.repairedFrom !== undefined && item.kind === 'record') {
+        out.push({ kind: 'note', note: { location: item.record.location, message: `"${f.repairedFrom}" had a space inside a URL; read as ${f.value}` } });
+      }
       out.push(item);
     }
   }

@@ -86,6 +86,15 @@ describe('scanLine', () => {
     expect(found(line)).toEqual(expected);
   });
 
+  it('joins a URL broken by a space before its path, and says so', () => {
+    const [url, ...rest] = scanLine('Payload at hxxp://lantern-c2[.]com /upd/x.bin was fetched');
+    expect(rest).toEqual([]);
+    expect(url).toMatchObject({ type: 'url', value: 'http://lantern-c2.com/upd/x.bin', defanged: true, column: 12, repairedFrom: 'hxxp://lantern-c2[.]com /upd/x.bin' });
+    expect(scanLine('see http://lantern-c2.com /about')[0]).toMatchObject({ value: 'http://lantern-c2.com/about', defanged: false, repairedFrom: 'http://lantern-c2.com /about' });
+    // A path that starts a new sentence or a second slash is left alone.
+    expect(found('http://lantern-c2.com // comment')).toEqual(['url:http://lantern-c2.com']);
+  });
+
   it('keeps the running-text rules for the same values inside a sentence', () => {
     expect(found('Cloudflare 1.1.1.1 resolver')).toEqual(['?1.1.1.1']);
     expect(found('- dropped setup.py')).toEqual(['?setup.py']);

@@ -33,18 +33,54 @@ export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
   column: number;
   snippet: string;
+  /** The value had a stray space inside it (`http://host /path`) and is read without it: this quotes it as written. */
+  repairedFrom?: string;
+}
+
+/** `http://evil.example /gate.php`: a space between a URL's host and its path, as PDFs and mail clients break them. */
+const URL_SPACE_PATH_RE = /\b(?:https?|ftp|tcp|udp|ssl|wss?):\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,63}(?::\d{1,5})? \/(?=[^\s/])/gi;
+
+const NO_SPACES: readonly number[] = [];
+
+/** The refanged line with such spaces removed, its offsets into the original, and where spaces were removed. */
+function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | null; removed: readonly number[] } {
+  const refanged = refangWithOffsets(line);
+  // Per line of a report: no copy of the result and no regex unless a space precedes a slash.
+  if (!refanged.text.includes(' /')) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
+  URL_SPACE_PATH_RE.lastIndex = 0;
+  const spaces: number[] = [];
+  for (let m = URL_SPACE_PATH_RE.exec(refanged.text); m !== null; m = URL_SPACE_PATH_RE.exec(refanged.text)) spaces.push(m.index + m[0].length - 2);
+  if (spaces.length === 0) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
+  const from = refanged.offsets ?? Int32Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
+  const offsets = new Int32Array(from.length - spaces.length);
+  let text = '';
+  let at = 0;
+  let o = 0;
+  for (const space of spaces) {
+    text += refanged.text.slice(at, space);
+    offsets.set(from.subarray(at, space), o);
+    o += space - at;
+    at = space + 1;
+  }
+  text += refanged.text.slice(at);
+  offsets.set(from.subarray(at), o);
+  return { text, offsets, removed: spaces.map((space) => from[space] as number) };
 }
 
 /** Extract findings (indicators and ambiguities) from one line of text. */
 export function scanLine(line: string, openStart = false, openEnd = false): LineFinding[] {
-  const { text, offsets } = refangWithOffsets(line);
+  const { text, offsets, removed } = joinBrokenUrls(line);
+  removedSpaces = removed;
   const out: LineFinding[] = [];
   // One closure per line, not per token: hot in million-line reports.
   const emit: Emit = (f, s, e) => {
     const os = offsets === null ? s : (offsets[s] as number);
     const oe = offsets === null ? e : (offsets[e] as number);
-    const defanged = oe - os !== e - s;
-    out.push({ ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) });
+    // Spaces taken out of a broken URL are not defanging: only what refanging changed counts.
+    const inside = spacesWithin(os, oe);
+    const defanged = oe - os - inside !== e - s;
+    const found: LineFinding = { ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) };
+    out.push(inside > 0 ? { ...found, repairedFrom: line.slice(os, oe) } : found);
   };
   let prevWord = '';
   const prose = !STANDS_ALONE_RE.test(text);
@@ -62,8 +98,18 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
 
 type Emit = (f: Finding, start: number, end: number) => void;
 
+/** Original positions of the spaces joinBrokenUrls took out of the line being scanned (usually none). */
+let removedSpaces: readonly number[] = [];
+
 function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean {
-  return offsets !== null && (offsets[e] as number) - (offsets[s] as number) !== e - s;
+  if (offsets === null) return false;
+  const os = offsets[s] as number;
+  const oe = offsets[e] as number;
+  return oe - os - spacesWithin(os, oe) !== e - s;
+}
+
+function spacesWithin(os: number, oe: number): number {
+  return removedSpaces.length === 0 ? 0 : removedSpaces.filter((at) => at > os && at < oe).length;
 }
 
 function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
