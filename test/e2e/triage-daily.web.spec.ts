@@ -104,3 +104,49 @@ test('a MISP feed folder chosen in the browser imports as one feed; hashes.csv g
   const md5s = new Set(hashes.split('\n').map((line) => line.split(',')[0]));
   expect(listed.filter((i) => md5s.has(i.value))).toEqual([]);
 });
+
+test('state traps: Esc keeps the query, bad filters are named, new sources listed, help at its top, counts in words (#17.10)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('partner-feed.csv', 'indicator,type\nevil-c2[.]top,domain\nbad-lure[.]net,domain\n')]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  // The Source filter lists the file imported from this page without leaving it.
+  await expect(queue.filters.getByLabel('Source', { exact: true }).locator('option', { hasText: 'partner-feed.csv' })).toHaveCount(1);
+
+  // Esc leaves the search box and keeps the query.
+  await queue.search.fill('evil');
+  await expect(queue.rows).toHaveCount(1);
+  await queue.search.press('Escape');
+  await expect(queue.search).toHaveValue('evil');
+  await expect(queue.search).not.toBeFocused();
+  await expect(queue.rows).toHaveCount(1);
+
+  // Confidence out of range and a day not in ISO form are named, not ignored.
+  await queue.filters.getByLabel('Confidence ≥').fill('150');
+  await expect(queue.filters.getByRole('alert')).toHaveText('Confidence is a whole number from 0 to 100.');
+  await queue.filters.getByLabel('Confidence ≥').fill('');
+  await expect(queue.filters.getByLabel('First seen from')).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+  await queue.filters.getByLabel('First seen from').fill('03/01/2026');
+  await expect(queue.filters.getByRole('alert')).toHaveText('A day as YYYY-MM-DD.');
+  await queue.filters.getByLabel('First seen from').fill('');
+
+  // The shortcut sheet opens at its top.
+  await queue.focusList();
+  await page.keyboard.press('?');
+  await expect(queue.dialog).toBeVisible();
+  expect(await queue.dialog.evaluate((element) => element.scrollTop)).toBe(0);
+  await page.keyboard.press('Escape');
+
+  // Settings counts in words, without bookkeeping tables.
+  await new WorkspacePage(page).open('Settings');
+  const facts = page.getByRole('region', { name: 'Vault' });
+  await expect(facts).toContainText('Indicators');
+  await expect(facts).toContainText('Imported files');
+  await expect(facts).not.toContainText('Triage state');
+});

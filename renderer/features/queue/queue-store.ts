@@ -91,6 +91,8 @@ let viewport = { first: 0, last: 40 };
 let epoch = 0;
 let inFlight = 0;
 /** The viewport is passing by (see PASSING_FETCH_INTERVAL_MS): no prefetch, and fetches wait for the gate. */
+/** What each change this window made was called ("Status set to Malicious on 2 indicators"), for the undo notice. */
+const changeLabels = new Map<number, string>();
 let passing = false;
 let passingGate: ReturnType<typeof setTimeout> | null = null;
 let passedSinceGate = false;
@@ -296,7 +298,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       // Cleared now, not when the answer comes: the analyst may already be selecting the next rows.
       if (!focusedOnly) set({ selection: new Set(), anchorIndex: null });
       await write(async () => {
-        const { count } = await requireClient().triage.update({ ids: targets, patch });
+        const { count, changeId } = await requireClient().triage.update({ ids: targets, patch });
+        changeLabels.set(changeId, `${label} on ${plural(count)}`);
         const changed = new Set(targets);
         cache.patchRows(
           (row) => changed.has(row.id),
@@ -308,7 +311,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
     },
     async updateAll(patch, label) {
       await write(async () => {
-        const { count } = await requireClient().triage.bulk({ filter: get().filter, patch });
+        const { count, changeId } = await requireClient().triage.bulk({ filter: get().filter, patch });
+        changeLabels.set(changeId, `${label} on ${plural(count)}`);
         set({ selection: new Set(), anchorIndex: null });
         return `${label}: ${plural(count)}. Press u to undo.`;
       });
@@ -318,7 +322,9 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
         const undone = await requireClient().triage.undo({});
         if (!undone) return 'Nothing to undo.';
         const kept = undone.kept > 0 ? ` (${plural(undone.kept)} kept a newer edit)` : '';
-        return `Undid the last change: ${plural(undone.count)} restored${kept}.`;
+        // Which change (issue #17.10): its label when this window made it, else its number.
+        const which = changeLabels.get(undone.changeId) ?? `change ${undone.changeId}`;
+        return `Undid “${which}”: ${plural(undone.count)} restored${kept}.`;
       });
     },
     setNotice(notice) {
