@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   unlock: () => import('./unlock.bench'),
   triage: () => import('./triage.bench'),
   'queue-scroll': () => import('./queue-scroll.bench'),
+  briefings: () => import('./briefings.bench'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -126,6 +126,9 @@ const NAME_PATHS: Record<string, Classifier> = {
   // Not STIX 2.1 objects, but what OpenCTI, Elastic and MVT write for these (file:path is a full path).
   'cryptocurrency-wallet:value': always('crypto-wallet'),
   'user-agent:value': always('user-agent'),
+  // STIX 2.1 has no TLS fingerprint property; Liaison's writer (main/core/stix) uses these custom objects.
+  'x-ja3:value': always('ja3'),
+  'x-ja3s:value': always('ja3s'),
   'file:path': always('filename'),
   'autonomous-system:number': (v) => (/^\d+$/.test(v) ? 'asn' : undefined),
   'network-traffic:src_ref.value': addressOrName,

@@ -1,0 +1,104 @@
+/**
+ * A briefing as one self-contained, printable HTML file: inline CSS, no script, a CSP that forbids
+ * every fetch, the TLP label in a header and footer on every printed page (FIRST TLP 2.0), each
+ * section under its own label, the ATT&CK heatmap and the indicators table (defanged by default).
+ */
+import { createHash } from 'node:crypto';
+import { defang } from '../../indicators/refang';
+import type { TlpLevel } from '../../ingest/ingest-record';
+import { attackHeatmapHtml } from './attack-heatmap';
+import type { BriefingExportInput, ExportIndicator, ExportReference } from './export-input';
+import { escapeHtml } from './html-escape';
+import { renderSectionMarkdown } from './html-markdown';
+import { EXPORT_CSS } from './html-style';
+import { tlpClass, tlpLabelHtml, tlpLabelText } from './tlp-label';
+
+export interface BriefingHtmlOptions {
+  /** The export's marking, shown in the page header and footer. */
+  readonly marking: TlpLevel;
+  readonly defang: boolean;
+  /**
+   * True when Chromium's page templates print the header and footer (the PDF): the HTML's own fixed
+   * bars and their spacers are left out so the label is not printed twice.
+   */
+  readonly pageTemplatesMark?: boolean;
+  /** List at most this many indicators, saying so in the document (the PDF's bound; see export-pdf.ts). */
+  readonly indicatorLimit?: number;
+}
+
+// The stylesheet is allowed by its hash, so the CSP needs neither 'unsafe-inline' nor any source.
+const STYLE_HASH = createHash('sha256').update(EXPORT_CSS).digest('base64');
+const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+
+/** The HTML document for an input the TLP ceiling has already been applied to. */
+export function briefingHtml(input: BriefingExportInput, options: BriefingHtmlOptions): string {
+  const label = tlpLabelHtml(options.marking);
+  const body = [
+    documentHeader(input),
+    ...input.sections.map((s) => `<section class="briefing-section tlp-section-${tlpClass(s.tlp)}" data-tlp="${s.tlp}" id="section-${escapeHtml(s.id)}"><h2>${escapeHtml(s.heading)} ${tlpLabelHtml(s.tlp)}</h2>${renderSectionMarkdown(s.bodyMarkdown, { liveLinks: !options.defang })}</section>`),
+    input.techniques.length > 0 ? `<section class="techniques"><h2>ATT&amp;CK techniques</h2>${attackHeatmapHtml(input.techniques)}</section>` : '',
+    indicatorsTable(input.indicators, options.defang, options.indicatorLimit),
+    referencesList(input.references, !options.defang),
+  ].join('\n');
+  const page = options.pageTemplatesMark
+    ? `<main>${body}</main>`
+    : `<div class="tlp-bar tlp-bar-top">${label}</div><div class="tlp-bar tlp-bar-bottom">${label}</div>
+<table class="page-frame"><thead><tr><td><div class="bar-space"></div></td></tr></thead><tfoot><tr><td><div class="bar-space"></div></td></tr></tfoot><tbody><tr><td><main>${body}</main></td></tr></tbody></table>`;
+  return `<!DOCTYPE html>
+<html lang="en" data-tlp="${options.marking}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${tlpLabelText(options.marking)} ${input.title}`)}</title>
+<style>${EXPORT_CSS}</style>
+</head>
+<body>
+${page}
+</body>
+</html>
+`;
+}
+
+function documentHeader(input: BriefingExportInput): string {
+  const rows: Array<[string, string]> = [
+    ['Document marking', tlpLabelHtml(input.tlp)],
+    ['Status', `${escapeHtml(input.status)}, version ${input.version}`],
+    ['Created', escapeHtml(input.created)],
+    ['Last modified', escapeHtml(input.modified)],
+  ];
+  if (input.validUntil) rows.push(['Valid until', escapeHtml(input.validUntil)]);
+  if (input.authors.length > 0) rows.push(['Authors', escapeHtml(input.authors.map((a) => (a.organisation ? `${a.name} (${a.organisation})` : a.name)).join(', '))]);
+  rows.push(['Producer', escapeHtml(input.producer.organisation ? `${input.producer.name} (${input.producer.organisation})` : input.producer.name)]);
+  if (input.distribution.length > 0) rows.push(['Distribution', escapeHtml(input.distribution.join(', '))]);
+  const meta = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
+  return `<header class="document-header"><h1>${escapeHtml(input.title)}</h1><dl class="meta">${meta}</dl>${input.summary ? `<div class="summary">${renderSectionMarkdown(input.summary, { liveLinks: false })}</div>` : ''}</header>`;
+}
+
+function indicatorsTable(all: readonly ExportIndicator[], defanged: boolean, limit = Infinity): string {
+  if (all.length === 0) return '';
+  const indicators = all.length > limit ? all.slice(0, limit) : all;
+  const rows = new Array<string>(indicators.length);
+  indicators.forEach((i, n) => {
+    const value = defanged ? defang(i.type, i.value) : i.value;
+    rows[n] = `<tr data-tlp="${i.tlp}"><td>${escapeHtml(i.type)}</td><td class="value">${escapeHtml(value)}</td><td class="nowrap">${tlpLabelHtml(i.tlp)}</td><td>${escapeHtml(i.status)}</td><td>${i.confidence ?? ''}</td><td class="nowrap">${escapeHtml(i.firstSeen.slice(0, 10))}</td><td class="nowrap">${escapeHtml(i.lastSeen.slice(0, 10))}</td><td>${i.sightings}</td></tr>`;
+  });
+  const note = defanged ? '<p class="muted">Values are defanged ([.] for dots, hxxp for http): they are not clickable.</p>' : '<p class="muted">Values are live: handle with care.</p>';
+  const bounded = indicators.length < all.length
+    ? `<p class="indicator-limit">This briefing attaches ${all.length.toLocaleString('en-US')} indicators; this document lists the first ${indicators.length.toLocaleString('en-US')}. The complete list is in the briefing's HTML, CSV, STIX or MISP export.</p>`
+    : '';
+  return `<section class="indicators"><h2>Indicators (${all.length})</h2>${bounded}${note}<table class="indicators"><thead><tr><th class="w-type">Type</th><th class="w-value">Value</th><th class="w-tlp">TLP</th><th class="w-status">Status</th><th class="w-confidence">Conf.</th><th class="w-date">First seen</th><th class="w-date">Last seen</th><th class="w-sightings">Seen</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function referencesList(references: readonly ExportReference[], liveLinks: boolean): string {
+  if (references.length === 0) return '';
+  const items = references.map((r) => {
+    const words = [r.sourceName, r.externalId, r.description].filter((w): w is string => !!w).map(escapeHtml).join(' — ');
+    let link = '';
+    if (r.url && liveLinks && /^https?:/i.test(r.url)) link = ` <a href="${escapeHtml(r.url)}" rel="noopener noreferrer">${escapeHtml(r.url)}</a>`;
+    else if (r.url) link = ` <span class="link-target">${escapeHtml(liveLinks ? r.url : defang('url', r.url))}</span>`;
+    return `<li>${words}${link}</li>`;
+  }).join('');
+  return `<section class="references"><h2>References</h2><ul>${items}</ul></section>`;
+}
