@@ -150,3 +150,35 @@ test('state traps: Esc keeps the query, bad filters are named, new sources liste
   await expect(facts).toContainText('Imported files');
   await expect(facts).not.toContainText('Triage state');
 });
+
+test('Ctrl+C copies the focused value, Shift+C its defanged form, a selection as lines (#17.8)', async ({ page, webHost, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webHost.origin });
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('copy.csv', 'indicator,type\nhttp://pbvzje4[.]top/f15.svg,url\nevil-c2[.]top,domain\n')]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+  const clipboard = () => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+
+  await queue.focusList();
+  await page.keyboard.press('g');
+  await page.keyboard.press('g');
+  const { value } = await queue.focused();
+  await page.keyboard.press('Control+c');
+  await expect(queue.notice).toContainText('Copied the value');
+  expect(await clipboard()).toBe(value);
+  await page.keyboard.press('Shift+C');
+  await expect(queue.notice).toContainText('Copied the defanged value');
+  expect(await clipboard()).toContain('[.]');
+
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Control+c');
+  await expect(queue.notice).toContainText('Copied 2 values as lines');
+  expect((await clipboard()).split('\n').sort()).toEqual(['evil-c2.top', 'http://pbvzje4.top/f15.svg']);
+});

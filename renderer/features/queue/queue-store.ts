@@ -5,6 +5,7 @@ import { requireClient } from '../../lib/client';
 import { formatCount } from '../../lib/format';
 import { EMPTY_FORM, fromQueueFilter, toQueueFilter, type FilterForm } from './filter-form';
 import { PageCache } from './virtual/page-cache';
+import { defangValue } from '../../lib/defang';
 
 /** Rows per `queue:at` request; the grid shows ~30, so one page covers a screen several times over. */
 export const PAGE_SIZE = 200;
@@ -66,6 +67,8 @@ interface QueueStoreState {
   updateAll(patch: TriagePatch, label: string): Promise<void>;
   undo(): Promise<void>;
   setNotice(notice: QueueNotice | null): void;
+  /** Copies the selected values (else the focused one) as lines, as stored or defanged (issue #17.8). */
+  copy(defanged: boolean): Promise<void>;
 }
 
 const initial = {
@@ -329,6 +332,21 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
     },
     setNotice(notice) {
       set({ notice });
+    },
+    async copy(defanged) {
+      const { selection, focusedIndex } = get();
+      const focused = cache.rowAt(focusedIndex);
+      const rows = selection.size > 0 ? cache.rowsWhere((row) => selection.has(row.id)) : focused ? [focused] : [];
+      if (rows.length === 0) return;
+      const text = rows.map((row) => (defanged ? defangValue(row.type, row.value) : row.value)).join('\n');
+      const missing = selection.size > rows.length ? ` (${formatCount(selection.size - rows.length)} selected rows are out of view: scroll to them or export the filtered queue)` : '';
+      try {
+        await navigator.clipboard.writeText(text);
+        const what = rows.length === 1 ? `Copied ${defanged ? 'the defanged value' : 'the value'}` : `Copied ${formatCount(rows.length)} values as lines${defanged ? ', defanged' : ''}`;
+        set({ notice: { tone: 'success', text: `${what}${missing}.` } });
+      } catch {
+        set({ notice: { tone: 'error', text: 'Could not write to the clipboard.' } });
+      }
     },
   };
 });
