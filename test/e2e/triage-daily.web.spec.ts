@@ -182,3 +182,32 @@ test('Ctrl+C copies the focused value, Shift+C its defanged form, a selection as
   await expect(queue.notice).toContainText('Copied 2 values as lines');
   expect((await clipboard()).split('\n').sort()).toEqual(['evil-c2.top', 'http://pbvzje4.top/f15.svg']);
 });
+
+test('context, sources and tags in the detail pane are pivots that filter the queue (#17.6)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([
+    await csvFile('dharma.csv', 'indicator,type,tags,malware\nevil-c2[.]top,domain,ransomware,Dharma\nbad-lure[.]net,domain,phishing,\n'),
+    await csvFile('asyncrat.csv', 'indicator,type,tags\n185.220.101.7,ip-dst,ransomware\n'),
+  ]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(3);
+
+  await queue.row('evil-c2.top').locator('.queue-cell-value').click();
+  await queue.detail.getByRole('button', { name: 'ransomware' }).click();
+  await expect(queue.rows).toHaveCount(2);
+  await expect(queue.filters.getByLabel('Tag')).toHaveValue('ransomware');
+
+  await queue.row('evil-c2.top').locator('.queue-cell-value').click();
+  await queue.detail.getByRole('region', { name: 'Context' }).getByRole('button', { name: 'Dharma' }).click();
+  await expect(queue.rows).toHaveCount(1);
+  await expect(queue.search).toHaveValue('Dharma');
+
+  await queue.detailSources.getByRole('button', { name: 'dharma.csv' }).click();
+  await expect(queue.rows).toHaveCount(2);
+  await expect(queue.search).toHaveValue('');
+});

@@ -3,6 +3,7 @@ import { MarkdownText } from '../../components/MarkdownText';
 import { TlpBadge } from '../../components/TlpBadge';
 import { formatCount, formatTimestamp } from '../../lib/format';
 import { useDetailStore } from './detail-store';
+import { PivotLink } from './PivotLink';
 
 /** Sources in the order the vault learnt of the indicator: the sightings timeline. */
 export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail }) {
@@ -15,7 +16,12 @@ export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail })
           <li key={source.sourceId} className="timeline-item">
             <p className="timeline-when">{formatTimestamp(source.importedAt)}</p>
             <p>
-              <strong>{source.sourceName}</strong> <TlpBadge level={source.tlp} />{' '}
+              <strong>
+                <PivotLink filter={{ source: source.sourceName }} what={`source ${source.sourceName}`}>
+                  {source.sourceName}
+                </PivotLink>
+              </strong>{' '}
+              <TlpBadge level={source.tlp} />{' '}
               <span className="muted">
                 {source.sightings === 1 ? '1 sighting' : `${formatCount(source.sightings)} sightings`} · {source.format}
               </span>
@@ -162,7 +168,10 @@ export function StixContext({ context }: { context: IndicatorDetail['context'] }
         <ul className="context-list">
           {context.map((item, index) => (
             <li key={`${item.ref}-${index}`}>
-              <span className="context-kind">{item.kind}</span> {item.name}
+              <span className="context-kind">{item.kind}</span>{' '}
+              <PivotLink filter={{ text: item.name }} what={`${item.kind} ${item.name}`}>
+                {item.name}
+              </PivotLink>
               {item.detail && <span className="muted"> — {item.detail}</span>}
             </li>
           ))}
