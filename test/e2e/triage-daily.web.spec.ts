@@ -211,3 +211,33 @@ test('context, sources and tags in the detail pane are pivots that filter the qu
   await expect(queue.rows).toHaveCount(2);
   await expect(queue.search).toHaveValue('');
 });
+
+test('a notice floats over the queue without moving it, and stays on its page; the import says its TLP (#17.9, #17.10)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.fileInput.setInputFiles([await csvFile('tlp.csv', 'indicator,type\nevil-c2[.]top,domain\nbad-lure[.]net,domain\n')]);
+  await expect(importPanel.panel.locator('.import-tlp-summary')).toHaveText('Records without a marking will be imported as TLP:AMBER.');
+  await importPanel.tlp('GREEN').check();
+  await expect(importPanel.panel.locator('.import-tlp-summary')).toHaveText('Records without a marking will be imported as TLP:GREEN.');
+  await importPanel.importButton.click();
+  await expect(importPanel.panel.getByRole('heading', { name: 'Import result' })).toBeVisible();
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  const top = async () => (await queue.grid.boundingBox())!.y;
+  const before = await top();
+  await queue.focusList();
+  await page.keyboard.press('1');
+  await expect(queue.notice).toContainText('Status set to Malicious');
+  expect(await top()).toBe(before);
+
+  const workspace = new WorkspacePage(page);
+  await workspace.open('Overview');
+  await workspace.open('Queue');
+  await expect(queue.rows).toHaveCount(2);
+  await expect(queue.notice).toHaveCount(0);
+});

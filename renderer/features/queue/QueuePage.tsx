@@ -32,6 +32,8 @@ export function QueuePage() {
   useQueueShortcuts();
 
   useEffect(() => void load(), [load]);
+  // A notice is about this page: it does not wait here for the analyst to come back from another one (issue #17.9).
+  useEffect(() => () => useQueueStore.getState().setNotice(null), []);
   // An import that ended (finished, cancelled after earlier files, or failed) may have added rows.
   useEffect(() => {
     if (importsSettled === settledSeen.current) return;
