@@ -241,3 +241,28 @@ test('a notice floats over the queue without moving it, and stays on its page; t
   await expect(queue.rows).toHaveCount(2);
   await expect(queue.notice).toHaveCount(0);
 });
+
+test('after opening a related indicator, 1–6 change the indicator shown; a filter matching nothing empties the pane (#17.10)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('related.csv', 'indicator,type\nmail.evil-c2[.]top,hostname\ncdn.evil-c2[.]top,hostname\n')]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  await queue.row('cdn.evil-c2.top').locator('.queue-cell-value').click();
+  await queue.detail.getByRole('region', { name: 'Related indicators' }).getByRole('button', { name: 'mail.evil-c2.top' }).click();
+  await expect(queue.detail.locator('.detail-title')).toHaveText('mail.evil-c2.top');
+  await queue.focusList();
+  await page.keyboard.press('1');
+  await expect(queue.notice).toContainText('Status set to Malicious');
+  await expect(queue.row('mail.evil-c2.top').locator('.status-chip')).toHaveClass(/status-malicious/);
+  await expect(queue.row('cdn.evil-c2.top').locator('.status-chip')).not.toHaveClass(/status-malicious/);
+
+  await queue.search.fill('nothing-matches-this');
+  await expect(queue.page.getByText('No indicators match these filters.')).toBeVisible();
+  await expect(queue.detail.locator('.detail-title')).toHaveCount(0);
+});

@@ -88,10 +88,12 @@ function QueueBody() {
   const focusedId = useQueueStore((state) => selectFocusedRow(state)?.id ?? null);
   const writes = useQueueStore(selectQueueWrites);
 
-  // The detail pane follows the focus; after a write it reloads (history, notes, tags changed).
+  // The detail pane follows the focus; after a write it reloads (history, notes, tags changed). When the
+  // filter matches nothing it empties, rather than keep showing an indicator the filter left out (#17.10).
   useEffect(() => {
     if (focusedId !== null) void useDetailStore.getState().show(focusedId);
-  }, [focusedId]);
+    else if (total === 0) void useDetailStore.getState().show(null);
+  }, [focusedId, total]);
   useEffect(() => {
     if (writes > 0) void useDetailStore.getState().reload();
   }, [writes]);

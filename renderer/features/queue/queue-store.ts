@@ -6,6 +6,7 @@ import { formatCount } from '../../lib/format';
 import { EMPTY_FORM, fromQueueFilter, toQueueFilter, type FilterForm } from './filter-form';
 import { PageCache } from './virtual/page-cache';
 import { defangValue } from '../../lib/defang';
+import { useDetailStore } from './detail-store';
 
 /** Rows per `queue:at` request; the grid shows ~30, so one page covers a screen several times over. */
 export const PAGE_SIZE = 200;
@@ -187,6 +188,10 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
   function ids(focusedOnly: boolean): number[] {
     const { selection, focusedIndex } = get();
     if (selection.size > 0 && !focusedOnly) return [...selection];
+    // A related indicator opened in the pane is what the analyst is looking at: keys change it, not the
+    // grid's focused row hidden behind it (issue #17.10).
+    const detail = useDetailStore.getState();
+    if (detail.detour && detail.shownId !== null) return [detail.shownId];
     const row = cache.rowAt(focusedIndex);
     return row ? [row.id] : [];
   }
