@@ -38,7 +38,9 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
 
   useEffect(() => {
     const first = panel.current?.querySelector<HTMLElement>('[data-autofocus]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select, button');
-    (first ?? panel.current)?.focus();
+    // Without preventScroll a long sheet whose only control is its Close button opened scrolled to its end.
+    (first ?? panel.current)?.focus({ preventScroll: true });
+    panel.current?.scrollTo?.({ top: 0 });
     // After the cleanup above made the page reachable again (layout cleanups run first).
     return () => {
       if (previous?.isConnected) previous.focus();

@@ -25,8 +25,13 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 }
 
+/** The page's document as far as these checks use it (the e2e project compiles without the DOM library). */
+interface PageDocument {
+  activeElement: { closest(selector: string): unknown } | null;
+  querySelector(selector: string): { closest(selector: string): unknown } | null;
+}
 /** True when focus is inside the open dialog. */
-const focusInDialog = (page: Page) => page.evaluate<boolean>('Boolean(document.activeElement?.closest(\'[role="dialog"]\'))');
+const focusInDialog = (page: Page) => page.evaluate(() => Boolean((globalThis as unknown as { document: PageDocument }).document.activeElement?.closest('[role="dialog"]')));
 
 async function setUp(page: Page, url: string): Promise<QueuePage> {
   await page.setViewportSize({ width: 1500, height: 950 });
@@ -61,7 +66,7 @@ test('the palette, Edit and Note dialogs trap focus, make the page inert, close 
   await page.keyboard.press('Shift+Tab');
   expect(await focusInDialog(page)).toBe(true);
   // The page behind cannot be reached: the sidebar is inert.
-  expect(await page.evaluate<boolean>("Boolean(document.querySelector('nav')?.closest('[inert]'))")).toBe(true);
+  expect(await page.evaluate(() => Boolean((globalThis as unknown as { document: PageDocument }).document.querySelector('nav')?.closest('[inert]')))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(queue.palette).toBeHidden();
   await expect(queue.scroller).toBeFocused();

@@ -103,3 +103,165 @@ test('a MISP feed folder chosen in the browser imports as one feed; hashes.csv g
   const md5s = new Set(hashes.split('\n').map((line) => line.split(',')[0]));
   expect(listed.filter((i) => md5s.has(i.value))).toEqual([]);
 });
+
+test('state traps: Esc keeps the query, bad filters are named, new sources listed, help at its top, counts in words (#17.10)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('partner-feed.csv', 'indicator,type\nevil-c2[.]top,domain\nbad-lure[.]net,domain\n')]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  // The Source filter lists the file imported from this page without leaving it.
+  await expect(queue.filters.getByLabel('Source', { exact: true }).locator('option', { hasText: 'partner-feed.csv' })).toHaveCount(1);
+
+  // Esc leaves the search box and keeps the query.
+  await queue.search.fill('evil');
+  await expect(queue.rows).toHaveCount(1);
+  await queue.search.press('Escape');
+  await expect(queue.search).toHaveValue('evil');
+  await expect(queue.search).not.toBeFocused();
+  await expect(queue.rows).toHaveCount(1);
+
+  // Confidence out of range and a day not in ISO form are named, not ignored.
+  await queue.filters.getByLabel('Confidence ≥').fill('150');
+  await expect(queue.filters.getByRole('alert')).toHaveText('Confidence is a whole number from 0 to 100.');
+  await queue.filters.getByLabel('Confidence ≥').fill('');
+  await expect(queue.filters.getByLabel('First seen from')).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+  await queue.filters.getByLabel('First seen from').fill('03/01/2026');
+  await expect(queue.filters.getByRole('alert')).toHaveText('A day as YYYY-MM-DD.');
+  await queue.filters.getByLabel('First seen from').fill('');
+
+  // The shortcut sheet opens at its top.
+  await queue.focusList();
+  await page.keyboard.press('?');
+  await expect(queue.dialog).toBeVisible();
+  expect(await queue.dialog.evaluate((element) => element.scrollTop)).toBe(0);
+  await page.keyboard.press('Escape');
+
+  // Settings counts in words, without bookkeeping tables.
+  await new WorkspacePage(page).open('Settings');
+  const facts = page.getByRole('region', { name: 'Vault' });
+  await expect(facts).toContainText('Indicators');
+  await expect(facts).toContainText('Imported files');
+  await expect(facts).not.toContainText('Triage state');
+});
+
+test('Ctrl+C copies the focused value, Shift+C its defanged form, a selection as lines (#17.8)', async ({ page, webHost, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webHost.origin });
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('copy.csv', 'indicator,type\nhttp://pbvzje4[.]top/f15.svg,url\nevil-c2[.]top,domain\n')]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+  const clipboard = () => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+
+  await queue.focusList();
+  await page.keyboard.press('g');
+  await page.keyboard.press('g');
+  const { value } = await queue.focused();
+  await page.keyboard.press('Control+c');
+  await expect(queue.notice).toContainText('Copied the value');
+  expect(await clipboard()).toBe(value);
+  await page.keyboard.press('Shift+C');
+  await expect(queue.notice).toContainText('Copied the defanged value');
+  expect(await clipboard()).toContain('[.]');
+
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Control+c');
+  await expect(queue.notice).toContainText('Copied 2 values as lines');
+  expect((await clipboard()).split('\n').sort()).toEqual(['evil-c2.top', 'http://pbvzje4.top/f15.svg']);
+});
+
+test('context, sources and tags in the detail pane are pivots that filter the queue (#17.6)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([
+    await csvFile('dharma.csv', 'indicator,type,tags,malware\nevil-c2[.]top,domain,ransomware,Dharma\nbad-lure[.]net,domain,phishing,\n'),
+    await csvFile('asyncrat.csv', 'indicator,type,tags\n185.220.101.7,ip-dst,ransomware\n'),
+  ]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(3);
+
+  await queue.row('evil-c2.top').locator('.queue-cell-value').click();
+  await queue.detail.getByRole('button', { name: 'ransomware' }).click();
+  await expect(queue.rows).toHaveCount(2);
+  await expect(queue.filters.getByLabel('Tag')).toHaveValue('ransomware');
+
+  await queue.row('evil-c2.top').locator('.queue-cell-value').click();
+  await queue.detail.getByRole('region', { name: 'Context' }).getByRole('button', { name: 'Dharma' }).click();
+  await expect(queue.rows).toHaveCount(1);
+  await expect(queue.search).toHaveValue('Dharma');
+
+  await queue.detailSources.getByRole('button', { name: 'dharma.csv' }).click();
+  await expect(queue.rows).toHaveCount(2);
+  await expect(queue.search).toHaveValue('');
+});
+
+test('a notice floats over the queue without moving it, and stays on its page; the import says its TLP (#17.9, #17.10)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.fileInput.setInputFiles([await csvFile('tlp.csv', 'indicator,type\nevil-c2[.]top,domain\nbad-lure[.]net,domain\n')]);
+  await expect(importPanel.panel.locator('.import-tlp-summary')).toHaveText('Records without a marking will be imported as TLP:AMBER.');
+  await importPanel.tlp('GREEN').check();
+  await expect(importPanel.panel.locator('.import-tlp-summary')).toHaveText('Records without a marking will be imported as TLP:GREEN.');
+  await importPanel.importButton.click();
+  await expect(importPanel.panel.getByRole('heading', { name: 'Import result' })).toBeVisible();
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  const top = async () => (await queue.grid.boundingBox())!.y;
+  const before = await top();
+  await queue.focusList();
+  await page.keyboard.press('1');
+  await expect(queue.notice).toContainText('Status set to Malicious');
+  expect(await top()).toBe(before);
+
+  const workspace = new WorkspacePage(page);
+  await workspace.open('Overview');
+  await workspace.open('Queue');
+  await expect(queue.rows).toHaveCount(2);
+  await expect(queue.notice).toHaveCount(0);
+});
+
+test('after opening a related indicator, 1–6 change the indicator shown; a filter matching nothing empties the pane (#17.10)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([await csvFile('related.csv', 'indicator,type\nmail.evil-c2[.]top,hostname\ncdn.evil-c2[.]top,hostname\n')]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  await queue.row('cdn.evil-c2.top').locator('.queue-cell-value').click();
+  await queue.detail.getByRole('region', { name: 'Related indicators' }).getByRole('button', { name: 'mail.evil-c2.top' }).click();
+  await expect(queue.detail.locator('.detail-title')).toHaveText('mail.evil-c2.top');
+  await queue.focusList();
+  await page.keyboard.press('1');
+  await expect(queue.notice).toContainText('Status set to Malicious');
+  await expect(queue.row('mail.evil-c2.top').locator('.status-chip')).toHaveClass(/status-malicious/);
+  await expect(queue.row('cdn.evil-c2.top').locator('.status-chip')).not.toHaveClass(/status-malicious/);
+
+  await queue.search.fill('nothing-matches-this');
+  await expect(queue.page.getByText('No indicators match these filters.')).toBeVisible();
+  await expect(queue.detail.locator('.detail-title')).toHaveCount(0);
+});

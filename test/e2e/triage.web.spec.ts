@@ -150,7 +150,8 @@ test('triage by keyboard, a bulk change on a filtered set through the palette, u
   // u undoes the bulk change: every domain is back to its status before it.
   await queue.focusList();
   await page.keyboard.press('u');
-  await expect(queue.notice).toContainText('Undid the last change: 12 indicators restored');
+  // The notice names the change it undid (issue #17.10).
+  await expect(queue.notice).toContainText('Undid “Marked as benign on 12 indicators”: 12 indicators restored');
   const undone = await cli<CliIndicator[]>(webHost.vaultDir, ['indicators', 'list', '--type', 'domain', '--limit', '100']);
   for (const row of undone) expect(row.status, row.value).toBe(before.get(row.id));
 

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../core/errors';
 import { canonicalize, defang, INDICATOR_TYPES, isIndicatorType } from '../../core/indicators';
 import { TLP_LEVELS, type TlpLevel } from '../../core/ingest/ingest-record';
+import { exportQueue, QUEUE_EXPORT_FORMATS, TRIAGE_STATUSES, type QueueExportFormat, type QueueFilter } from '../../core/triage';
 import { getIndicator, listIndicators, type IndicatorDetail } from '../../core/vault/queries/indicator-reads';
 import type { CliContext, GlobalOptions } from '../context';
 import { readKeys } from '../key-input';
@@ -10,6 +11,39 @@ import { printFields, printJson, printJsonLine, printTable } from '../output';
 import { unlock } from './vault';
 
 const MAX_LIST = 100_000;
+
+interface ListOptions {
+  type?: string;
+  tlp?: TlpLevel;
+  source?: string;
+  search?: string;
+  limit: number;
+  json?: boolean;
+  status?: string;
+  tag?: string;
+  format?: QueueExportFormat;
+  tlpMax: TlpLevel;
+  defang?: boolean;
+}
+
+/**
+ * `indicators list --format`: the filtered queue as CSV, STIX or a plain list on stdout, under the TLP
+ * ceiling (issue #17.8); what was written and withheld goes to stderr, so stdout is the file.
+ */
+function exportList(context: CliContext, vault: Awaited<ReturnType<typeof unlock>>, format: QueueExportFormat, options: ListOptions): void {
+  const conditions: NonNullable<QueueFilter['conditions']>[number][] = [];
+  if (options.type) conditions.push({ field: 'type', op: '=', value: options.type });
+  if (options.tlp) conditions.push({ field: 'tlp', op: '=', value: options.tlp });
+  if (options.status) conditions.push({ field: 'status', op: '=', value: options.status });
+  if (options.source) conditions.push({ field: 'source', op: '=', value: options.source });
+  if (options.tag) conditions.push({ field: 'tag', op: '=', value: options.tag });
+  const filter: QueueFilter = { conditions, ...(options.search ? { text: options.search } : {}) };
+  const result = exportQueue(vault.db, filter, { format, tlpMax: options.tlpMax, defang: options.defang ?? false, now: vault.now() });
+  context.io.stdout.write(result.text);
+  const withheld = result.withheld > 0 ? `; ${result.withheld} above TLP:${options.tlpMax.toUpperCase()} withheld` : '';
+  const marking = result.marking ? ` (marked up to TLP:${result.marking.toUpperCase()})` : '';
+  context.io.stderr.write(`liaison: exported ${result.count} indicator(s) as ${format}${marking}${withheld}.\n`);
+}
 
 /** `liaison indicators list|show`. */
 export function registerIndicatorCommands(program: Command, context: CliContext): void {
@@ -24,11 +58,19 @@ export function registerIndicatorCommands(program: Command, context: CliContext)
     .option('--search <text>', 'value contains TEXT (case-insensitive)')
     .option('--limit <n>', `how many (1-${MAX_LIST})`, wholeNumber(MAX_LIST), 100)
     .option('--json', 'print one JSON array')
-    .action(async (options: { type?: string; tlp?: TlpLevel; source?: string; search?: string; limit: number; json?: boolean }, command: Command) => {
+    .addOption(new Option('--status <status>', 'only this triage status').choices([...TRIAGE_STATUSES]))
+    .option('--tag <tag>', 'only indicators with this tag')
+    .addOption(new Option('--format <format>', 'export every matching indicator (no --limit): csv, stix (2.1 bundle) or txt (one value a line)').choices([...QUEUE_EXPORT_FORMATS]))
+    .addOption(new Option('--tlp-max <level>', 'with --format: the highest TLP the export may contain; indicators above it are withheld').choices([...TLP_LEVELS]).default('amber'))
+    .option('--defang', 'with --format csv or txt: write values defanged')
+    .action(async (options: ListOptions, command: Command) => {
       const vault = await unlock(context, command.optsWithGlobals<GlobalOptions>());
       try {
-        const { json, ...filter } = options;
-        const rows = listIndicators(vault.reader, filter);
+        if (options.format) return exportList(context, vault, options.format, options);
+        if (options.status || options.tag) throw new InvalidArgumentError('--status and --tag select what --format exports; add --format csv, stix or txt.');
+        const { json, type, tlp, source, search, limit } = options;
+        const filter = { type, tlp, source, search, limit };
+        const rows = listIndicators(vault.reader, Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as typeof filter);
         if (json) return printJson(context.io, rows);
         printTable(
           context.io,

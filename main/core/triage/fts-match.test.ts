@@ -61,3 +61,26 @@ describe('search text (issue #15.5, #15.6)', () => {
     expect(toFtsMatch(Array.from({ length: MAX_PREFIX_TERMS }, (_, i) => `k${i}*`).join(' '))).toBeDefined();
   });
 });
+
+describe('search that finds what analysts type (issue #17.7)', () => {
+  it('finds a value pasted defanged: hxxp://pbvzje4[.]top/f15.svg found nothing', () => {
+    seedIndicators(db, [{ type: 'url', value: 'http://pbvzje4.top/f15.svg' }]);
+    indexIndicators(db);
+    expect(toFtsMatch('hxxp://pbvzje4[.]top/f15.svg')).toBe('"http://pbvzje4.top/f15.svg"');
+    expect(readQueuePage(db, query('hxxp://pbvzje4[.]top/f15.svg')).rows.map((r) => r.value)).toEqual(['http://pbvzje4.top/f15.svg']);
+  });
+
+  it('filters tags without case, and a bare word finds a namespaced tag (osint found 0 where type:OSINT had 483)', () => {
+    seedIndicators(db, [
+      { type: 'domain', value: 'osint-one.example', tags: ['type:OSINT'] },
+      { type: 'domain', value: 'osint-two.example', tags: ['OSINT'] },
+      { type: 'domain', value: 'other.example', tags: ['tlp:white', '100%_sure'] },
+    ]);
+    const tagged = (value: string) =>
+      readQueuePage(db, { filter: { conditions: [{ field: 'tag', op: '=', value }] }, sort: { key: 'id', direction: 'asc' }, limit: 50 }).rows.map((r) => r.value);
+    expect(tagged('osint')).toEqual(['osint-one.example', 'osint-two.example']);
+    expect(tagged('Type:osint')).toEqual(['osint-one.example']);
+    expect(tagged('100%_sure')).toEqual(['other.example']);
+    expect(tagged('100')).toEqual([]);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Turns what an analyst types into a safe FTS5 MATCH expression: every term becomes a quoted phrase (so
  * FTS5 operators and column filters in the input are plain text), AND-ed; a trailing `*` keeps a prefix
- * search. Terms without a letter or digit produce no token and are dropped.
+ * search. Terms without a letter or digit produce no token and are dropped; defanged terms are refanged.
  */
 import { WorkbenchError } from '../errors';
+import { refang } from '../indicators';
 
 /**
  * Prefix terms allowed in one search. Each merges the doclists of every token it covers before the
@@ -35,7 +36,9 @@ export function toFtsMatch(text: string): string | undefined {
   let prefixes = 0;
   for (const raw of text.split(/\s+/)) {
     const prefix = raw.length > 1 && raw.endsWith('*');
-    const term = prefix ? raw.slice(0, -1) : raw;
+    // A pasted defanged value (hxxp://pbvzje4[.]top/f15.svg) is searched as the value it stands for:
+    // the index holds refanged values, and "hxxp" is a token no value has (issue #17.7).
+    const term = refang(prefix ? raw.slice(0, -1) : raw);
     if (!/[\p{L}\p{N}]/u.test(term)) continue;
     // FTS5's unicode61 tokenizer folds case, so "Emotet" and "emotet" are the same term.
     const key = `${term.toLowerCase()}${prefix ? '*' : ''}`;

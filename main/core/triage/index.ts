@@ -30,3 +30,5 @@ export { listIndicatorHistory } from './indicator-history';
 export type { IndicatorHistoryEntry } from './indicator-history';
 export { PositionCache } from './position-cache';
 export { indexImportedIndicators } from './import-indexer';
+export { exportQueue, MAX_QUEUE_EXPORT, QUEUE_CSV_COLUMNS, QUEUE_EXPORT_FORMATS } from './queue-export';
+export type { QueueExport, QueueExportFormat, QueueExportOptions } from './queue-export';

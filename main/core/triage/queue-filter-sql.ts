@@ -74,7 +74,7 @@ function conditionSql(condition: QueueCondition, bind: Bind): string {
         negate,
       );
     case 'tag':
-      return exists(`SELECT 1 FROM indicator_tags t WHERE t.indicator_id = i.id AND ${inList('t.tag', values.map(String), false, bind)}`, negate);
+      return exists(`SELECT 1 FROM indicator_tags t WHERE t.indicator_id = i.id AND ${tagMatch(values.map(String), bind)}`, negate);
     case 'warninglist':
       return warninglistSql(values.map(String), negate, bind);
     case 'assignee':
@@ -82,6 +82,20 @@ function conditionSql(condition: QueueCondition, bind: Bind): string {
     case 'in_briefing':
       return inBriefingSql(values, negate, bind);
   }
+}
+
+/**
+ * Tags compare without case, and a bare word also finds it as a namespaced tag's value: `osint` finds
+ * `OSINT` and `type:OSINT` (issue #17.7: the filter was exact and case-sensitive, `osint` 0 rows where
+ * `type:OSINT` had 483). LIKE's own wildcards in the value are escaped.
+ */
+function tagMatch(values: readonly string[], bind: Bind): string {
+  const one = (value: string): string => {
+    const exact = `t.tag = ${bind(value)} COLLATE NOCASE`;
+    if (value.includes(':')) return exact;
+    return `(${exact} OR t.tag LIKE ${bind(`%:${value.replace(/[\\%_]/g, (c) => `\\${c}`)}`)} ESCAPE '\\')`;
+  };
+  return values.length === 1 ? one(values[0]!) : `(${values.map(one).join(' OR ')})`;
 }
 
 function inList(column: string, values: readonly (string | number)[], negate: boolean, bind: Bind): string {

@@ -69,19 +69,21 @@ describe('buildQueueSql', () => {
             "f0": "new",
             "f1": 2,
             "f2": "x'); DROP TABLE indicators;--",
+            "f3": "%:x'); DROP TABLE indicators;--",
             "k0": "2026-02-01T00:00:00.000Z",
             "k1": 42,
           },
-          "sql": "SELECT i.id FROM indicators i WHERE i.status = @f0 AND i.tlp_rank <= @f1 AND EXISTS (SELECT 1 FROM indicator_tags t WHERE t.indicator_id = i.id AND t.tag = @f2) AND ifnull(i.last_seen, '') = @k0 AND i.id < @k1 ORDER BY i.id DESC LIMIT @limit",
+          "sql": "SELECT i.id FROM indicators i WHERE i.status = @f0 AND i.tlp_rank <= @f1 AND EXISTS (SELECT 1 FROM indicator_tags t WHERE t.indicator_id = i.id AND (t.tag = @f2 COLLATE NOCASE OR t.tag LIKE @f3 ESCAPE '\\')) AND ifnull(i.last_seen, '') = @k0 AND i.id < @k1 ORDER BY i.id DESC LIMIT @limit",
         },
         {
           "params": {
             "f0": "new",
             "f1": 2,
             "f2": "x'); DROP TABLE indicators;--",
+            "f3": "%:x'); DROP TABLE indicators;--",
             "k0": "2026-02-01T00:00:00.000Z",
           },
-          "sql": "SELECT i.id FROM indicators i WHERE i.status = @f0 AND i.tlp_rank <= @f1 AND EXISTS (SELECT 1 FROM indicator_tags t WHERE t.indicator_id = i.id AND t.tag = @f2) AND ifnull(i.last_seen, '') < @k0 ORDER BY ifnull(i.last_seen, '') DESC, i.id DESC LIMIT @limit",
+          "sql": "SELECT i.id FROM indicators i WHERE i.status = @f0 AND i.tlp_rank <= @f1 AND EXISTS (SELECT 1 FROM indicator_tags t WHERE t.indicator_id = i.id AND (t.tag = @f2 COLLATE NOCASE OR t.tag LIKE @f3 ESCAPE '\\')) AND ifnull(i.last_seen, '') < @k0 ORDER BY ifnull(i.last_seen, '') DESC, i.id DESC LIMIT @limit",
         },
       ]
     `);

@@ -12,6 +12,7 @@ import {
   useImportStore,
 } from './import-store';
 import { TlpPicker } from './TlpPicker';
+import { TlpBadge } from '../../components/TlpBadge';
 
 export function ImportForm() {
   const options = useImportStore(selectImportOptions);
@@ -81,7 +82,11 @@ export function ImportForm() {
         </p>
       </div>
       {error && <Notice tone="error">{error}</Notice>}
-      <button type="submit" className="button primary" disabled={!selection || starting}>
+      {/* The panel keeps the last TLP chosen: said every time beside the button (issue #17.10). */}
+      <p className="import-tlp-summary" id={`${id}-tlp-summary`}>
+        Records without a marking will be imported as <TlpBadge level={options.tlp} />.
+      </p>
+      <button type="submit" className="button primary" disabled={!selection || starting} aria-describedby={`${id}-tlp-summary`}>
         {starting && <Spinner />}
         {starting ? 'Starting…' : 'Import'}
       </button>

@@ -8,6 +8,7 @@ import { isTriageStatus, severityLabel, statusLabel } from '../../lib/triage-wor
 import { Notes, RelatedIndicators, SightingsTimeline, StixContext, TriageHistory, WarninglistHits } from './DetailSections';
 import { selectDetailError, selectShownIndicator, selectShownTriage, useDetailStore } from './detail-store';
 import { selectFocusedRow, useQueueStore } from './queue-store';
+import { PivotLink } from './PivotLink';
 
 /** Everything known about the focused indicator (or a related one opened from it). */
 export function DetailPane() {
@@ -61,7 +62,20 @@ function Facts({ indicator, row }: { indicator: NonNullable<ReturnType<typeof se
     ['Severity', (row && severityLabel(row.severity)) ?? '—'],
     ['Admiralty', admiralty],
     ['Assignee', row?.assignee ?? '—'],
-    ['Tags', indicator.tags.length > 0 ? indicator.tags.join(', ') : '—'],
+    [
+      'Tags',
+      indicator.tags.length > 0 ? (
+        <span key="tags" className="pivot-list">
+          {indicator.tags.map((tag) => (
+            <PivotLink key={tag} filter={{ tag }} what={`tag ${tag}`}>
+              {tag}
+            </PivotLink>
+          ))}
+        </span>
+      ) : (
+        '—'
+      ),
+    ],
     ['Sightings', formatCount(indicator.sightings)],
     ['First seen', formatTimestamp(indicator.firstSeen)],
     ['Last seen', formatTimestamp(indicator.lastSeen)],

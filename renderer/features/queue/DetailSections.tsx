@@ -3,6 +3,7 @@ import { MarkdownText } from '../../components/MarkdownText';
 import { TlpBadge } from '../../components/TlpBadge';
 import { formatCount, formatTimestamp } from '../../lib/format';
 import { useDetailStore } from './detail-store';
+import { PivotLink } from './PivotLink';
 
 /** Sources in the order the vault learnt of the indicator: the sightings timeline. */
 export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail }) {
@@ -15,7 +16,12 @@ export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail })
           <li key={source.sourceId} className="timeline-item">
             <p className="timeline-when">{formatTimestamp(source.importedAt)}</p>
             <p>
-              <strong>{source.sourceName}</strong> <TlpBadge level={source.tlp} />{' '}
+              <strong>
+                <PivotLink filter={{ source: source.sourceName }} what={`source ${source.sourceName}`}>
+                  {source.sourceName}
+                </PivotLink>
+              </strong>{' '}
+              <TlpBadge level={source.tlp} />{' '}
               <span className="muted">
                 {source.sightings === 1 ? '1 sighting' : `${formatCount(source.sightings)} sightings`} · {source.format}
               </span>
@@ -36,17 +42,60 @@ export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail })
   );
 }
 
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** Audit actions in words (issue #17.10: the history showed "indicators.bulk-undo changeId → 5"). */
+const ACTION_WORDS: Record<string, string> = {
+  'indicator.triage': 'changed',
+  'indicators.bulk-triage': 'changed',
+  'indicators.bulk-undo': 'undid a change',
+  'indicators.auto-expire': 'expired',
+  'indicators.import': 'imported',
+};
 
-/** One line for an audit entry: the fields a triage change set, or the source an import came from. */
-export function describeChange(entry: Pick<IndicatorHistoryEntry, 'after'>): string {
+/** Patch and audit field names in words. */
+const FIELD_WORDS: Record<string, string> = {
+  status: 'status',
+  confidence: 'confidence',
+  severity: 'severity',
+  source_reliability: 'source reliability',
+  info_credibility: 'information credibility',
+  tlp_rank: 'TLP',
+  tlp: 'TLP',
+  assignee_id: 'assignee',
+  notes: 'note',
+  valid_until: 'valid until',
+  addTags: 'tags added',
+  removeTags: 'tags removed',
+  source: 'source',
+  file: 'file',
+};
+
+const TLP_BY_RANK = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
+
+const show = (key: string, value: unknown): string => {
+  if (key === 'tlp_rank' && typeof value === 'number') return TLP_BY_RANK[value] ?? String(value);
+  if (key === 'notes') return 'edited';
+  if (Array.isArray(value)) return value.join(', ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
+
+/** What an audit entry did, in words: "changed", "undid a change", "imported". */
+export function describeAction(action: string): string {
+  return ACTION_WORDS[action] ?? action.replaceAll(/[.-]/g, ' ');
+}
+
+/** One line for an audit entry: the fields a triage change set, the source an import came from, or the change undone. */
+export function describeChange(entry: Pick<IndicatorHistoryEntry, 'after'> & { action?: string }): string {
   if (!entry.after || typeof entry.after !== 'object') return '';
   const after = entry.after as Record<string, unknown>;
+  if (entry.action === 'indicators.bulk-undo') {
+    const restored = typeof after.count === 'number' ? `: ${after.count} indicator${after.count === 1 ? '' : 's'} restored` : '';
+    return `number ${show('changeId', after.changeId)}${restored}`;
+  }
   const change = after.change && typeof after.change === 'object' ? (after.change as Record<string, unknown>) : null;
   const fields = change ?? (typeof after.source === 'string' ? { source: after.source, file: after.file } : after);
   const text = Object.entries(fields)
     .filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
-    .map(([key, value]) => `${key} → ${show(value)}`)
+    .map(([key, value]) => `${FIELD_WORDS[key] ?? key.replaceAll('_', ' ')} → ${show(key, value)}`)
     .join(', ');
   const count = change && typeof after.count === 'number' && after.count > 1 ? ` (with ${after.count - 1} others)` : '';
   return text.length > 160 ? `${text.slice(0, 159)}…` : `${text}${count}`;
@@ -62,7 +111,7 @@ export function TriageHistory({ history }: { history: TriageDetail['history'] })
         <ol className="history-list">
           {history.map((entry) => (
             <li key={entry.id}>
-              <span className="muted">{formatTimestamp(entry.at)}</span> <strong>{entry.actor}</strong> {entry.action}
+              <span className="muted">{formatTimestamp(entry.at)}</span> <strong>{entry.actor}</strong> {describeAction(entry.action)}
               <span className="history-change"> {describeChange(entry)}</span>
             </li>
           ))}
@@ -119,7 +168,10 @@ export function StixContext({ context }: { context: IndicatorDetail['context'] }
         <ul className="context-list">
           {context.map((item, index) => (
             <li key={`${item.ref}-${index}`}>
-              <span className="context-kind">{item.kind}</span> {item.name}
+              <span className="context-kind">{item.kind}</span>{' '}
+              <PivotLink filter={{ text: item.name }} what={`${item.kind} ${item.name}`}>
+                {item.name}
+              </PivotLink>
               {item.detail && <span className="muted"> — {item.detail}</span>}
             </li>
           ))}

@@ -3,7 +3,8 @@ import type { SourceSummary } from '../../../preload/contract';
 import { requireClient } from '../../lib/client';
 import { isTlpLevel, TLP_OPTIONS, tlpLabel } from '../../lib/tlp';
 import { isTriageStatus, STATUS_OPTIONS, statusLabel } from '../../lib/triage-words';
-import type { FilterForm } from './filter-form';
+import { confidence, isDay, type FilterForm } from './filter-form';
+import { selectImportsSettled, useImportStore } from '../import/import-store';
 import { INDICATOR_TYPE_OPTIONS } from './indicator-types';
 import { selectQueueForm, useQueueStore } from './queue-store';
 
@@ -15,6 +16,8 @@ export function FilterBar() {
   const form = useQueueStore(selectQueueForm);
   const setForm = useQueueStore((state) => state.setForm);
   const [sources, setSources] = useState<SourceSummary[]>([]);
+  // A finished import may add a source: the list is read again then, not only when the page opens (issue #17.10).
+  const importsSettled = useImportStore(selectImportsSettled);
   const id = useId();
   const set = (patch: Partial<FilterForm>) => void setForm(patch);
 
@@ -22,7 +25,7 @@ export function FilterBar() {
     requireClient()
       .sources.list({})
       .then(setSources, () => setSources([]));
-  }, []);
+  }, [importsSettled]);
 
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
@@ -69,8 +72,16 @@ export function FilterBar() {
         </select>
       </Field>
       <TypedField label="Tag" value={form.tag} onCommit={(tag) => set({ tag })} width="short" />
-      <TypedField label="Confidence ≥" value={form.confidenceMin} onCommit={(confidenceMin) => set({ confidenceMin })} width="tiny" inputMode="numeric" />
-      <TypedField label="≤" value={form.confidenceMax} onCommit={(confidenceMax) => set({ confidenceMax })} width="tiny" inputMode="numeric" ariaLabel="Confidence ≤" />
+      <TypedField label="Confidence ≥" value={form.confidenceMin} onCommit={(confidenceMin) => set({ confidenceMin })} width="tiny" inputMode="numeric" check={checkConfidence} />
+      <TypedField
+        label="≤"
+        value={form.confidenceMax}
+        onCommit={(confidenceMax) => set({ confidenceMax })}
+        width="tiny"
+        inputMode="numeric"
+        ariaLabel="Confidence ≤"
+        check={checkConfidence}
+      />
       <DateRange label="First seen" from={form.firstSeenFrom} to={form.firstSeenTo} onChange={(from, to) => set({ firstSeenFrom: from, firstSeenTo: to })} />
       <DateRange label="Last seen" from={form.lastSeenFrom} to={form.lastSeenTo} onChange={(from, to) => set({ lastSeenFrom: from, lastSeenTo: to })} />
       <Field id={`${id}-list`} label="Warninglist">
@@ -112,10 +123,16 @@ interface TypedFieldProps {
   onCommit(value: string): void;
   width: 'tiny' | 'short';
   inputMode?: 'numeric';
+  /** Why the text is not a value this filter takes, or null; shown beside the field (never silently ignored). */
+  check?: (text: string) => string | null;
 }
 
+/** Out-of-range or non-numeric confidence was ignored without a word (issue #17.10). */
+const checkConfidence = (text: string): string | null => (text.trim() === '' || confidence(text) !== null ? null : 'Confidence is a whole number from 0 to 100.');
+const checkDay = (text: string): string | null => (text.trim() === '' || isDay(text.trim()) ? null : 'A day as YYYY-MM-DD.');
+
 /** A text field that applies its value once typing pauses. */
-function TypedField({ label, ariaLabel, value, onCommit, width, inputMode }: TypedFieldProps) {
+function TypedField({ label, ariaLabel, value, onCommit, width, inputMode, check }: TypedFieldProps) {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const id = useId();
@@ -129,21 +146,64 @@ function TypedField({ label, ariaLabel, value, onCommit, width, inputMode }: Typ
     const timer = setTimeout(() => onCommit(draft), TYPING_DELAY_MS);
     return () => clearTimeout(timer);
   }, [draft, value, onCommit]);
+  const problem = check?.(draft) ?? null;
   return (
     <Field id={id} label={label}>
-      <input id={id} type="text" className={`input-${width}`} aria-label={ariaLabel} inputMode={inputMode} value={draft} onChange={(event) => setDraft(event.target.value)} />
+      <input
+        id={id}
+        type="text"
+        className={`input-${width}`}
+        aria-label={ariaLabel}
+        inputMode={inputMode}
+        value={draft}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      {problem && (
+        <span id={`${id}-problem`} className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
     </Field>
   );
 }
 
+/**
+ * Days typed as ISO YYYY-MM-DD like every date the app shows (issue #17.10: the browser's date input
+ * showed mm/dd/yyyy); a day that is not one is named beside the field.
+ */
 function DateRange({ label, from, to, onChange }: { label: string; from: string; to: string; onChange(from: string, to: string): void }) {
   const id = useId();
+  const problem = checkDay(from) ?? checkDay(to);
   return (
     <Field id={`${id}-from`} label={label}>
       <span className="field-pair">
-        <input id={`${id}-from`} type="date" aria-label={`${label} from`} value={from} onChange={(event) => onChange(event.target.value, to)} />
-        <input type="date" aria-label={`${label} to`} value={to} onChange={(event) => onChange(from, event.target.value)} />
+        <input
+          id={`${id}-from`}
+          type="text"
+          className="input-date"
+          placeholder="YYYY-MM-DD"
+          aria-label={`${label} from`}
+          aria-invalid={checkDay(from) ? true : undefined}
+          value={from}
+          onChange={(event) => onChange(event.target.value, to)}
+        />
+        <input
+          type="text"
+          className="input-date"
+          placeholder="YYYY-MM-DD"
+          aria-label={`${label} to`}
+          aria-invalid={checkDay(to) ? true : undefined}
+          value={to}
+          onChange={(event) => onChange(from, event.target.value)}
+        />
       </span>
+      {problem && (
+        <span className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
     </Field>
   );
 }

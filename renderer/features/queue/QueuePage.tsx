@@ -35,6 +35,8 @@ export function QueuePage() {
   useQueueShortcuts();
 
   useEffect(() => void load(), [load]);
+  // A notice is about this page: it does not wait here for the analyst to come back from another one (issue #17.9).
+  useEffect(() => () => useQueueStore.getState().setNotice(null), []);
   // An import that ended (finished, cancelled after earlier files, or failed) may have added rows.
   useEffect(() => {
     if (importsSettled === settledSeen.current) return;
@@ -97,10 +99,12 @@ function QueueBody() {
   const focusedId = useQueueStore((state) => selectFocusedRow(state)?.id ?? null);
   const writes = useQueueStore(selectQueueWrites);
 
-  // The detail pane follows the focus; after a write it reloads (history, notes, tags changed).
+  // The detail pane follows the focus; after a write it reloads (history, notes, tags changed). When the
+  // filter matches nothing it empties, rather than keep showing an indicator the filter left out (#17.10).
   useEffect(() => {
     if (focusedId !== null) void useDetailStore.getState().show(focusedId);
-  }, [focusedId]);
+    else if (total === 0) void useDetailStore.getState().show(null);
+  }, [focusedId, total]);
   useEffect(() => {
     if (writes > 0) void useDetailStore.getState().reload();
   }, [writes]);

@@ -75,6 +75,9 @@ function SearchBox() {
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') void setForm({ text: draft });
+          // Chromium clears a search box on Escape, so the next keys acted on every row (issue #17.10):
+          // Escape leaves the box and keeps the query.
+          if (event.key === 'Escape') event.preventDefault();
           // Back to the list, so j/k work again.
           if (event.key === 'Escape' || event.key === 'Enter') (document.querySelector('.queue-scroller') as HTMLElement | null)?.focus();
         }}

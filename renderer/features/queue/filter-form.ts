@@ -45,9 +45,11 @@ export const EMPTY_FORM: FilterForm = {
 type Condition = NonNullable<QueueFilter['conditions']>[number];
 
 const DAY_MS = 86_400_000;
-const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+/** A day as the filters take it: ISO, YYYY-MM-DD, like every other date in the app. */
+export const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 const shiftDay = (day: string, by: number) => new Date(Date.parse(`${day}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10);
-const confidence = (text: string) => (/^\d{1,3}$/.test(text.trim()) && Number(text) <= 100 ? Number(text) : null);
+/** A confidence filter value: a whole number from 0 to 100, else null. */
+export const confidence = (text: string) => (/^\d{1,3}$/.test(text.trim()) && Number(text) <= 100 ? Number(text) : null);
 
 function dateRange(field: 'first_seen' | 'last_seen', from: string, to: string): Condition[] {
   const out: Condition[] = [];

@@ -56,3 +56,14 @@ describe('queue keys', () => {
     for (const text of ['1 Set status: Malicious', '4 Set status: False positive', '6 Set status: New', 'Ctrl/⌘ + K']) expect(sheet).toContain(text);
   });
 });
+
+describe('copy keys (issue #17.8)', () => {
+  it('Ctrl/Cmd+C copies the value, Shift+C the defanged value; Ctrl+Shift+C is left to the browser', () => {
+    const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) =>
+      interpretKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods }, 0, INITIAL_KEY_STATE).command;
+    expect(key('c', { ctrlKey: true })).toEqual({ kind: 'copy', defanged: false });
+    expect(key('c', { metaKey: true })).toEqual({ kind: 'copy', defanged: false });
+    expect(key('C', { shiftKey: true })).toEqual({ kind: 'copy', defanged: true });
+    expect(key('C', { ctrlKey: true, shiftKey: true })).toBeNull();
+  });
+});

@@ -15,7 +15,8 @@ export type QueueCommand =
   | { kind: 'note' }
   | { kind: 'search' }
   | { kind: 'undo' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'copy'; defanged: boolean };
 
 export interface KeyLike {
   key: string;
@@ -56,6 +57,7 @@ const SINGLE: Record<string, QueueCommand> = {
   '/': { kind: 'search' },
   u: { kind: 'undo' },
   '?': { kind: 'help' },
+  C: { kind: 'copy', defanged: true },
   ...Object.fromEntries(STATUS_KEYS.map(({ key, status }) => [key, { kind: 'status', status } as QueueCommand])),
 };
 
@@ -64,6 +66,10 @@ const SINGLE: Record<string, QueueCommand> = {
  * shortcuts (Ctrl+K, Ctrl+L); Shift is part of the key itself (`G`, `X`, `?`).
  */
 export function interpretKey(event: KeyLike, now: number, state: KeyState): { command: QueueCommand | null; state: KeyState } {
+  // Ctrl/Cmd+C on the list copies the focused value or the selection (issue #17.8).
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'c') {
+    return { command: { kind: 'copy', defanged: false }, state: INITIAL_KEY_STATE };
+  }
   if (event.ctrlKey || event.metaKey || event.altKey) return { command: null, state: INITIAL_KEY_STATE };
   if (event.key === 'g') {
     if (state.pendingG !== null && now - state.pendingG <= CHORD_MS) return { command: { kind: 'top' }, state: INITIAL_KEY_STATE };
@@ -100,6 +106,8 @@ export const SHORTCUT_SHEET: readonly { keys: string; what: string }[] = [
   { keys: 'n', what: 'Note on the focused indicator (Ctrl+Enter saves)' },
   { keys: '/', what: 'Search' },
   { keys: 'u', what: 'Undo the last change' },
+  { keys: 'Ctrl/⌘ + C', what: 'Copy the value (the selection: one value a line)' },
+  { keys: 'C  (Shift+c)', what: 'Copy defanged (evil[.]com, hxxp://…)' },
   { keys: '?', what: 'This sheet' },
   { keys: 'Ctrl/⌘ + K', what: 'Command palette (bulk actions, views, screens)' },
   { keys: 'Ctrl/⌘ + L', what: 'Lock the vault' },

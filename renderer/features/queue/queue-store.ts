@@ -5,6 +5,8 @@ import { requireClient } from '../../lib/client';
 import { formatCount } from '../../lib/format';
 import { EMPTY_FORM, fromQueueFilter, toQueueFilter, type FilterForm } from './filter-form';
 import { PageCache } from './virtual/page-cache';
+import { defangValue } from '../../lib/defang';
+import { useDetailStore } from './detail-store';
 
 /** Rows per `queue:at` request; the grid shows ~30, so one page covers a screen several times over. */
 export const PAGE_SIZE = 200;
@@ -66,6 +68,8 @@ interface QueueStoreState {
   updateAll(patch: TriagePatch, label: string): Promise<void>;
   undo(): Promise<void>;
   setNotice(notice: QueueNotice | null): void;
+  /** Copies the selected values (else the focused one) as lines, as stored or defanged (issue #17.8). */
+  copy(defanged: boolean): Promise<void>;
 }
 
 const initial = {
@@ -91,6 +95,8 @@ let viewport = { first: 0, last: 40 };
 let epoch = 0;
 let inFlight = 0;
 /** The viewport is passing by (see PASSING_FETCH_INTERVAL_MS): no prefetch, and fetches wait for the gate. */
+/** What each change this window made was called ("Status set to Malicious on 2 indicators"), for the undo notice. */
+const changeLabels = new Map<number, string>();
 let passing = false;
 let passingGate: ReturnType<typeof setTimeout> | null = null;
 let passedSinceGate = false;
@@ -182,6 +188,10 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
   function ids(focusedOnly: boolean): number[] {
     const { selection, focusedIndex } = get();
     if (selection.size > 0 && !focusedOnly) return [...selection];
+    // A related indicator opened in the pane is what the analyst is looking at: keys change it, not the
+    // grid's focused row hidden behind it (issue #17.10).
+    const detail = useDetailStore.getState();
+    if (detail.detour && detail.shownId !== null) return [detail.shownId];
     const row = cache.rowAt(focusedIndex);
     return row ? [row.id] : [];
   }
@@ -296,7 +306,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       // Cleared now, not when the answer comes: the analyst may already be selecting the next rows.
       if (!focusedOnly) set({ selection: new Set(), anchorIndex: null });
       await write(async () => {
-        const { count } = await requireClient().triage.update({ ids: targets, patch });
+        const { count, changeId } = await requireClient().triage.update({ ids: targets, patch });
+        changeLabels.set(changeId, `${label} on ${plural(count)}`);
         const changed = new Set(targets);
         cache.patchRows(
           (row) => changed.has(row.id),
@@ -308,7 +319,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
     },
     async updateAll(patch, label) {
       await write(async () => {
-        const { count } = await requireClient().triage.bulk({ filter: get().filter, patch });
+        const { count, changeId } = await requireClient().triage.bulk({ filter: get().filter, patch });
+        changeLabels.set(changeId, `${label} on ${plural(count)}`);
         set({ selection: new Set(), anchorIndex: null });
         return `${label}: ${plural(count)}. Press u to undo.`;
       });
@@ -318,11 +330,28 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
         const undone = await requireClient().triage.undo({});
         if (!undone) return 'Nothing to undo.';
         const kept = undone.kept > 0 ? ` (${plural(undone.kept)} kept a newer edit)` : '';
-        return `Undid the last change: ${plural(undone.count)} restored${kept}.`;
+        // Which change (issue #17.10): its label when this window made it, else its number.
+        const which = changeLabels.get(undone.changeId) ?? `change ${undone.changeId}`;
+        return `Undid “${which}”: ${plural(undone.count)} restored${kept}.`;
       });
     },
     setNotice(notice) {
       set({ notice });
+    },
+    async copy(defanged) {
+      const { selection, focusedIndex } = get();
+      const focused = cache.rowAt(focusedIndex);
+      const rows = selection.size > 0 ? cache.rowsWhere((row) => selection.has(row.id)) : focused ? [focused] : [];
+      if (rows.length === 0) return;
+      const text = rows.map((row) => (defanged ? defangValue(row.type, row.value) : row.value)).join('\n');
+      const missing = selection.size > rows.length ? ` (${formatCount(selection.size - rows.length)} selected rows are out of view: scroll to them or export the filtered queue)` : '';
+      try {
+        await navigator.clipboard.writeText(text);
+        const what = rows.length === 1 ? `Copied ${defanged ? 'the defanged value' : 'the value'}` : `Copied ${formatCount(rows.length)} values as lines${defanged ? ', defanged' : ''}`;
+        set({ notice: { tone: 'success', text: `${what}${missing}.` } });
+      } catch {
+        set({ notice: { tone: 'error', text: 'Could not write to the clipboard.' } });
+      }
     },
   };
 });

@@ -32,6 +32,8 @@ export function runQueueCommand(command: QueueCommand): void {
       return document.getElementById('queue-search')?.focus();
     case 'undo':
       return void queue.undo();
+    case 'copy':
+      return void queue.copy(command.defanged);
   }
 }
 
@@ -47,6 +49,8 @@ export function useQueueShortcuts(now: () => number = Date.now): void {
       const result = interpretKey(event, now(), state);
       state = result.state;
       if (!result.command) return;
+      // Text the analyst selected on the page (the detail pane) is theirs to copy.
+      if (result.command.kind === 'copy' && (window.getSelection()?.toString() ?? '') !== '') return;
       event.preventDefault();
       runQueueCommand(result.command);
     };

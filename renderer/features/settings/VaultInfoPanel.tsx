@@ -11,10 +11,22 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function countLabel(name: string): string {
-  const words = name.replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/**
+ * The counts an analyst reads, in words (issue #17.10: Settings listed every table, "Triage state 1");
+ * bookkeeping tables (settings, triage state, list entries, undo items) are left out.
+ */
+const COUNT_LABELS: readonly [table: string, label: string][] = [
+  ['indicators', 'Indicators'],
+  ['indicator_sources', 'Sightings'],
+  ['sources', 'Imported files'],
+  ['indicator_tags', 'Tags on indicators'],
+  ['warninglists', 'Warninglists'],
+  ['warninglist_hits', 'Warninglist hits'],
+  ['saved_views', 'Saved views'],
+  ['bulk_changes', 'Triage changes'],
+  ['audit_entries', 'Audit entries'],
+  ['analysts', 'Analysts'],
+];
 
 export function VaultInfoPanel({ info }: { info: VaultInfo }) {
   return (
@@ -37,9 +49,9 @@ export function VaultInfoPanel({ info }: { info: VaultInfo }) {
         <Fact term="Passphrase changed">
           {info.passphraseChangedAt ? formatTimestamp(info.passphraseChangedAt) : 'Never'}
         </Fact>
-        {Object.entries(info.counts).map(([name, count]) => (
-          <Fact key={name} term={countLabel(name)}>
-            {formatCount(count)}
+        {COUNT_LABELS.filter(([table]) => info.counts[table] !== undefined).map(([table, label]) => (
+          <Fact key={table} term={label}>
+            {formatCount(info.counts[table]!)}
           </Fact>
         ))}
       </dl>

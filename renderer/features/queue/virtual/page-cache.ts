@@ -75,6 +75,11 @@ export class PageCache<Row> {
     }
   }
 
+  /** The held rows that pass `test`, in position order (copying a selection). */
+  rowsWhere(test: (row: Row) => boolean): Row[] {
+    return [...this.pages.keys()].sort((a, b) => a - b).flatMap((page) => this.pages.get(page)!.filter(test));
+  }
+
   /** Every held row, in position order, with its position (for range selection). */
   *entries(from: number, to: number): Generator<[number, Row | undefined]> {
     for (let index = from; index <= to; index += 1) yield [index, this.rowAt(index)];
