@@ -43,6 +43,7 @@ export function registerBriefingExportCommand(briefing: Command, context: CliCon
           `Exported briefing ${id} version ${outcome.version} as ${outcome.format.toUpperCase()} to ${options.out} (${formatBytes(outcome.bytes)}), ` +
             `marked TLP:${outcome.marking.toUpperCase()}${outcome.defanged ? '' : ', indicators live (not defanged)'}.\n`,
         );
+        for (const note of outcome.notes) context.io.stdout.write(`Note: ${note}\n`);
         if (outcome.withheld.length > 0) {
           const sections = outcome.withheld.filter((w) => w.kind === 'section').length;
           context.io.stdout.write(

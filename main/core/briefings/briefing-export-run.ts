@@ -55,67 +55,62 @@ export async function runBriefingExport(
   const withheld = labelWithheld(input, result.withheld);
   const file = destination.kind === 'path' ? path.resolve(destination.path) : freeName(destination.folder, input, request.format, result.extension);
   await writeExportFile(file, result.bytes);
-  const sha256 = createHash('sha256').update(result.bytes).digest('hex');
+  const outcome: Omit<BriefingExportOutcome, 'auditId'> = {
+    format: request.format,
+    version: input.version,
+    fileName: path.basename(file),
+    bytes: result.bytes.byteLength,
+    marking: result.marking,
+    tlpMax,
+    defanged: defang,
+    withheld,
+    notes: [...result.notes],
+  };
   try {
-    const db = writer();
-    const at = author().at;
-    const auditId = db
-      .transaction(() => {
-        const entry = appendAudit(db, {
-          at,
-          actor,
-          action: 'briefing.export',
-          target: `briefing:${request.id}`,
-          after: {
-            version: input.version,
-            format: request.format,
-            tlpMax,
-            marking: result.marking,
-            defanged: defang,
-            file: path.basename(file),
-            bytes: result.bytes.byteLength,
-            sha256,
-            withheldCount: withheld.length,
-            withheld: withheld.slice(0, AUDITED_WITHHELD),
-          },
-        });
-        db.prepare(
-          `INSERT INTO briefing_exports (briefing_id, version, format, tlp_max_rank, marking_rank, defanged, file_name, bytes, sha256, withheld_json, audit_id, exported_at, exported_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          request.id,
-          input.version,
-          request.format,
-          tlpRank(tlpMax),
-          tlpRank(result.marking),
-          defang ? 1 : 0,
-          path.basename(file),
-          result.bytes.byteLength,
-          sha256,
-          JSON.stringify(withheld),
-          entry,
-          at.toISOString(),
-          actor,
-        );
-        return entry;
-      })
-      .immediate();
-    return {
-      format: request.format,
-      version: input.version,
-      fileName: path.basename(file),
-      bytes: result.bytes.byteLength,
-      marking: result.marking,
-      tlpMax,
-      defanged: defang,
-      withheld,
-      auditId,
-    };
+    const sha256 = createHash('sha256').update(result.bytes).digest('hex');
+    return { ...outcome, auditId: recordExport(writer(), { ...author(), actor }, request.id, outcome, sha256) };
   } catch (error) {
     // An export that could not be logged must not stay on disk looking like one that was.
     await rm(file, { force: true });
     throw error;
   }
+}
+
+/** The export log row and its audit entry, in one transaction; returns the audit entry's id. */
+function recordExport(db: Database, author: { actor: string; at: Date }, id: number, outcome: Omit<BriefingExportOutcome, 'auditId'>, sha256: string): number {
+  const { withheld, notes, ...facts } = outcome;
+  return db
+    .transaction(() => {
+      const auditId = appendAudit(db, {
+        at: author.at,
+        actor: author.actor,
+        action: 'briefing.export',
+        target: `briefing:${id}`,
+        after: { ...facts, sha256, withheldCount: withheld.length, withheld: withheld.slice(0, AUDITED_WITHHELD), notes },
+      });
+      db.prepare(
+        `INSERT INTO briefing_exports (briefing_id, version, format, tlp_max_rank, marking_rank, defanged, file_name, bytes, sha256, withheld_json, notes_json, audit_id,
+                                       exported_at, exported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        outcome.version,
+        outcome.format,
+        tlpRank(outcome.tlpMax),
+        tlpRank(outcome.marking),
+        outcome.defanged ? 1 : 0,
+        outcome.fileName,
+        outcome.bytes,
+        sha256,
+        JSON.stringify(withheld),
+        JSON.stringify(notes),
+        auditId,
+        author.at.toISOString(),
+        author.actor,
+      );
+      return auditId;
+    })
+    .immediate();
 }
 
 /** Adds what the analyst recognises (a section's heading, an indicator's type:value) to each withheld item. */

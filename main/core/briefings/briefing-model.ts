@@ -219,6 +219,8 @@ export interface BriefingExportOutcome {
   tlpMax: TlpLevel;
   defanged: boolean;
   withheld: WithheldItem[];
+  /** What else the analyst should know about the file (e.g. a PDF listing only the first indicators). */
+  notes: string[];
   /** Audit entry recording the export and what it withheld. */
   auditId: number;
 }

@@ -59,7 +59,7 @@ describe('briefing channels', () => {
     expect(await call('briefings:citing', { indicatorId: inBriefing.rows[0]!.id })).toEqual([{ id: created.id, title: 'Lantern', status: 'draft', tlp: 'green', version: 2 }]);
 
     const outcome = await call<BriefingExportOutcome>('briefings:export', { id: created.id, format: 'csv' });
-    expect(outcome).toMatchObject({ format: 'csv', marking: 'green', tlpMax: 'green', defanged: true, withheld: [], fileName: 'lantern-v2.csv' });
+    expect(outcome).toMatchObject({ format: 'csv', marking: 'green', tlpMax: 'green', defanged: true, withheld: [], notes: [], fileName: 'lantern-v2.csv' });
     expect(fs.readFileSync(join(exportFolder, outcome.fileName), 'utf8')).toContain('lantern-1[.]com');
     const again = await call<BriefingExportOutcome>('briefings:export', { id: created.id, format: 'stix' });
     expect(again.fileName).toBe('lantern-v2.stix.json');

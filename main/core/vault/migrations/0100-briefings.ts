@@ -185,6 +185,7 @@ export const migration0100Briefings: Migration = {
         bytes INTEGER NOT NULL,
         sha256 TEXT NOT NULL,
         withheld_json TEXT NOT NULL,
+        notes_json TEXT NOT NULL DEFAULT '[]',
         audit_id INTEGER NOT NULL,
         exported_at TEXT NOT NULL,
         exported_by TEXT NOT NULL
