@@ -7,7 +7,7 @@ import { tempDirs } from '../../../../test/helpers/temp-dirs';
 import { exportBriefing } from './export-briefing';
 import { PDF_INDICATOR_LIMIT } from './export-pdf';
 import { findChromium } from './find-chromium';
-import { BriefingExportError } from './tlp-ceiling';
+import { BriefingExportError } from './export-error';
 
 const dirs = tempDirs('liaison-pdf-');
 afterAll(() => dirs.cleanup());

@@ -6,7 +6,7 @@
  */
 import type { TlpLevel } from '../../ingest/ingest-record';
 import { findChromium } from './find-chromium';
-import { BriefingExportError } from './tlp-ceiling';
+import { BriefingExportError } from './export-error';
 import { tlpLabelInline } from './tlp-label';
 
 /**
@@ -67,6 +67,8 @@ export function chromiumPdfPrinter(options: { executablePath?: string } = {}): P
         margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm`, right: `${m.right}mm` },
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } catch (error) {
+      throw new BriefingExportError('render-failed', `Chromium could not print the PDF: ${(error as Error).message.split('\n')[0]}`);
     } finally {
       await browser.close();
     }

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BriefingExportError } from './tlp-ceiling';
+import { BriefingExportError } from './export-error';
 
 const LINUX_PATHS = [
   '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',

@@ -9,7 +9,7 @@ import { tlpRank } from '../../vault/queries/tlp-rank';
 import { exportBriefing } from './export-briefing';
 import type { BriefingExportInput } from './export-input';
 import { EXPORT_FORMATS, type ExportFormat } from './export-result';
-import { BriefingExportError } from './tlp-ceiling';
+import { BriefingExportError } from './export-error';
 
 const tlp = fc.constantFrom(...TLP_LEVELS);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBriefing } from '../../../../test/helpers/briefing-export-sample';
-import { applyCeiling, BriefingExportError, exportMarking } from './tlp-ceiling';
+import { BriefingExportError } from './export-error';
+import { applyCeiling, exportMarking } from './tlp-ceiling';
 
 describe('applyCeiling', () => {
   it('withholds the sections and indicators above the ceiling and says why', () => {

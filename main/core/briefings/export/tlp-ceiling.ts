@@ -4,6 +4,7 @@
  */
 import type { TlpLevel } from '../../ingest/ingest-record';
 import { stricterTlp, tlpRank } from '../../vault/queries/tlp-rank';
+import { BriefingExportError } from './export-error';
 import type { BriefingExportInput } from './export-input';
 
 /** Something left out of an export, and why: the export log (audited) lists these. */
@@ -20,17 +21,6 @@ export interface CeilingResult {
   readonly withheld: readonly WithheldItem[];
   /** The highest marking of what `included` contains: the export's own marking. */
   readonly marking: TlpLevel;
-}
-
-/** Why an export was refused as a whole. */
-export class BriefingExportError extends Error {
-  override readonly name = 'BriefingExportError';
-  constructor(
-    readonly code: 'above-ceiling' | 'no-browser' | 'render-failed',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** True when `level` may go into an export at `ceiling`. */
