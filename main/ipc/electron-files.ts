@@ -69,6 +69,8 @@ export function bindElectronFiles(options: ElectronFilesOptions): () => void {
     if (!trusted(event, FILES_SAVE_EXPORT_CHANNEL)) return REFUSED;
     if (!options.exportFolder || !isExportFileName(fileName)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'That is not the name of an export.' } };
     const source = join(await realpath(options.exportFolder), fileName);
+    // A symlink planted in the folder must not copy out a file from elsewhere (the vault's own, say).
+    if ((await realpath(source).catch(() => undefined)) !== source) return UNREADABLE;
     if (!(await stat(source).catch(() => undefined))?.isFile()) return UNREADABLE;
     const window = BrowserWindow.fromWebContents(event.sender);
     const dialogOptions: SaveDialogOptions = { title: 'Save the export', defaultPath: fileName };

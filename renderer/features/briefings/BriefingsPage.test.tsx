@@ -202,4 +202,18 @@ describe('BriefingsPage', () => {
     expect(title.value).toBe('Wave 2, mine');
     expect(view!.container.querySelector('.save-state')?.getAttribute('data-state')).toBe('saved');
   });
+
+  it('is keyboard-first on the list: j focuses a briefing, n opens the new-briefing dialog', async () => {
+    view = await render(<BriefingsPage />);
+    await settle();
+    const press = (key: string) =>
+      act(() => {
+        (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    press('j');
+    expect(document.activeElement?.textContent).toBe('Wave 2 phishing');
+    press('n');
+    await settle();
+    expect(document.querySelector('dialog')?.textContent).toContain('New briefing');
+  });
 });

@@ -115,6 +115,13 @@ function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
         Exported {outcome.format.toUpperCase()} <code>{outcome.fileName}</code> ({formatBytes(outcome.bytes)}), marked <TlpBadge level={outcome.marking} />
         {outcome.defanged ? ', indicators defanged' : ''}.
       </Notice>
+      {outcome.notes.length > 0 && (
+        <ul className="export-notes" aria-label="Export notes">
+          {outcome.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <p className="export-save">
         <button ref={save} type="button" className="button primary" onClick={() => void offer()}>
           {client.files.canPick ? 'Save as…' : 'Download'} {outcome.fileName}

@@ -159,9 +159,10 @@ export const useBriefingsStore = create<BriefingsStoreState>()((set, get) => {
     },
 
     async close() {
-      if (autosave) {
-        const saved = await flush();
-        if (!saved) return;
+      if (autosave && !(await flush())) {
+        // Leaving would drop what was typed: the analyst decides first (save it over, or load the stored draft).
+        set({ notice: { tone: 'error', text: 'The draft could not be saved, so the briefing stays open: save yours over it or load the saved draft first.' } });
+        return;
       }
       autosave?.cancel();
       autosave = null;
