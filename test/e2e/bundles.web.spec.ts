@@ -51,6 +51,11 @@ test('bundles: trust a partner after the fingerprint check, verify a bundle befo
   await bundles.expectVisible();
   await expect(page.getByText('Bundle exchange is not available yet')).toHaveCount(0);
 
+  await page.getByRole('button', { name: 'Change names' }).click();
+  await page.getByRole('form', { name: 'Names on this identity' }).getByLabel('Organisation').fill('CSIRT Bravo');
+  await page.getByRole('button', { name: 'Save names' }).click();
+  await expect(page.getByRole('region', { name: "This vault's identity" })).toContainText('CSIRT Bravo');
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-bundles-'));
   try {
     const partner = await partnerFiles(dir, (await bundles.ageKey.textContent())!);

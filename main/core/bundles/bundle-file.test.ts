@@ -189,12 +189,21 @@ describe('bundle file', () => {
         return x % length;
       });
     };
-    for (const variant of ['signed', 'encrypted'] as const) {
-      it(`${variant}: 1500 random byte flips`, async () => {
-        const written = await writeBundleFile(input(variant === 'encrypted' ? { recipients: [bob.ageRecipient, carol.ageRecipient] } : {}));
+    const variants = {
+      signed: { flips: 1500, options: {} },
+      encrypted: { flips: 1500, options: {} },
+      // Several 64 KiB STREAM chunks: flips in middle chunks and at chunk boundaries.
+      'encrypted, multi-chunk': { flips: 300, options: { stix: stixBytes(900) } },
+    };
+    for (const [variant, { flips, options }] of Object.entries(variants)) {
+      it(`${variant}: ${flips} random byte flips`, async () => {
+        const recipients = variant === 'signed' ? [] : [bob.ageRecipient, carol.ageRecipient];
+        const stixOption = 'stix' in options ? { stix: options.stix } : {};
+        const written = await writeBundleFile(input({ ...stixOption, recipients }));
+        if (variant.includes('multi')) expect(written.bytes.length).toBeGreaterThan(3 * 65536);
         const file = path.join(dir, `tamper-${variant}.liaison`);
         const accepted: number[] = [];
-        for (const [n, at] of positions(written.bytes.length, 1500, variant === 'signed' ? 7 : 11).entries()) {
+        for (const [n, at] of positions(written.bytes.length, flips, variant.length).entries()) {
           const copy = Buffer.from(written.bytes);
           copy[at] = copy[at]! ^ (1 << (n % 8));
           fs.writeFileSync(file, copy);

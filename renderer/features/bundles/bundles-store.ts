@@ -34,6 +34,7 @@ interface BundlesState {
   trustAdd: TrustAddState;
   exportResult: { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; outcome: BundleExportOutcome } | { kind: 'failed'; message: string };
   load(): Promise<void>;
+  rename(analyst: string, organisation: string): Promise<boolean>;
   verifyFiles(files: File[] | null): Promise<void>;
   importVerified(acceptUnknownSigner: boolean): Promise<void>;
   resetReceive(): void;
@@ -66,6 +67,16 @@ export const useBundlesStore = create<BundlesState>()((set, get) => ({
       set({ identity, trusted, imports, loadError: null });
     } catch (error) {
       set({ loadError: toApiFailure(error).message });
+    }
+  },
+  async rename(analyst, organisation) {
+    try {
+      const identity = await requireClient().bundles.rename({ analyst, organisation });
+      set({ identity, loadError: null });
+      return true;
+    } catch (error) {
+      set({ loadError: toApiFailure(error).message });
+      return false;
     }
   },
   async verifyFiles(files) {
