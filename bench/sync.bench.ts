@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stixIndicator } from '../main/core/stix';
 import { addSyncProfile, enqueueObject, runSync } from '../main/core/sync';
+import { importSources } from '../main/core/ingest/import/import-job';
+import { indexImportedIndicators } from '../main/core/triage';
 import { createVault, type Vault } from '../main/core/vault';
 import { DEFAULT_COLLECTIONS, startTaxiiServer, type TaxiiTestServer } from '../test/taxii-server/server';
 import { syntheticIndicators } from './lib/synthetic-indicators';
@@ -17,7 +19,7 @@ const PAGE = 1_000;
  * pushed by the engine (outbox, envelopes sized to max_content_length, status follow, per-object
  * bookkeeping) and pulled by another vault (pages through the STIX import with checkpoints). Beside each,
  * the raw baseline: the same objects POSTed in the same envelopes, and GET page by page with `next`, by a
- * bare HTTP loop that keeps nothing.
+ * bare HTTP loop that keeps nothing; and for pull, the import of the same objects as one STIX file.
  */
 export async function main(args: string[]): Promise<void> {
   const countAt = args.indexOf('--count');
@@ -72,11 +74,24 @@ export async function main(args: string[]): Promise<void> {
     const received = pulled?.pulled[0]?.received ?? 0;
     if (!pulled?.ok || received !== count) throw new Error(`pull incomplete: ${JSON.stringify(pulled)}`);
 
+    // The import pipeline alone (one STIX file, same indexing), to show what pulling adds to importing.
+    const c = await createVault(join(dir, 'c'), 'bench sync passphrase', { actor: 'bench' });
+    let importMs: number;
+    try {
+      const bundle = Buffer.from(JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000000', objects }));
+      t = performance.now();
+      await importSources(c.db, [{ kind: 'bytes', name: 'same-objects.json', bytes: bundle }], { format: 'stix', partial: true, actor: 'bench', indexing: indexImportedIndicators });
+      importMs = performance.now() - t;
+    } finally {
+      c.close();
+    }
+
     const rate = (ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en');
     console.log(`queue (share into outbox)   ${(queueMs / 1000).toFixed(1)} s   ${rate(queueMs)} objects/s`);
     console.log(`push  engine                ${(pushMs / 1000).toFixed(1)} s   ${rate(pushMs)} objects/s`);
     console.log(`push  raw HTTP POST loop    ${(rawPushMs / 1000).toFixed(1)} s   ${rate(rawPushMs)} objects/s   engine/raw ${(pushMs / rawPushMs).toFixed(1)}x the time`);
     console.log(`pull  engine (import)       ${(pullMs / 1000).toFixed(1)} s   ${rate(pullMs)} objects/s   (${(pulled.pulled[0]!.indicatorsNew).toLocaleString('en')} new indicators)`);
+    console.log(`import of the same objects  ${(importMs / 1000).toFixed(1)} s   ${rate(importMs)} objects/s   (one STIX file; pull/import ${(pullMs / importMs).toFixed(1)}x the time)`);
     console.log(`pull  raw HTTP GET loop     ${(rawPullMs / 1000).toFixed(1)} s   ${rate(rawPullMs)} objects/s   engine/raw ${(pullMs / rawPullMs).toFixed(1)}x the time`);
   } finally {
     a?.close();

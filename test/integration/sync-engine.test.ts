@@ -107,6 +107,30 @@ describe('sync engine', () => {
     expect(bRun!.pulled[0]).toMatchObject({ applied: 1, conflicts: 0 });
   });
 
+  it('sends a version at most once per run even when the status never mentions it, and refused ones fail in words', async () => {
+    const { a, server } = await twoVaults({
+      omitFromStatus: (o) => String(o.pattern).includes('198.51.100.7'),
+      rejectObject: (o) => (String(o.pattern).includes('203.0.113.44') ? 'Indicators from 203.0.113.0/24 are not accepted here.' : undefined),
+    });
+    shareIndicators(a.db, indicatorIds(a), { actor: 'ana', at: a.now() });
+    const [run] = await syncNow(a);
+    expect(run!.pushed).toMatchObject({ accepted: 2, failed: 1 });
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const status = syncStatus(a.db)[0]!;
+    expect(status).toMatchObject({ queued: 1, failed: 1 });
+    expect(status.failures[0]!.error).toBe('The server refused it: Indicators from 203.0.113.0/24 are not accepted here.');
+  });
+
+  it('checks the TLP ceiling again before sending: lowered after queuing, nothing above it leaves', async () => {
+    const { a, server } = await twoVaults();
+    shareIndicators(a.db, indicatorIds(a), { actor: 'ana', at: a.now() });
+    a.db.prepare("UPDATE sync_profiles SET tlp_max_rank = 0 WHERE name = 'hub'").run();
+    const [run] = await syncNow(a);
+    expect(run!.pushed).toMatchObject({ accepted: 0, failed: 4 });
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(syncStatus(a.db)[0]!.failures[0]!.error).toBe("Its TLP is above this profile's ceiling (TLP:CLEAR); not sent.");
+  });
+
   it('records failures in words and retries with backoff, honouring Retry-After', async () => {
     const { a, server } = await twoVaults();
     shareIndicators(a.db, indicatorIds(a), { actor: 'ana', at: a.now() });

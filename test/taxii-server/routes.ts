@@ -214,7 +214,7 @@ async function postObjects(state: ServerState, collection: TaxiiCollection, req:
     const version = raw && typeof raw === 'object' ? objectVersion(raw) : '';
     const reason = !id || typeof raw.type !== 'string' ? 'An object needs an id and a type.' : state.options.rejectObject?.(raw);
     if (reason) resource.failures.push({ id, version, message: reason });
-    else accepted.push(raw);
+    else if (!state.options.omitFromStatus?.(raw)) accepted.push(raw);
   }
   const held = { collection, objects: accepted };
   const pollsLeft = state.options.pendingPolls;

@@ -29,6 +29,8 @@ export interface TaxiiServerOptions {
   omitNext?: boolean;
   /** A reason to refuse an object in a POST (reported in the status resource's failures). */
   rejectObject?: (object: Record<string, unknown>) => string | undefined;
+  /** Objects the server takes but never mentions in the status resource (a misbehaving server). */
+  omitFromStatus?: (object: Record<string, unknown>) => boolean;
   /** Path -> absolute URL the server redirects to (to test that credentials never follow another host). */
   redirects?: Record<string, string>;
   tls?: { key: string | Buffer; cert: string | Buffer };

@@ -57,10 +57,14 @@ export function targetProfiles(db: Database, names?: readonly string[]): { id: n
 const COLUMNS = `id, profile_id AS profileId, stix_id AS stixId, modified, object_json AS objectJson, tlp_rank AS tlpRank, state, attempts,
   next_attempt_at AS nextAttemptAt, last_error AS lastError, status_id AS statusId`;
 
-/** Queued versions to send now, oldest first (`force`: the analyst asked, so backoff does not hold them). */
-export function listDue(db: Database, profileId: number, now: string, force: boolean, limit: number): OutboxRow[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'queued' AND (? OR next_attempt_at <= ?) ORDER BY id LIMIT ?`)
-    .all(profileId, force ? 1 : 0, now, limit) as OutboxRow[];
+/**
+ * Queued versions to send now, oldest first, after row `afterId` (`force`: the analyst asked, so backoff
+ * does not hold them). The cursor means one run sends a row at most once, even if the server's status
+ * never mentions it.
+ */
+export function listDue(db: Database, profileId: number, now: string, force: boolean, limit: number, afterId = 0): OutboxRow[] {
+  return prepared(db, `SELECT ${COLUMNS} FROM sync_outbox WHERE profile_id = ? AND state = 'queued' AND (? OR next_attempt_at <= ?) AND id > ? ORDER BY id LIMIT ?`)
+    .all(profileId, force ? 1 : 0, now, afterId, limit) as OutboxRow[];
 }
 
 /** Versions the server took but had not finished with: followed through their status resource. */

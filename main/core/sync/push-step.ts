@@ -34,9 +34,11 @@ export async function pushOutbox(ctx: SyncContext): Promise<PushOutcome> {
   ctx.progress.phase = 'push';
   delete ctx.progress.collection;
   await followPending(ctx, outcome);
+  let afterId = 0;
   for (;;) {
-    const rows = listDue(ctx.db, ctx.profile.id, ctx.now().toISOString(), ctx.force, ROWS_PER_READ);
+    const rows = listDue(ctx.db, ctx.profile.id, ctx.now().toISOString(), ctx.force, ROWS_PER_READ, afterId);
     if (rows.length === 0) return outcome;
+    afterId = rows[rows.length - 1]!.id;
     const sendable = screen(ctx, rows, outcome);
     for (const batch of batches(sendable, ctx.maxContentLength)) {
       const sent = await sendBatch(ctx, batch, outcome);
