@@ -61,6 +61,7 @@ export interface BundleImportOutcome {
 }
 
 export interface BundleExportOutcome {
+  /** The name the core gave the file in the session's export folder; hand it out with `files.saveExport`. */
   file: string;
   bundleId: string;
   kind: 'signed' | 'encrypted' | 'plain';
@@ -98,8 +99,6 @@ const TrustRemoveRequest = z.object({ fingerprint: Fingerprint }).strict();
 const ImportRequest = z.object({ ticket: Ticket, acceptUnknownSigner: z.boolean().default(false) }).strict();
 const ExportRequest = z
   .object({
-    /** A plain file name: the core writes into the vault's exports folder, never where the renderer says. */
-    fileName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$/).refine((n) => !n.includes('..'), 'no ".." in file names'),
     where: z.string().max(10_000).optional(),
     briefingIds: z.array(z.number().int().positive()).max(50).default([]),
     tlpMax: TlpLevelSchema,

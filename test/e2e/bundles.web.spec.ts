@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { ensureIdentity, exportBundle, publicIdentityFile } from '../../main/core/bundles';
 import { importPaths } from '../../main/core/ingest/import/import-job';
 import { createVault } from '../../main/core/vault';
+import { runInProcess } from '../helpers/cli-in-process';
 import { expect, test } from './fixtures';
 import { BundlesPage } from './pages/bundles-page';
 import { CreateVaultPage } from './pages/vault-access-page';
@@ -13,10 +14,11 @@ import { WorkspacePage } from './pages/workspace-page';
 
 const PASSPHRASE = 'orbit velvet harbour minnow cactus';
 const STIX_BUNDLE = path.resolve(import.meta.dirname, '../fixtures/ingest/stix/bundle-2.1.json');
+const PARTNER_PASSPHRASE = 'partner passphrase for e2e';
 
 /** A partner vault (A) outside the app: its public identity file, and a bundle it exports to `ageRecipient`. */
 async function partnerFiles(dir: string, ageRecipient: string) {
-  const vault = await createVault(path.join(dir, 'partner'), 'partner passphrase for e2e', { actor: 'alice', kdf: { N: 2 ** 14, r: 8, p: 1 } });
+  const vault = await createVault(path.join(dir, 'partner'), PARTNER_PASSPHRASE, { actor: 'alice', kdf: { N: 2 ** 14, r: 8, p: 1 } });
   try {
     const author = { actor: 'alice', at: new Date('2026-03-01T10:00:00Z') };
     const identity = await ensureIdentity(vault.db, author, { organisation: 'CERT Alpha' });
@@ -29,7 +31,7 @@ async function partnerFiles(dir: string, ageRecipient: string) {
     const bytes = fs.readFileSync(bundle);
     bytes[bytes.length - 2000] = bytes[bytes.length - 2000]! ^ 0x20;
     fs.writeFileSync(tampered, bytes);
-    return { fingerprint: identity.fingerprint, publicFile, bundle, tampered, indicators: exported.indicators };
+    return { vault: vault.location, fingerprint: identity.fingerprint, publicFile, bundle, tampered, indicators: exported.indicators };
   } finally {
     vault.close();
   }
@@ -40,7 +42,7 @@ async function axe(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('bundles: trust a partner after the fingerprint check, verify a bundle before importing it, refuse a tampered one', async ({ page, webHost }) => {
+test('bundles: trust a partner after the fingerprint check, verify a bundle before importing it, refuse a tampered one, download exports', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(webHost.url);
   await new CreateVaultPage(page).create(PASSPHRASE);
@@ -82,10 +84,29 @@ test('bundles: trust a partner after the fingerprint check, verify a bundle befo
     await expect(bundles.report).toContainText('tampered.liaison');
     await expect(bundles.importButton()).toHaveCount(0);
 
-    await bundles.exportForm.getByLabel('File name (written to the vault’s exports folder)').fill('for-misp.json');
-    await bundles.exportForm.getByLabel('Plain STIX 2.1 (unsigned, for MISP or OpenCTI)').check();
-    await bundles.exportForm.getByRole('button', { name: 'Export' }).click();
-    await expect(bundles.exportForm.getByRole('status')).toContainText(`Wrote for-misp.json: plain, ${partner.indicators} indicators`);
+    // Exported from the screen, the bundle reaches the analyst as a download named by the core, and the
+    // partner's own vault verifies it with the CLI: signed by this vault, nothing changed on the way.
+    const signedName = await bundles.exportBundle({ plain: false });
+    expect(signedName).toMatch(/^bundle-[0-9a-f-]{36}\.liaison$/);
+    await expect(bundles.exportForm.getByRole('status').filter({ hasText: 'Exported ' })).toContainText(`signed, ${partner.indicators} indicators`);
+    await axe(page);
+    const signedFile = path.join(dir, 'downloads', signedName);
+    const download = await bundles.downloadExport(signedName, signedFile);
+    expect(download.suggestedFilename()).toBe(signedName);
+    const verified = await runInProcess(['bundle', 'verify', signedFile, '--json'], { LIAISON_VAULT: partner.vault, LIAISON_PASSPHRASE: PARTNER_PASSPHRASE, LIAISON_ANALYST: 'alice' });
+    expect(verified.code, verified.stderr).toBe(0);
+    const report = JSON.parse(verified.stdout) as { ok: boolean; encrypted: boolean; signer: { fingerprint: string; trusted: boolean }; objects: { byType: Record<string, number> } };
+    expect(report).toMatchObject({ ok: true, encrypted: false, signer: { fingerprint: (await bundles.ownFingerprint.textContent())!, trusted: false } });
+    expect(report.objects.byType.indicator).toBe(partner.indicators);
+
+    const plainName = await bundles.exportBundle({ plain: true });
+    expect(plainName).toMatch(/^bundle-[0-9a-f-]{36}\.stix\.json$/);
+    await expect(bundles.exportForm.getByRole('status').filter({ hasText: 'Exported ' })).toContainText(`plain, ${partner.indicators} indicators`);
+    const plainFile = path.join(dir, 'downloads', plainName);
+    await bundles.downloadExport(plainName, plainFile);
+    const plain = JSON.parse(fs.readFileSync(plainFile, 'utf8')) as { type: string; objects: { type: string }[] };
+    expect(plain.type).toBe('bundle');
+    expect(plain.objects.filter((o) => o.type === 'indicator')).toHaveLength(partner.indicators);
     await axe(page);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

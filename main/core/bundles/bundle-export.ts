@@ -19,9 +19,15 @@ import { getTrustedKey } from './trust-store';
 
 export const TOOL_NAME = 'Liaison Workbench 0.1.0';
 
-export interface BundleExportRequest {
-  /** Where the file goes; an existing file is never replaced. */
-  out: string;
+/**
+ * Where the file goes: an exact path (the CLI's --out; an existing file is never replaced), or a folder the
+ * core names the file in (the app), so the renderer never names a file the host will hand out.
+ */
+export type BundleExportDestination = { out: string } | { folder: string };
+
+export type BundleExportRequest = BundleExportDestination & BundleExportSelection;
+
+export interface BundleExportSelection {
   /** `--where` query over the queue; absent = every indicator (false positives and expired excluded). */
   where?: string;
   tlpMax: TlpLevel;
@@ -94,7 +100,7 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
   if (request.tlpMax === 'red' && (plain || request.recipients.length === 0)) {
     throw new WorkbenchError('INVALID_INPUT', 'A TLP:RED ceiling needs named recipients and encryption: add --recipient (and no --plain), or lower --tlp-max.');
   }
-  if (fs.existsSync(request.out)) throw new WorkbenchError('INVALID_INPUT', `${request.out} already exists; choose another name.`);
+  if ('out' in request && fs.existsSync(request.out)) throw new WorkbenchError('INVALID_INPUT', `${request.out} already exists; choose another name.`);
   // A plain export is unsigned, but a briefing still names its producer: the identity exists either way.
   const identity = await ensureIdentity(db, author);
   const recipients = resolveRecipients(db, request.recipients, identity);
@@ -160,22 +166,23 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const kind = plain ? 'plain' : recipients.length ? 'encrypted' : 'signed';
-  writeOutput(request.out, bytes);
+  const out = 'out' in request ? request.out : path.join(request.folder, bundleFileName(bundle.id, plain));
+  writeOutput(out, bytes);
   try {
     appendAudit(db, {
       at: author.at,
       actor: author.actor,
       action: 'bundle.export',
       target: `bundle:${bundle.id}`,
-      after: { file: path.basename(request.out), kind, tlpMax: request.tlpMax, where: request.where ?? null, briefings: briefingIds, objects: bundle.objects.length, indicators: selection.indicators.length, withheld: selection.withheld, recipients: recipients.map((r) => r.fingerprint ?? r.ageRecipient), sha256 },
+      after: { file: path.basename(out), kind, tlpMax: request.tlpMax, where: request.where ?? null, briefings: briefingIds, objects: bundle.objects.length, indicators: selection.indicators.length, withheld: selection.withheld, recipients: recipients.map((r) => r.fingerprint ?? r.ageRecipient), sha256 },
     });
   } catch (error) {
     // An export the log does not show must not exist.
-    fs.rmSync(request.out, { force: true });
+    fs.rmSync(out, { force: true });
     throw error;
   }
   return {
-    file: request.out,
+    file: out,
     bundleId: bundle.id,
     kind,
     tlpMax: request.tlpMax,
@@ -188,6 +195,14 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
     sha256,
     signer: plain ? null : toPublic(identity).fingerprint,
   };
+}
+
+/**
+ * The name the core gives a bundle it writes into a folder: `bundle-<uuid>.liaison`, or `.stix.json` for a
+ * plain bundle. Unique per export (the bundle id is), and within the names a host hands out (isExportFileName).
+ */
+export function bundleFileName(bundleId: string, plain: boolean): string {
+  return `bundle-${bundleId.replace(/^bundle--/, '')}${plain ? '.stix.json' : '.liaison'}`;
 }
 
 /** Writes beside the target and renames, so a reader never sees half a bundle; never replaces a file. */

@@ -12,16 +12,17 @@ const dirs = tempDirs('liaison-bundle-service-');
 afterEach(() => dirs.cleanup());
 const PASSPHRASE = 'a long enough passphrase';
 
-async function openSession(actor: string): Promise<WorkbenchSession> {
+async function openSession(actor: string, exportFolder?: string): Promise<WorkbenchSession> {
   const timers = fakeTimers();
-  const session = new WorkbenchSession({ location: join(dirs.make(), 'vault'), actor, now: timers.now, timers });
+  const session = new WorkbenchSession({ location: join(dirs.make(), 'vault'), actor, now: timers.now, timers, ...(exportFolder ? { exportFolder } : {}) });
   await session.create(PASSPHRASE);
   return session;
 }
 
 describe('BundleService in a session (what the Bundles screen calls)', () => {
-  it('trusts only the fingerprint that was shown, exports to the exports folder, verifies, and imports once per ticket', async () => {
-    const [alice, bob] = await Promise.all([openSession('alice'), openSession('bob')]);
+  it('trusts only the fingerprint that was shown, exports to the export folder, verifies, and imports once per ticket', async () => {
+    const exportFolder = dirs.make();
+    const [alice, bob] = await Promise.all([openSession('alice', exportFolder), openSession('bob')]);
     const aliceId = await alice.bundles.identity();
     const bobId = await bob.bundles.identity();
 
@@ -34,10 +35,12 @@ describe('BundleService in a session (what the Bundles screen calls)', () => {
     alice.bundles.confirmTrust(bobFile.ticket, bobId.fingerprint);
 
     await importPaths(alice.requireVault().db, [ingestFixture('stix', 'bundle-2.1.json')], { format: 'stix', actor: 'alice' });
-    const exported = await alice.bundles.export({ fileName: 'to-bob.liaison', tlpMax: 'amber', recipients: [bobId.fingerprint], plain: false });
-    expect(exported).toMatchObject({ file: 'to-bob.liaison', kind: 'encrypted' });
-    const path = join(alice.location, 'exports', 'to-bob.liaison');
-    expect(fs.existsSync(path)).toBe(true);
+    const exported = await alice.bundles.export({ tlpMax: 'amber', recipients: [bobId.fingerprint], plain: false });
+    // The core names the file after the bundle, in the folder the host hands files out of (names: exports.test).
+    expect(exported).toMatchObject({ file: `bundle-${exported.bundleId.slice('bundle--'.length)}.liaison`, kind: 'encrypted' });
+    expect(fs.readdirSync(exportFolder)).toEqual([exported.file]);
+    expect(fs.existsSync(join(alice.location, 'exports'))).toBe(false);
+    const path = join(exportFolder, exported.file);
 
     const checked = await bob.bundles.verify(bob.grantFiles([{ kind: 'path', path, name: 'to-bob.liaison', size: fs.statSync(path).size }]));
     expect(checked.report).toMatchObject({ ok: true, signer: { trusted: true, trustedAs: 'Alpha' } });
@@ -51,6 +54,11 @@ describe('BundleService in a session (what the Bundles screen calls)', () => {
     expect(imported.custody.at(-1)).toMatchObject({ action: 'received', actor: 'bob' });
     await expect(bob.bundles.import(again.ticket!, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(bob.bundles.listImports()).toHaveLength(1);
+
+    // A plain bundle for MISP or OpenCTI gets its own name; the session's default folder is the vault's exports/.
+    const plain = await bob.bundles.export({ tlpMax: 'amber', recipients: [], plain: true });
+    expect(plain.file).toBe(`bundle-${plain.bundleId.slice('bundle--'.length)}.stix.json`);
+    expect(JSON.parse(fs.readFileSync(join(bob.location, 'exports', plain.file), 'utf8'))).toMatchObject({ type: 'bundle', id: plain.bundleId });
     alice.lock('user');
     bob.lock('user');
   });

@@ -26,6 +26,8 @@ export interface BundleHost {
   dataChanged(): void;
   /** Runs `work` in the session's queue of state changes, so a lock waits for it before closing the vault. */
   runExclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** The folder the host hands exports out of by name (a download, a save dialog). */
+  readonly exportFolder: string;
 }
 
 export interface BundleImportOutcome {
@@ -37,7 +39,6 @@ export interface BundleImportOutcome {
 }
 
 export interface BundleExportOptions {
-  fileName: string;
   where?: string;
   briefingIds?: readonly number[];
   tlpMax: TlpLevel;
@@ -128,21 +129,26 @@ export class BundleService {
     return { bundleId: outcome.verification.bundleId!, records: result.records, indicatorsNew: result.indicatorsNew, indicatorsMerged: result.indicatorsMerged, custody: outcome.custody };
   }
 
-  /** Exports into the vault folder's `exports/` (the desktop app reveals it; the CLI takes any path). */
+  /**
+   * Exports into the session's export folder under a name the core gives (`bundle-<uuid>.liaison`, or
+   * `.stix.json` when plain); the renderer then asks its host to hand that file to the analyst, as for
+   * briefing exports. The CLI writes to any path itself.
+   */
   async export(options: BundleExportOptions): Promise<BundleExportResult> {
-    const vault = this.host.requireVault();
-    const folder = path.join(vault.location, 'exports');
+    this.host.requireVault();
+    const folder = this.host.exportFolder;
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const db = this.host.writableDb();
     const result = await this.host.runExclusive(() => exportBundle(db, this.host.author(), {
-      out: path.join(folder, options.fileName),
+      folder,
       tlpMax: options.tlpMax,
       recipients: options.recipients,
       plain: options.plain,
       ...(options.where ? { where: options.where } : {}),
       ...(options.briefingIds?.length ? { briefingIds: options.briefingIds } : {}),
     }));
-    return { ...result, file: options.fileName };
+    // Only the name crosses to the renderer: it is all saveExport takes, and the folder is the host's business.
+    return { ...result, file: path.basename(result.file) };
   }
 
   listImports(): BundleImportRow[] {

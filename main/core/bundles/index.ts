@@ -6,7 +6,7 @@ export { isAgeRecipient, parsePublicIdentityFile, publicIdentityFile, MAX_PUBLIC
 export { minisignPublicKeyFile } from './minisign';
 export { addTrustedKey, getTrustedKey, listTrustedKeys, removeTrustedKey } from './trust-store';
 export type { TrustedKey } from './trust-store';
-export { exportBundle, resolveRecipients, TOOL_NAME } from './bundle-export';
+export { bundleFileName, exportBundle, resolveRecipients, TOOL_NAME } from './bundle-export';
 export type { BundleExportRequest, BundleExportResult, BundleRecipient } from './bundle-export';
 export { verifyBundle } from './bundle-verify';
 export type { BundleSignerReport, BundleVerification } from './bundle-verify';

@@ -35,7 +35,7 @@ export interface SessionOptions {
   now?: () => Date;
   timers?: Timers;
   /**
-   * Where briefing exports from the app are written (default: `exports` inside the vault folder). The hosts
+   * Where briefing and bundle exports from the app are written (default: `exports` inside the vault folder). The hosts
    * pass a folder they own for the session and hand files out of it by name (a download, a save dialog).
    */
   exportFolder?: string;
@@ -96,7 +96,7 @@ export class WorkbenchSession {
   }
 
   /**
-   * The folder the app's briefing exports go to; the core names each file, never the renderer. The host
+   * The folder the app's briefing and bundle exports go to; the core names each file, never the renderer. The host
    * hands files out from here (a download in the browser host, a save dialog in Electron).
    */
   get exportFolder(): string {

@@ -9,7 +9,7 @@ export const bundleHandlers: HandlersFor<'bundles'> = {
   'bundles:trustRemove': ({ fingerprint }, session) => session.bundles.removeTrust(fingerprint),
   'bundles:verify': ({ grantId }, session) => session.bundles.verify(grantId),
   'bundles:import': ({ ticket, acceptUnknownSigner }, session) => session.bundles.import(ticket, acceptUnknownSigner),
-  'bundles:export': ({ fileName, where, briefingIds, tlpMax, recipients, plain }, session) =>
-    session.bundles.export({ fileName, tlpMax, recipients, plain, briefingIds, ...(where ? { where } : {}) }),
+  'bundles:export': ({ where, briefingIds, tlpMax, recipients, plain }, session) =>
+    session.bundles.export({ tlpMax, recipients, plain, briefingIds, ...(where ? { where } : {}) }),
   'bundles:imports': (_request, session) => session.bundles.listImports(),
 };

@@ -1,16 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { TlpLevel, TrustedIdentity } from '../../../preload/contract';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { BundleExportOutcome, TlpLevel, TrustedIdentity } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
+import { toApiFailure } from '../../lib/api-failure';
+import { requireClient } from '../../lib/client';
 import { TLP_OPTIONS, tlpLabel } from '../../lib/tlp';
 import { useBundlesStore } from './bundles-store';
-
-const DEFAULT_NAME = 'indicators.liaison';
 
 /** Export indicators as a signed bundle, encrypted to chosen partners, or as plain STIX. */
 export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
   const { exportResult, exportBundle } = useBundlesStore();
-  const ids = { name: useId(), where: useId(), tlp: useId() };
-  const [fileName, setFileName] = useState(DEFAULT_NAME);
+  const ids = { where: useId(), tlp: useId() };
   const [where, setWhere] = useState('');
   const [tlpMax, setTlpMax] = useState<TlpLevel>('amber');
   const [recipients, setRecipients] = useState<string[]>([]);
@@ -19,15 +18,13 @@ export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!redNeedsRecipients) void exportBundle({ fileName, where, tlpMax, recipients: plain ? [] : recipients, plain });
+    if (!redNeedsRecipients) void exportBundle({ where, tlpMax, recipients: plain ? [] : recipients, plain });
   }
   const toggle = (fingerprint: string) => setRecipients((list) => (list.includes(fingerprint) ? list.filter((f) => f !== fingerprint) : [...list, fingerprint]));
 
   return (
     <form className="settings-card" onSubmit={submit} aria-labelledby="export-title" noValidate>
       <h2 id="export-title">Export a bundle</h2>
-      <label htmlFor={ids.name}>File name (written to the vault’s exports folder)</label>
-      <input id={ids.name} type="text" value={fileName} onChange={(e) => setFileName(e.target.value)} maxLength={120} />
       <label htmlFor={ids.where}>Which indicators (--where; empty: all but false positives and expired)</label>
       <input id={ids.where} type="text" value={where} placeholder="status=malicious tlp<=amber" onChange={(e) => setWhere(e.target.value)} />
       <label htmlFor={ids.tlp}>TLP ceiling (nothing above it is exported)</label>
@@ -61,12 +58,41 @@ export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
         </button>
       </div>
       {exportResult.kind === 'failed' && <Notice tone="error">{exportResult.message}</Notice>}
-      {exportResult.kind === 'done' && (
-        <Notice tone="success">
-          Wrote {exportResult.outcome.file}: {exportResult.outcome.kind}, {exportResult.outcome.indicators} indicators
-          {exportResult.outcome.withheld ? `, ${exportResult.outcome.withheld} withheld above the ceiling` : ''}.
-        </Notice>
-      )}
+      {exportResult.kind === 'done' && <ExportDone key={exportResult.outcome.file} outcome={exportResult.outcome} />}
     </form>
+  );
+}
+
+/**
+ * The core wrote the bundle into the session's export folder under a name it chose; the analyst gets it the
+ * way a briefing export is handed out: a save dialog in the desktop app, a download in the browser.
+ */
+function ExportDone({ outcome }: { outcome: BundleExportOutcome }) {
+  const client = requireClient();
+  const save = useRef<HTMLButtonElement>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Ready to save with Enter, as the next step after exporting.
+  useEffect(() => save.current?.focus(), [outcome]);
+  const offer = async () => {
+    try {
+      const { saved: done } = await client.files.saveExport(outcome.file);
+      setSaved(done ? `${outcome.file} saved.` : null);
+    } catch (failure) {
+      setSaved(toApiFailure(failure).message);
+    }
+  };
+  return (
+    <>
+      <Notice tone="success">
+        Exported {outcome.file}: {outcome.kind}, {outcome.indicators} indicators
+        {outcome.withheld ? `, ${outcome.withheld} withheld above the ceiling` : ''}.
+      </Notice>
+      <p className="button-row">
+        <button ref={save} type="button" className="button button-primary" onClick={() => void offer()}>
+          {client.files.canPick ? 'Save as…' : 'Download'} {outcome.file}
+        </button>{' '}
+        {saved && <span className="muted">{saved}</span>}
+      </p>
+    </>
   );
 }

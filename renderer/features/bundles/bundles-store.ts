@@ -18,7 +18,6 @@ export type TrustAddState =
   | { kind: 'failed'; message: string };
 
 export interface ExportForm {
-  fileName: string;
   where: string;
   tlpMax: TlpLevel;
   recipients: string[];
@@ -141,7 +140,6 @@ export const useBundlesStore = create<BundlesState>()((set, get) => ({
     set({ exportResult: { kind: 'running' } });
     try {
       const outcome = await requireClient().bundles.export({
-        fileName: form.fileName,
         tlpMax: form.tlpMax,
         recipients: form.recipients,
         plain: form.plain,

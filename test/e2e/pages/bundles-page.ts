@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The Bundles screen: identity, trust store, receive (verify then import) and export. */
 export class BundlesPage {
@@ -67,6 +67,24 @@ export class BundlesPage {
     );
     const target = this.page.locator('.workspace');
     for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  }
+
+  /** Exports with the form's current choices (plain or not); resolves to the name the core gave the file. */
+  async exportBundle(options: { plain: boolean }): Promise<string> {
+    await this.exportForm.getByLabel('Plain STIX 2.1 (unsigned, for MISP or OpenCTI)').setChecked(options.plain);
+    await this.exportForm.getByRole('button', { name: 'Export', exact: true }).click();
+    const done = this.exportForm.getByRole('status').filter({ hasText: 'Exported ' });
+    await expect(done).toBeVisible();
+    const name = /Exported (bundle-[0-9a-f-]{36}\.(?:liaison|stix\.json)):/.exec((await done.textContent()) ?? '')?.[1];
+    if (!name) throw new Error(`no exported file name in: ${await done.textContent()}`);
+    return name;
+  }
+
+  /** In the browser host the export arrives as a download, as briefing exports do; saved to `target`. */
+  async downloadExport(name: string, target: string): Promise<Download> {
+    const [download]: [Download, void] = await Promise.all([this.page.waitForEvent('download'), this.exportForm.getByRole('button', { name: `Download ${name}` }).click()]);
+    await download.saveAs(target);
+    return download;
   }
 
   importButton(): Locator {
