@@ -9,13 +9,15 @@ import { BriefingShortcutsDialog } from './BriefingShortcutsDialog';
 import { BriefingsNotice } from './BriefingsNotice';
 import { ExportDialog } from './ExportDialog';
 import { MetadataFields } from './MetadataFields';
+import { PublishDialog } from './PublishDialog';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { SectionsEditor } from './SectionsEditor';
+import { ShareBundleDialog } from './ShareBundleDialog';
 import { TechniquesPanel } from './TechniquesPanel';
 import { useBriefingEditorShortcuts } from './use-briefing-shortcuts';
 import { VersionsDialog } from './VersionsDialog';
 
-type EditorDialog = 'export' | 'versions' | 'template' | 'help' | null;
+type EditorDialog = 'export' | 'versions' | 'template' | 'help' | 'publish' | 'share' | null;
 
 /** One briefing: metadata, sections with a live preview, techniques, attachments; the marking always in view. */
 export function BriefingEditor() {
@@ -74,6 +76,11 @@ export function BriefingEditor() {
               {move.label}
             </button>
           ))}
+          {detail.status === 'approved' && (
+            <button type="button" className="button" disabled={busy} onClick={() => setDialog('publish')}>
+              Publish to sync…
+            </button>
+          )}
           <button type="button" className="button" onClick={() => setDialog('versions')} aria-keyshortcuts="v">
             Versions…
           </button>
@@ -82,6 +89,9 @@ export function BriefingEditor() {
           </button>
           <button type="button" className="button" onClick={() => setDialog('export')} aria-keyshortcuts="Control+E Meta+E">
             Export… <kbd>Ctrl E</kbd>
+          </button>
+          <button type="button" className="button" onClick={() => setDialog('share')}>
+            Share as bundle…
           </button>
           <button type="button" className="button primary" disabled={!editable || busy} onClick={() => void saveVersion()} aria-keyshortcuts="Control+S Meta+S">
             Save version <kbd>Ctrl S</kbd>
@@ -117,6 +127,8 @@ export function BriefingEditor() {
       {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(null)} />}
       {dialog === 'template' && <SaveTemplateDialog onClose={() => setDialog(null)} />}
       {dialog === 'help' && <BriefingShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'publish' && <PublishDialog onClose={() => setDialog(null)} />}
+      {dialog === 'share' && <ShareBundleDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

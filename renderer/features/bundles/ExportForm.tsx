@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { BundleExportOutcome, TlpLevel, TrustedIdentity } from '../../../preload/contract';
+import { useId, useState, type FormEvent } from 'react';
+import type { TlpLevel, TrustedIdentity } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
-import { toApiFailure } from '../../lib/api-failure';
-import { requireClient } from '../../lib/client';
 import { TLP_OPTIONS, tlpLabel } from '../../lib/tlp';
+import { BundleExportDone } from './BundleExportDone';
 import { useBundlesStore } from './bundles-store';
+import { RecipientPicker } from './RecipientPicker';
+import { redNeedsRecipients as needsRecipients } from './red-rule';
 
 /** Export indicators as a signed bundle, encrypted to chosen partners, or as plain STIX. */
 export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
@@ -14,13 +15,12 @@ export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
   const [tlpMax, setTlpMax] = useState<TlpLevel>('amber');
   const [recipients, setRecipients] = useState<string[]>([]);
   const [plain, setPlain] = useState(false);
-  const redNeedsRecipients = tlpMax === 'red' && (plain || recipients.length === 0);
+  const redNeedsRecipients = needsRecipients(tlpMax, recipients, plain);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!redNeedsRecipients) void exportBundle({ where, tlpMax, recipients: plain ? [] : recipients, plain });
   }
-  const toggle = (fingerprint: string) => setRecipients((list) => (list.includes(fingerprint) ? list.filter((f) => f !== fingerprint) : [...list, fingerprint]));
 
   return (
     <form className="settings-card" onSubmit={submit} aria-labelledby="export-title" noValidate>
@@ -35,15 +35,7 @@ export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
           </option>
         ))}
       </select>
-      <fieldset disabled={plain}>
-        <legend>Encrypt to</legend>
-        {trusted.length === 0 && <p className="muted">No trusted partners: the bundle will be signed, not encrypted.</p>}
-        {trusted.map((key) => (
-          <label key={key.fingerprint} className="checkbox">
-            <input type="checkbox" checked={recipients.includes(key.fingerprint)} onChange={() => toggle(key.fingerprint)} /> {key.name} <code>{key.fingerprint}</code>
-          </label>
-        ))}
-      </fieldset>
+      <RecipientPicker trusted={trusted} chosen={recipients} onChange={setRecipients} disabled={plain} />
       <label className="checkbox">
         <input type="checkbox" checked={plain} onChange={(e) => setPlain(e.target.checked)} /> Plain STIX 2.1 (unsigned, for MISP or OpenCTI)
       </label>
@@ -58,41 +50,7 @@ export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
         </button>
       </div>
       {exportResult.kind === 'failed' && <Notice tone="error">{exportResult.message}</Notice>}
-      {exportResult.kind === 'done' && <ExportDone key={exportResult.outcome.file} outcome={exportResult.outcome} />}
+      {exportResult.kind === 'done' && <BundleExportDone key={exportResult.outcome.file} outcome={exportResult.outcome} />}
     </form>
-  );
-}
-
-/**
- * The core wrote the bundle into the session's export folder under a name it chose; the analyst gets it the
- * way a briefing export is handed out: a save dialog in the desktop app, a download in the browser.
- */
-function ExportDone({ outcome }: { outcome: BundleExportOutcome }) {
-  const client = requireClient();
-  const save = useRef<HTMLButtonElement>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  // Ready to save with Enter, as the next step after exporting.
-  useEffect(() => save.current?.focus(), [outcome]);
-  const offer = async () => {
-    try {
-      const { saved: done } = await client.files.saveExport(outcome.file);
-      setSaved(done ? `${outcome.file} saved.` : null);
-    } catch (failure) {
-      setSaved(toApiFailure(failure).message);
-    }
-  };
-  return (
-    <>
-      <Notice tone="success">
-        Exported {outcome.file}: {outcome.kind}, {outcome.indicators} indicators
-        {outcome.withheld ? `, ${outcome.withheld} withheld above the ceiling` : ''}.
-      </Notice>
-      <p className="button-row">
-        <button ref={save} type="button" className="button button-primary" onClick={() => void offer()}>
-          {client.files.canPick ? 'Save as…' : 'Download'} {outcome.file}
-        </button>{' '}
-        {saved && <span className="muted">{saved}</span>}
-      </p>
-    </>
   );
 }
