@@ -30,7 +30,7 @@ export function BundleExportDone({ outcome }: { outcome: BundleExportOutcome }) 
         {outcome.withheld ? `, ${outcome.withheld} withheld above the ceiling` : ''}.
       </Notice>
       <p className="button-row">
-        <button ref={save} type="button" className="button button-primary" onClick={() => void offer()}>
+        <button ref={save} type="button" className="button primary" onClick={() => void offer()}>
           {client.files.canPick ? 'Save as…' : 'Download'} {outcome.file}
         </button>{' '}
         {saved && <span className="muted">{saved}</span>}

@@ -45,7 +45,7 @@ export function ExportForm({ trusted }: { trusted: TrustedIdentity[] }) {
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={redNeedsRecipients || exportResult.kind === 'running'}>
+        <button type="submit" className="button primary" disabled={redNeedsRecipients || exportResult.kind === 'running'}>
           Export
         </button>
       </div>

@@ -1,4 +1,5 @@
 import type { TrustedIdentity } from '../../../preload/contract';
+import './bundles.css';
 
 interface RecipientPickerProps {
   trusted: TrustedIdentity[];
