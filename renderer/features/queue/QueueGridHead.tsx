@@ -45,9 +45,6 @@ function HeaderCell({ column, name, sort }: { column: number; name: string; sort
       ) : sortable ? (
         <button type="button" className="queue-sort-button" onClick={onSort} title={column === 3 ? 'Sort by type, then value' : `Sort by ${name.toLowerCase()}`}>
           {name}
-          <span aria-hidden="true" className="queue-sort-mark">
-            {active ? (sort.direction === 'asc' ? '↑' : '↓') : ''}
-          </span>
         </button>
       ) : (
         name
