@@ -177,6 +177,27 @@ const TriageBulk = z.object({ filter: QueueFilterSchema, patch: TriagePatchSchem
 const TriageDetailRequest = z.object({ id: z.number().int().positive() }).strict();
 const ViewSave = z.object({ name: z.string().min(1).max(100), query: QueueShape }).strict();
 const ViewDelete = z.object({ id: z.number().int().positive() }).strict();
+/** The filtered queue written into the export folder; the core names the file (see `isExportFileName`). */
+export const QUEUE_EXPORT_FORMATS = ['csv', 'stix', 'txt'] as const;
+export type QueueExportFormat = (typeof QUEUE_EXPORT_FORMATS)[number];
+const QueueExportRequest = z
+  .object({ filter: QueueFilterSchema, format: z.enum(QUEUE_EXPORT_FORMATS), tlpMax: TlpLevelSchema, defang: z.boolean().default(true) })
+  .strict();
+
+export interface QueueExportOutcome {
+  fileName: string;
+  format: QueueExportFormat;
+  tlpMax: TlpLevel;
+  /** Values written defanged (a STIX pattern always holds the real value). */
+  defanged: boolean;
+  bytes: number;
+  /** Indicators written. */
+  count: number;
+  /** Indicators of the filter marked above the ceiling, left out. */
+  withheld: number;
+  /** The highest marking among what was written; null when nothing was. */
+  marking: TlpLevel | null;
+}
 const WarninglistCategoryRequest = z.object({ name: z.string().min(1).max(500), category: z.enum(WARNINGLIST_CATEGORIES) }).strict();
 
 export const triageChannels = {
@@ -186,6 +207,8 @@ export const triageChannels = {
   'queue:total': channel<typeof QueueShape, { total: number }>(QueueShape),
   /** The page that starts at row `position` of a view: how a virtual list reaches any row quickly. */
   'queue:at': channel<typeof QueueAt, QueuePage>(QueueAt),
+  /** Exports the filtered queue at a TLP ceiling into the export folder; audited. */
+  'queue:export': channel<typeof QueueExportRequest, QueueExportOutcome>(QueueExportRequest),
   /** Changes the given indicators (one row or a selection); one transaction, undoable. */
   'triage:update': channel<typeof TriageUpdate, { changeId: number; count: number }>(TriageUpdate),
   /** Changes every indicator of a filtered view; one transaction and one audit entry, undoable. */

@@ -5,6 +5,7 @@ import { EditDialog } from '../features/queue/EditDialog';
 import { HelpDialog } from '../features/queue/HelpDialog';
 import { NoteDialog } from '../features/queue/NoteDialog';
 import { selectOverlay, useOverlayStore } from '../features/queue/overlay-store';
+import { QueueExportDialog } from '../features/queue/QueueExportDialog';
 import { SaveViewDialog } from '../features/queue/SaveViewDialog';
 import { TlpDialog } from '../features/queue/TlpDialog';
 
@@ -26,6 +27,8 @@ export function Overlays() {
       return <NoteDialog />;
     case 'save-view':
       return <SaveViewDialog />;
+    case 'export-queue':
+      return <QueueExportDialog />;
     case 'attach-to-briefing':
       return <AttachSelectionDialog />;
     case 'confirm-bulk':

@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../test/helpers/temp-dirs';
-import type { QueuePage } from '../../../preload/contract';
+import { isExportFileName, type QueuePage, type QueueExportOutcome } from '../../../preload/contract';
 import { WorkbenchSession, type SessionEvent } from '../../core/session';
 import { createDispatcher } from '../dispatch';
 
@@ -39,6 +40,34 @@ describe('triage channels', () => {
     const at = await call<QueuePage>('queue:at', { ...view, position: 100, limit: 5 });
     expect(at.rows.map((r) => r.id)).toEqual([101, 102, 103, 104, 105]);
     expect(await call<QueuePage>('queue:at', { ...view, position: 500, limit: 5 })).toEqual({ rows: [], nextCursor: null, prevCursor: null });
+    session.lock('user');
+  });
+
+  it('exports the filtered queue into the export folder under a name the core chose, at a TLP ceiling', async () => {
+    const { session, call, dispatch } = await sessionWithIndicators(3);
+    await call('triage:update', { ids: [1], patch: { tlp: 'red' } });
+    const domains = { conditions: [{ field: 'type', op: '=', value: 'domain' }] };
+    const csv = await call<QueueExportOutcome>('queue:export', { filter: domains, format: 'csv', tlpMax: 'amber' });
+    expect(csv).toMatchObject({ format: 'csv', tlpMax: 'amber', defanged: true, count: 2, withheld: 1 });
+    expect(isExportFileName(csv.fileName)).toBe(true);
+    expect(csv.fileName).toMatch(/^queue-\d{8}-\d{4}\.csv$/);
+    const text = fs.readFileSync(join(session.exportFolder, csv.fileName), 'utf8');
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(text).toContain('lantern-1[.]com');
+    expect(text).not.toContain('lantern-0');
+    expect(csv.bytes).toBe(Buffer.byteLength(text));
+
+    const stix = await call<QueueExportOutcome>('queue:export', { filter: {}, format: 'stix', tlpMax: 'red', defang: true });
+    expect(stix).toMatchObject({ count: 4, withheld: 0, marking: 'red', defanged: false });
+    expect(stix.fileName).toMatch(/\.stix\.json$/);
+    const again = await call<QueueExportOutcome>('queue:export', { filter: {}, format: 'stix', tlpMax: 'red' });
+    expect(again.fileName).not.toBe(stix.fileName);
+    expect(JSON.parse(fs.readFileSync(join(session.exportFolder, stix.fileName), 'utf8'))).toMatchObject({ type: 'bundle' });
+
+    const audit = await call<Array<{ action: string }>>('audit:list', {});
+    expect(audit.filter((e) => e.action === 'indicators.export')).toHaveLength(3);
+    expect(await dispatch('queue:export', { filter: {}, format: 'pdf', tlpMax: 'red' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('queue:export', { filter: {}, format: 'csv', tlpMax: 'red', path: '/tmp/x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     session.lock('user');
   });
 

@@ -15,6 +15,7 @@ import {
   readQueuePage,
   saveView,
   undoBulkChange,
+  writeQueueExport,
   type QueueFilter,
   type QueueSort,
   type TriagePatch,
@@ -46,6 +47,8 @@ export const queueHandlers: HandlersFor<'queue'> = {
     const cursor = cursorAtPosition(session.db(), index, position);
     return readQueuePage(session.db(), { ...view, limit, ...(cursor ? { cursor } : {}) });
   },
+  'queue:export': ({ filter, format, tlpMax, defang }, session) =>
+    writeQueueExport(session.db(), () => session.writableDb(), session.author(), session.exportFolder, asFilter(filter), { format, tlpMax, defang }),
 };
 
 export const triageHandlers: HandlersFor<'triage'> = {

@@ -36,6 +36,7 @@ export function CommandPalette() {
       search: () => document.getElementById('queue-search')?.focus(),
       clearFilters: () => void queue().resetForm(),
       saveView: () => open({ kind: 'save-view' }),
+      exportQueue: () => open({ kind: 'export-queue' }),
       openView: (view: SavedView) => void queue().applyView(view),
       deleteView: (view: SavedView) => void useViewsStore.getState().remove(view.id),
       openImport: () => {

@@ -12,6 +12,7 @@ const actions = (): PaletteActions => ({
   search: vi.fn(),
   clearFilters: vi.fn(),
   saveView: vi.fn(),
+  exportQueue: vi.fn(),
   openView: vi.fn(),
   deleteView: vi.fn(),
   openImport: vi.fn(),
@@ -47,6 +48,16 @@ describe('palette commands', () => {
     expect(act.setStatus).toHaveBeenCalledWith('malicious');
     expect(filterPaletteCommands(commands, 'VIEW new').map((c) => c.title)).toEqual(['Open view: New domains', 'Delete view: New domains']);
     expect(filterPaletteCommands(commands, 'go overview')[0]?.title).toBe('Go to Overview');
+  });
+
+  it('exports the filtered queue when it holds rows', () => {
+    const act = actions();
+    const [command] = filterPaletteCommands(listPaletteCommands(context, act), 'export filtered');
+    expect(command?.title).toBe('Export filtered queue…');
+    command?.run();
+    expect(act.exportQueue).toHaveBeenCalled();
+    expect(filterPaletteCommands(listPaletteCommands({ ...context, total: 0 }, act), 'export filtered')).toEqual([]);
+    expect(filterPaletteCommands(listPaletteCommands({ ...context, onQueue: false }, act), 'export filtered')).toEqual([]);
   });
 
   it('attaches the queue selection to a briefing', () => {

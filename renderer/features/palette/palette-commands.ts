@@ -33,6 +33,7 @@ export interface PaletteActions {
   search(): void;
   clearFilters(): void;
   saveView(): void;
+  exportQueue(): void;
   openView(view: SavedView): void;
   deleteView(view: SavedView): void;
   openImport(): void;
@@ -79,6 +80,9 @@ export function listPaletteCommands(context: PaletteContext, act: PaletteActions
           run: () => act.confirmBulk({ tlp: level }, `TLP set to ${tlpLabel(level)}`, count),
         });
       }
+    }
+    if (context.total !== null && context.total > 0) {
+      commands.push({ id: 'export-queue', group: 'Filtered set', title: 'Export filtered queue…', run: act.exportQueue });
     }
     commands.push({ id: 'search', group: 'Views', title: 'Search the queue', shortcut: '/', run: act.search });
     commands.push({ id: 'clear', group: 'Views', title: 'Clear all filters', run: act.clearFilters });

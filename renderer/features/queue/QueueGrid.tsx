@@ -1,6 +1,8 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { formatCount } from '../../lib/format';
-import { COLUMNS, QueueRowView, ROW_HEIGHT, rowId } from './QueueRowView';
+import { QueueGridHead } from './QueueGridHead';
+import { QueueRowView, ROW_HEIGHT, rowId } from './QueueRowView';
+import { selectColumnTemplate, useLayoutStore } from './layout-store';
 import {
   getQueueRow,
   selectFocusedIndex,
@@ -58,6 +60,8 @@ export function QueueGrid() {
   const revealTick = useQueueStore(selectRevealTick);
   const selection = useQueueStore(selectSelection);
   const showRows = useQueueStore((state) => state.showRows);
+  // A string: a resize re-renders the grid once per changed template, and no row (their props are unchanged).
+  const columns = useLayoutStore(selectColumnTemplate);
   const scroller = useRef<HTMLDivElement>(null);
   const headId = useId();
   const hintId = useId();
@@ -170,16 +174,8 @@ export function QueueGrid() {
   return (
     // The scroller is the grid: it takes focus and names the focused row (aria-activedescendant, which only
     // a composite role may carry), and owns the fixed header row above it (issue #17.5, axe).
-    <div className="queue-grid">
-      <div role="rowgroup" className="queue-grid-head" id={headId}>
-        <div role="row" aria-rowindex={1} className="queue-row queue-head-row">
-          {COLUMNS.map((name, column) => (
-            <div key={column} role="columnheader" className={column === 5 || column === 6 ? 'numeric' : undefined}>
-              {name || <span className="visually-hidden">Selected</span>}
-            </div>
-          ))}
-        </div>
-      </div>
+    <div className={columns ? 'queue-grid has-custom-columns' : 'queue-grid'} style={columns ? ({ '--queue-columns': columns } as CSSProperties) : undefined}>
+      <QueueGridHead id={headId} />
       <div
         ref={scroller}
         role="grid"

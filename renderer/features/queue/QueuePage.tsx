@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { Notice } from '../../components/Notice';
 import { Spinner } from '../../components/Spinner';
 import { ImportPanel } from '../import/ImportPanel';
 import { selectVaultChanges, useVaultChangesStore } from '../../app/vault-changes-store';
 import { selectImportsSettled, selectIsImportOpen, useImportStore } from '../import/import-store';
 import { DetailPane } from './DetailPane';
+import { DetailSplitter } from './DetailSplitter';
+import { selectDetailWidth, useLayoutStore } from './layout-store';
 import { useDetailStore } from './detail-store';
 import { FilterBar } from './FilterBar';
 import { countActiveFilters } from './filter-form';
@@ -115,7 +117,7 @@ function QueueBody() {
       <QueueToolbar />
       <FilterBar />
       {error && <Notice tone="error">{error}</Notice>}
-      <div className="queue-layout">
+      <QueueLayout>
         {total === null && !error ? (
           <div className="queue-grid queue-grid-loading">
             <Spinner />
@@ -127,8 +129,22 @@ function QueueBody() {
         ) : (
           <QueueGrid />
         )}
+        <DetailSplitter />
         <DetailPane />
-      </div>
+      </QueueLayout>
     </>
+  );
+}
+
+/**
+ * Applies the detail pane's width. Its own component taking the grid and pane as children, so moving the
+ * splitter re-renders this element only: the children are the same elements and React skips them.
+ */
+function QueueLayout({ children }: { children: ReactNode }) {
+  const detailWidth = useLayoutStore(selectDetailWidth);
+  return (
+    <div className="queue-layout" style={detailWidth === null ? undefined : ({ '--detail-width': `${detailWidth}px` } as CSSProperties)}>
+      {children}
+    </div>
   );
 }

@@ -9,6 +9,7 @@ export type Overlay =
   | { kind: 'edit' }
   | { kind: 'note' }
   | { kind: 'save-view' }
+  | { kind: 'export-queue' }
   | { kind: 'attach-to-briefing' }
   | { kind: 'confirm-bulk'; patch: TriagePatch; label: string; count: number };
 
