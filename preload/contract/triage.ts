@@ -186,6 +186,8 @@ export const triageChannels = {
   'queue:total': channel<typeof QueueShape, { total: number }>(QueueShape),
   /** The page that starts at row `position` of a view: how a virtual list reaches any row quickly. */
   'queue:at': channel<typeof QueueAt, QueuePage>(QueueAt),
+  /** Existing tags for the Tag filter's suggestions, case folded, most used first (issue #17.7). */
+  'queue:tags': channel<typeof Empty, { tag: string; count: number }[]>(Empty),
   /** Changes the given indicators (one row or a selection); one transaction, undoable. */
   'triage:update': channel<typeof TriageUpdate, { changeId: number; count: number }>(TriageUpdate),
   /** Changes every indicator of a filtered view; one transaction and one audit entry, undoable. */

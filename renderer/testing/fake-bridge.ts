@@ -22,6 +22,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'queue:page': true,
   'queue:total': true,
   'queue:at': true,
+  'queue:tags': true,
   'triage:update': true,
   'triage:bulk': true,
   'triage:undo': true,

@@ -32,3 +32,5 @@ export { PositionCache } from './position-cache';
 export { indexImportedIndicators } from './import-indexer';
 export { exportQueue, MAX_QUEUE_EXPORT, QUEUE_CSV_COLUMNS, QUEUE_EXPORT_FORMATS } from './queue-export';
 export type { QueueExport, QueueExportFormat, QueueExportOptions } from './queue-export';
+export { listTagSuggestions } from './tag-suggestions';
+export type { TagSuggestion } from './tag-suggestions';
