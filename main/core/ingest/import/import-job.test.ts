@@ -118,10 +118,10 @@ describe('source names of MISP event files (issue #17.7)', () => {
   });
   const sourceNames = (vault: Vault): string[] => (vault.db.prepare('SELECT name FROM sources ORDER BY id').all() as { name: string }[]).map((r) => r.name);
 
-  it("names the source by the event's info, not the file's UUID name", async () => {
+  it.each(['off', 'always'] as const)("names the source by the event's info, not the file's UUID name (parse worker %s)", async (worker) => {
     const { vault, write } = await setup();
     const file = write('5f1c9a3e-7d2b-4c8e-9a1f-3b6d2e4c8a10.json', JSON.stringify({ Event: event('5f1c9a3e-7d2b-4c8e-9a1f-3b6d2e4c8a10', 'AsyncRAT C2 servers, May 2024', '198.51.100.77') }));
-    await importPaths(vault.db, [file], options('off'));
+    await importPaths(vault.db, [file], options(worker));
     expect(sourceNames(vault)).toEqual(['AsyncRAT C2 servers, May 2024']);
     const audit = vault.db.prepare("SELECT after_json FROM audit_entries WHERE action = 'indicators.import'").get() as { after_json: string };
     expect(JSON.parse(audit.after_json)).toMatchObject({ source: 'AsyncRAT C2 servers, May 2024', file: '5f1c9a3e-7d2b-4c8e-9a1f-3b6d2e4c8a10.json' });
