@@ -209,6 +209,8 @@ export const triageChannels = {
   'queue:at': channel<typeof QueueAt, QueuePage>(QueueAt),
   /** Exports the filtered queue at a TLP ceiling into the export folder; audited. */
   'queue:export': channel<typeof QueueExportRequest, QueueExportOutcome>(QueueExportRequest),
+  /** Existing tags for the Tag filter's suggestions, case folded, most used first (issue #17.7). */
+  'queue:tags': channel<typeof Empty, { tag: string; count: number }[]>(Empty),
   /** Changes the given indicators (one row or a selection); one transaction, undoable. */
   'triage:update': channel<typeof TriageUpdate, { changeId: number; count: number }>(TriageUpdate),
   /** Changes every indicator of a filtered view; one transaction and one audit entry, undoable. */

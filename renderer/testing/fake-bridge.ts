@@ -23,6 +23,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'queue:total': true,
   'queue:at': true,
   'queue:export': true,
+  'queue:tags': true,
   'triage:update': true,
   'triage:bulk': true,
   'triage:undo': true,

@@ -34,3 +34,5 @@ export { exportQueue, MAX_QUEUE_EXPORT, QUEUE_CSV_COLUMNS, QUEUE_EXPORT_FORMATS 
 export type { QueueExport, QueueExportFormat, QueueExportOptions } from './queue-export';
 export { writeQueueExport } from './queue-export-file';
 export type { QueueExportFileOutcome } from './queue-export-file';
+export { listTagSuggestions } from './tag-suggestions';
+export type { TagSuggestion } from './tag-suggestions';

@@ -12,6 +12,7 @@ import {
   listImportsPerDay,
   listIndicatorHistory,
   listSavedViews,
+  listTagSuggestions,
   readQueuePage,
   saveView,
   undoBulkChange,
@@ -40,6 +41,7 @@ export const queueHandlers: HandlersFor<'queue'> = {
   'queue:total': ({ filter, sort }, session) => ({
     total: session.positions.get(session.db(), { filter: asFilter(filter), sort: asSort(sort) }, session.dataVersion()).total,
   }),
+  'queue:tags': (_request, session) => listTagSuggestions(session.db()),
   'queue:at': ({ filter, sort, position, limit }, session) => {
     const view = { filter: asFilter(filter), sort: asSort(sort) };
     const index = session.positions.get(session.db(), view, session.dataVersion());

@@ -1,8 +1,10 @@
+import { Fragment } from 'react';
 import type { Correlations, IndicatorDetail, IndicatorHistoryEntry, TriageDetail } from '../../../preload/contract';
 import { MarkdownText } from '../../components/MarkdownText';
 import { TlpBadge } from '../../components/TlpBadge';
 import { formatCount, formatTimestamp } from '../../lib/format';
 import { useDetailStore } from './detail-store';
+import { groupContext } from './context-groups';
 import { PivotLink } from './PivotLink';
 
 /** Sources in the order the vault learnt of the indicator: the sightings timeline. */
@@ -157,21 +159,69 @@ export function RelatedIndicators({ correlations }: { correlations: Correlations
   );
 }
 
-/** Malware, actors and campaigns the sources tied the indicator to (STIX relationships, MISP galaxies). */
+/**
+ * What the sources tied the indicator to (issue #17.6): STIX relationships one and two hops out, MISP
+ * galaxies, the reports and events it came in with (their metadata as named fields; references stay text,
+ * the pane never loads remote content) and MISP's flags. Every item is a pivot that filters the queue.
+ */
 export function StixContext({ context }: { context: IndicatorDetail['context'] }) {
+  const groups = groupContext(context);
+  const pivot = (name: string, what: string) => (
+    <PivotLink filter={{ text: name }} what={what}>
+      {name}
+    </PivotLink>
+  );
   return (
     <section aria-label="Context" className="detail-section">
       <h3>Context</h3>
-      {context.length === 0 ? (
-        <p className="muted">No malware, actor or campaign named by the sources.</p>
-      ) : (
-        <ul className="context-list">
-          {context.map((item, index) => (
-            <li key={`${item.ref}-${index}`}>
-              <span className="context-kind">{item.kind}</span>{' '}
-              <PivotLink filter={{ text: item.name }} what={`${item.kind} ${item.name}`}>
-                {item.name}
-              </PivotLink>
+      {context.length === 0 && <p className="muted">No malware, actor or campaign named by the sources.</p>}
+      {(groups.direct.length > 0 || groups.secondHop.length > 0) && (
+        <ul className="context-list" aria-label="Relationships">
+          {groups.direct.map((item, index) => (
+            <li key={`d-${item.ref}-${index}`}>
+              <span className="context-kind">{item.kind}</span> {pivot(item.name, `${item.kind} ${item.name}`)}
+              {item.detail && <span className="muted"> — {item.detail}</span>}
+            </li>
+          ))}
+          {groups.secondHop.map((item, index) => (
+            <li key={`h-${item.ref}-${index}`} className="context-second-hop">
+              <span className="context-kind">{item.kind}</span> {pivot(item.name, `${item.kind} ${item.name}`)}
+              <span className="muted"> — via {item.via}: {item.how}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {groups.reports.map((report, index) => (
+        <dl key={`r-${report.name}-${index}`} className="context-report" aria-label={`${report.what} ${report.name}`}>
+          <dt>{report.what}</dt>
+          <dd>{pivot(report.name, `${report.what} ${report.name}`)}</dd>
+          {report.fields.map((field) => (
+            <Fragment key={field.label}>
+              <dt>{field.label}</dt>
+              <dd className="context-field-text">{field.value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ))}
+      {groups.flags.length > 0 && (
+        <dl className="context-flags" aria-label="MISP flags">
+          {groups.flags.map((flag, index) => (
+            <Fragment key={`f-${flag.label}-${index}`}>
+              <dt>{flag.label}</dt>
+              <dd>
+                <PivotLink filter={{ text: flag.pivot }} what={flag.pivot}>
+                  {flag.value}
+                </PivotLink>
+              </dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+      {groups.other.length > 0 && (
+        <ul className="context-list" aria-label="Other context">
+          {groups.other.map((item, index) => (
+            <li key={`o-${item.ref}-${index}`}>
+              {pivot(item.name, item.name)}
               {item.detail && <span className="muted"> — {item.detail}</span>}
             </li>
           ))}

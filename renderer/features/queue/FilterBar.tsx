@@ -16,6 +16,7 @@ export function FilterBar() {
   const form = useQueueStore(selectQueueForm);
   const setForm = useQueueStore((state) => state.setForm);
   const [sources, setSources] = useState<SourceSummary[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
   // A finished import may add a source: the list is read again then, not only when the page opens (issue #17.10).
   const importsSettled = useImportStore(selectImportsSettled);
   const id = useId();
@@ -25,6 +26,10 @@ export function FilterBar() {
     requireClient()
       .sources.list({})
       .then(setSources, () => setSources([]));
+    // Suggestions only: without them the field still filters (case-insensitively) by what is typed.
+    requireClient()
+      .queue.tags({})
+      .then((list) => setTags(list.map((each) => each.tag)), () => setTags([]));
   }, [importsSettled]);
 
   return (
@@ -71,7 +76,7 @@ export function FilterBar() {
           ))}
         </select>
       </Field>
-      <TypedField label="Tag" value={form.tag} onCommit={(tag) => set({ tag })} width="short" />
+      <TypedField label="Tag" value={form.tag} onCommit={(tag) => set({ tag })} width="short" suggestions={tags} />
       <TypedField label="Confidence ≥" value={form.confidenceMin} onCommit={(confidenceMin) => set({ confidenceMin })} width="tiny" inputMode="numeric" check={checkConfidence} />
       <TypedField
         label="≤"
@@ -125,6 +130,8 @@ interface TypedFieldProps {
   inputMode?: 'numeric';
   /** Why the text is not a value this filter takes, or null; shown beside the field (never silently ignored). */
   check?: (text: string) => string | null;
+  /** Values to offer as the analyst types (a datalist: the browser matches them ignoring case). */
+  suggestions?: readonly string[];
 }
 
 /** Out-of-range or non-numeric confidence was ignored without a word (issue #17.10). */
@@ -132,7 +139,7 @@ const checkConfidence = (text: string): string | null => (text.trim() === '' || 
 const checkDay = (text: string): string | null => (text.trim() === '' || isDay(text.trim()) ? null : 'A day as YYYY-MM-DD.');
 
 /** A text field that applies its value once typing pauses. */
-function TypedField({ label, ariaLabel, value, onCommit, width, inputMode, check }: TypedFieldProps) {
+function TypedField({ label, ariaLabel, value, onCommit, width, inputMode, check, suggestions }: TypedFieldProps) {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const id = useId();
@@ -159,7 +166,15 @@ function TypedField({ label, ariaLabel, value, onCommit, width, inputMode, check
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(event) => setDraft(event.target.value)}
+        list={suggestions?.length ? `${id}-suggestions` : undefined}
       />
+      {suggestions && suggestions.length > 0 && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      )}
       {problem && (
         <span id={`${id}-problem`} className="field-problem" role="alert">
           {problem}

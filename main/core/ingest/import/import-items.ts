@@ -21,6 +21,11 @@ export interface ItemsImport {
   /** Prepared items in batches (see ./prepared-item.ts), from this thread or from a parse worker. */
   items: AsyncIterable<readonly PreparedItem[]>;
   sourceName: string;
+  /**
+   * The analyst named no source: a MISP event file is then named by its event's `info` (issue #17.7),
+   * because MISP exports are named by UUID and nobody searches for "5f1c9a3e-….json".
+   */
+  nameFromContent?: boolean;
   defaultTlp: TlpLevel;
   /** All or nothing: a file with any rejected value commits nothing (`--strict`). */
   strict: boolean;
@@ -81,6 +86,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
     // end and are matched by the object id the indicator came from. Only STIX has such items.
     const byExternalId = job.format === 'stix' ? new ExternalIdMap(expectedStixObjects(job.bytes)) : undefined;
+    const eventNames = job.nameFromContent && job.format === 'misp' ? new Set<string>() : undefined;
     const entries: IndicatorEntry[] = [];
     const entryExternalIds: (string | undefined)[] = [];
     const flush = (): void => {
@@ -104,6 +110,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
             result.records += 1;
             entries.push(item.entry);
             entryExternalIds.push(item.externalId);
+            if (eventNames && eventNames.size < 2) noteEventName(eventNames, item.entry);
             if (item.note !== undefined && result.notes.length < MAX_LISTED_PER_FILE) result.notes.push({ file: job.file, location: item.entry.indicator.location, reason: item.note });
             break;
           case 'failed':
@@ -149,6 +156,9 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       return job.nothingFoundIsNote ? { ...result, skipped: true, notes: [...result.notes, nothing] } : { ...result, errors: [nothing] };
     }
     indexer?.finish();
+    // One event gives the file its name; a response list of several events keeps the file's name.
+    const sourceName = eventNames?.size === 1 ? [...eventNames][0]! : job.sourceName;
+    if (sourceName !== job.sourceName) db.prepare('UPDATE sources SET name = ? WHERE id = ?').run(sourceName, sourceId);
     result.sha256 = job.sha256();
     finishSource(db, sourceId, {
       fileSha256: result.sha256,
@@ -163,7 +173,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       target: `source:${sourceId}`,
       before: null,
       after: {
-        source: job.sourceName,
+        source: sourceName,
         file: job.file,
         format: job.format,
         sha256: result.sha256,
@@ -183,6 +193,11 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
     }
     throw error;
   }
+}
+
+/** The MISP parser names each record's event as context (`detail: 'MISP event'`, see misp-event-items.ts). */
+function noteEventName(names: Set<string>, entry: IndicatorEntry): void {
+  for (const item of entry.context ?? []) if (item.detail === 'MISP event' && item.name.trim()) names.add(item.name.trim());
 }
 
 function applyUpdate(writer: IndicatorWriter, targets: readonly number[], update: IngestContextUpdate): void {

@@ -110,3 +110,32 @@ describe('importPaths with the batched writer', () => {
     expect(vault.db.prepare('SELECT count(*) AS n FROM indicators').get()).toEqual({ n: 0 });
   });
 });
+
+describe('source names of MISP event files (issue #17.7)', () => {
+  const event = (uuid: string, info: string, value: string): unknown => ({
+    uuid, info, date: '2024-05-01', Orgc: { name: 'CIRCL' },
+    Attribute: [{ uuid: `${uuid.slice(0, -4)}a001`, type: 'ip-dst', category: 'Network activity', to_ids: true, value }],
+  });
+  const sourceNames = (vault: Vault): string[] => (vault.db.prepare('SELECT name FROM sources ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+
+  it.each(['off', 'always'] as const)("names the source by the event's info, not the file's UUID name (parse worker %s)", async (worker) => {
+    const { vault, write } = await setup();
+    const file = write('5f1c9a3e-7d2b-4c8e-9a1f-3b6d2e4c8a10.json', JSON.stringify({ Event: event('5f1c9a3e-7d2b-4c8e-9a1f-3b6d2e4c8a10', 'AsyncRAT C2 servers, May 2024', '198.51.100.77') }));
+    await importPaths(vault.db, [file], options(worker));
+    expect(sourceNames(vault)).toEqual(['AsyncRAT C2 servers, May 2024']);
+    const audit = vault.db.prepare("SELECT after_json FROM audit_entries WHERE action = 'indicators.import'").get() as { after_json: string };
+    expect(JSON.parse(audit.after_json)).toMatchObject({ source: 'AsyncRAT C2 servers, May 2024', file: '5f1c9a3e-7d2b-4c8e-9a1f-3b6d2e4c8a10.json' });
+  });
+
+  it('keeps a name the analyst gave, and the file name for a list of several events', async () => {
+    const { vault, write } = await setup();
+    const one = write('6a2d0b4f-8e3c-4d9f-8b20-4c7e3f5d9b21.json', JSON.stringify({ Event: event('6a2d0b4f-8e3c-4d9f-8b20-4c7e3f5d9b21', 'Conti leak infrastructure', '198.51.100.78') }));
+    await importPaths(vault.db, [one], options('off', { sourceName: 'Weekly CERT pull' }));
+    const list = write('response.json', JSON.stringify({ response: [
+      { Event: event('7b3e1c5a-9f4d-4ea0-9c31-5d8f4a6e0c32', 'First event', '198.51.100.79') },
+      { Event: event('8c4f2d6b-a05e-4fb1-8d42-6e9a5b7f1d43', 'Second event', '198.51.100.80') },
+    ] }));
+    await importPaths(vault.db, [list], options('off'));
+    expect(sourceNames(vault)).toEqual(['Weekly CERT pull', 'response.json']);
+  });
+});

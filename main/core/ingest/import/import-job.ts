@@ -112,6 +112,7 @@ async function importInput(
   const signal = options.signal ? { signal: options.signal } : {};
   const common = {
     sourceName: options.sourceName ?? file,
+    nameFromContent: options.sourceName === undefined,
     defaultTlp,
     strict: options.strict ?? false,
     sameFileAgain: options.sameFileAgain ?? 'unchanged',

@@ -71,7 +71,9 @@ describe('parseStix on a STIX 2.1 bundle', () => {
       lastSeen: '2024-03-06T07:30:00Z',
       context: [
         { kind: 'malware', name: 'ShadowPad', detail: 'indicates' },
-        { kind: 'other', name: 'Paper Lantern: ShadowPad returns', detail: 'report' },
+        // Second hop: the intrusion set that uses the malware (issue #17.6).
+        { kind: 'intrusion-set', name: 'Lantern Group', detail: 'via ShadowPad: Lantern Group uses ShadowPad' },
+        { kind: 'other', name: 'Paper Lantern: ShadowPad returns', detail: 'report; published: 2024-03-07' },
       ],
     });
     expect(byId.get('indicator--0c9e5d4b-3a2f-4e1d-8c7b-6a5f4e3d2c1b')).toMatchObject({
@@ -86,7 +88,7 @@ describe('parseStix on a STIX 2.1 bundle', () => {
     expect(byId.get('indicator--1a0d5e1c-0b4e-4b8a-a0d0-4e2f6b9c7a11')?.context).toEqual([
       { kind: 'campaign', name: 'Operation Paper Lantern', ref: 'campaign--83422c77-904c-4dc1-aff5-5c38f3a2c55c', detail: 'indicates' },
     ]);
-    expect(byId.get('indicator--b7c3e0f2-9a4d-4c6b-8e1f-2d3c4b5a6978')?.context?.[0]).toMatchObject({ kind: 'attack-pattern', name: 'Spearphishing Attachment' });
+    expect(byId.get('indicator--b7c3e0f2-9a4d-4c6b-8e1f-2d3c4b5a6978')?.context?.[0]).toMatchObject({ kind: 'attack-pattern', name: 'T1566.001 Spearphishing Attachment' });
   });
 
   it('rejects malformed indicators with their index and id, and counts what it skipped', async () => {
@@ -207,7 +209,7 @@ describe('parseStix on a STIX 2.0 bundle (Unit 42 playbook shape)', () => {
     ]);
     expect(records(items)[2]).toMatchObject({ sightings: 4, firstSeen: '2019-05-28T04:11:00Z', lastSeen: '2019-06-02T17:45:00Z', labels: ['c2'], location: 'objects[3] (observed-data--7b8c9d0e-1f2a-4b3c-9d4e-f5a6b7c8d9e0) objects.0' });
     expect(updates(items)[0]?.context).toEqual([
-      { kind: 'other', name: 'Rusty Anchor playbook, campaign 2', ref: 'report--5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9', detail: 'report' },
+      { kind: 'other', name: 'Rusty Anchor playbook, campaign 2', ref: 'report--5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9', detail: 'report; published: 2019-06-10' },
       { kind: 'intrusion-set', name: 'Rusty Anchor', ref: 'intrusion-set--4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8', detail: 'indicates' },
     ]);
   });

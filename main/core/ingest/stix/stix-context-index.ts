@@ -70,11 +70,24 @@ export class StixContextIndex {
   private readonly names = new Map<string, { kind: IndicatorContextKind; name: string; detail?: string }>();
   private readonly markings = new Map<string, MarkingMeaning>();
   private readonly pending = new Map<string, Pending>();
+  // Relationships between two context objects (malware uses attack-pattern, campaign attributed-to
+  // intrusion-set): the second hop shown with an indicator. Keyed by both ends; few per bundle.
+  private readonly links = new Map<string, { from: string; to: string; type: string }[]>();
 
-  /** Remembers a context object's name (malware, identity, report…). */
-  addNamed(type: string, id: string, name: string): void {
+  /** Remembers a context object's name (malware, identity, report…); `detail` replaces the bare type. */
+  addNamed(type: string, id: string, name: string, detail?: string): void {
     const kind = NAMED_KINDS[type] ?? 'other';
-    this.names.set(id, { kind, name, detail: kind === 'other' ? type : undefined });
+    this.names.set(id, { kind, name, detail: detail ?? (kind === 'other' ? type : undefined) });
+  }
+
+  /** Remembers a relationship between two context objects, for the second hop out from an indicator. */
+  addLink(from: string, to: string, type: string): void {
+    const link = { from, to, type };
+    for (const end of [from, to]) {
+      const list = this.links.get(end);
+      if (list) list.push(link);
+      else this.links.set(end, [link]);
+    }
   }
 
   /** Remembers what a marking-definition means. */
@@ -134,17 +147,34 @@ export class StixContextIndex {
     const [what, id = '', relationshipType] = ref.split(SEP);
     const known = this.names.get(id);
     if (what === 'rel') {
-      context.push({ kind: known?.kind ?? NAMED_KINDS[stixTypeOf(id)] ?? 'other', name: known?.name ?? id, ref: id, detail: relationshipType });
+      const name = known?.name ?? id;
+      context.push({ kind: known?.kind ?? NAMED_KINDS[stixTypeOf(id)] ?? 'other', name, ref: id, detail: relationshipType });
+      this.secondHop(id, name, context);
     } else if (what === 'negative') {
       // The third part carries the sighting's count (see sightingItems).
       context.push({ kind: 'other', name: 'reported false positive', ref: id, detail: `negative sighting (x_opencti_negative), count ${relationshipType}` });
     } else if (what === 'report' || what === 'identity') {
-      context.push({ kind: 'other', name: known?.name ?? id, ref: id, detail: what === 'report' ? stixTypeOf(id) : 'source identity' });
+      context.push({ kind: 'other', name: known?.name ?? id, ref: id, detail: what === 'report' ? (known?.detail ?? stixTypeOf(id)) : 'source identity' });
     } else {
       const meaning = this.markings.get(id);
       if (!meaning) tags.push(`marking:${id}`);
       else if ('tlp' in meaning) update.tlp = mostRestrictiveTlp(update.tlp, meaning.tlp);
       else tags.push(meaning.tag);
+    }
+  }
+
+  /**
+   * The objects one relationship away from a first-hop object (the malware's attack patterns, the
+   * campaign's intrusion set), each once. The detail reads as a sentence from the first hop.
+   */
+  private secondHop(firstId: string, firstName: string, context: IndicatorContext[]): void {
+    for (const link of this.links.get(firstId) ?? []) {
+      const otherId = link.from === firstId ? link.to : link.from;
+      if (context.some((item) => item.ref === otherId)) continue;
+      const other = this.names.get(otherId);
+      const otherName = other?.name ?? otherId;
+      const detail = link.from === firstId ? `via ${firstName}: ${firstName} ${link.type} ${otherName}` : `via ${firstName}: ${otherName} ${link.type} ${firstName}`;
+      context.push({ kind: other?.kind ?? NAMED_KINDS[stixTypeOf(otherId)] ?? 'other', name: otherName, ref: otherId, detail });
     }
   }
 

@@ -50,13 +50,43 @@ export function stixObjectItems(value: unknown, location: string, scope: StixObj
       break;
   }
   if (isNamedContextType(type)) {
-    index.addNamed(type, id, stringField(object, 'name') ?? id);
+    index.addNamed(type, id, contextName(object, type, id), CONTAINER_TYPES.has(type) ? containerDetail(object, type) : undefined);
     if (CONTAINER_TYPES.has(type)) for (const ref of stringList(object, 'object_refs')) if (isRecordSource(ref)) index.defer(ref, location, deferredRef('report', id));
     return [];
   }
   if (isRecordSource(id)) return observableItems(object, id, location, scope);
   scope.tally.add(`STIX ${type} objects carry no indicators`, location);
   return [];
+}
+
+/** An attack pattern is known by its ATT&CK id as much as by its name ("T1486 Data Encrypted for Impact"). */
+function contextName(object: StixObject, type: string, id: string): string {
+  const name = stringField(object, 'name') ?? id;
+  if (type !== 'attack-pattern' || !Array.isArray(object.external_references)) return name;
+  const attack = (object.external_references as unknown[]).find(
+    (ref): ref is StixObject => !!ref && typeof ref === 'object' && (ref as StixObject).source_name === 'mitre-attack',
+  );
+  const externalId = attack ? stringField(attack, 'external_id') : undefined;
+  return externalId ? `${externalId} ${name}` : name;
+}
+
+/**
+ * A report's metadata as one line of named fields ("report; published: …; references: …"). URLs are kept
+ * as text: the detail pane never loads remote content.
+ */
+function containerDetail(object: StixObject, type: string): string {
+  const fields = [type];
+  const published = stringField(object, 'published');
+  if (published) fields.push(`published: ${published.slice(0, 10)}`);
+  const refs = Array.isArray(object.external_references) ? (object.external_references as unknown[]) : [];
+  const urls = refs.flatMap((ref) => {
+    if (!ref || typeof ref !== 'object') return [];
+    const url = stringField(ref as StixObject, 'url');
+    const label = url ?? stringField(ref as StixObject, 'external_id');
+    return label ? [label] : [];
+  });
+  if (urls.length > 0) fields.push(`references: ${urls.join(', ')}`);
+  return fields.join('; ');
 }
 
 function reject(location: string, reason: string, value?: string): IngestItem {
@@ -76,6 +106,7 @@ function relationshipItems(object: StixObject, location: string, index: StixCont
   // Context flows from the named side to the indicator side, whichever way the SRO points.
   if (isRecordSource(source) && !isRecordSource(target)) index.defer(source, location, deferredRef('rel', target, kind));
   else if (isRecordSource(target) && !isRecordSource(source)) index.defer(target, location, deferredRef('rel', source, kind));
+  else if (!isRecordSource(source) && !isRecordSource(target)) index.addLink(source, target, kind);
   return [];
 }
 
