@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BriefingExportFormat, BriefingExportOutcome, TlpLevel } from '../../../preload/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
@@ -6,6 +6,7 @@ import { TlpBadge } from '../../components/TlpBadge';
 import { TlpSelect } from '../../components/TlpSelect';
 import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { SaveExportButton } from '../../lib/SaveExportButton';
 import { formatBytes, formatCount } from '../../lib/format';
 import { tlpLabel, tlpRank } from '../../lib/tlp';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMAT_OPTIONS } from './briefing-words';
@@ -96,19 +97,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
 }
 
 function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
-  const client = requireClient();
-  const save = useRef<HTMLButtonElement>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  // Ready to save with Enter, as the next step after exporting.
-  useEffect(() => save.current?.focus(), [outcome]);
-  const offer = async () => {
-    try {
-      const { saved: done } = await client.files.saveExport(outcome.fileName);
-      setSaved(done ? `${outcome.fileName} saved.` : null);
-    } catch (failure) {
-      setSaved(toApiFailure(failure).message);
-    }
-  };
   return (
     <section className="export-result" aria-label="Export result">
       <Notice tone="success">
@@ -122,12 +110,7 @@ function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
           ))}
         </ul>
       )}
-      <p className="export-save">
-        <button ref={save} type="button" className="button primary" onClick={() => void offer()}>
-          {client.files.canPick ? 'Save as…' : 'Download'} {outcome.fileName}
-        </button>{' '}
-        {saved && <span className="muted">{saved}</span>}
-      </p>
+      <SaveExportButton fileName={outcome.fileName} />
       {outcome.withheld.length === 0 ? (
         <p className="muted">Nothing was withheld.</p>
       ) : (

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { QueueExportFormat, QueueExportOutcome, TlpLevel } from '../../../preload/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
 import { TlpSelect } from '../../components/TlpSelect';
 import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { SaveExportButton } from '../../lib/SaveExportButton';
 import { formatBytes, formatCount } from '../../lib/format';
 import { tlpLabel } from '../../lib/tlp';
 import { useOverlayStore } from './overlay-store';
@@ -94,19 +95,6 @@ export function QueueExportDialog() {
 }
 
 function ExportSaved({ outcome }: { outcome: QueueExportOutcome }) {
-  const client = requireClient();
-  const save = useRef<HTMLButtonElement>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  // Ready to save with Enter, as the next step after exporting.
-  useEffect(() => save.current?.focus(), [outcome]);
-  const offer = async () => {
-    try {
-      const { saved: done } = await client.files.saveExport(outcome.fileName);
-      setSaved(done ? `${outcome.fileName} saved.` : null);
-    } catch (failure) {
-      setSaved(toApiFailure(failure).message);
-    }
-  };
   const withheld = outcome.withheld > 0 ? ` ${formatCount(outcome.withheld)} above ${tlpLabel(outcome.tlpMax)} withheld.` : ' Nothing was withheld.';
   return (
     <section className="export-result" aria-label="Export result">
@@ -114,12 +102,7 @@ function ExportSaved({ outcome }: { outcome: QueueExportOutcome }) {
         Exported {formatCount(outcome.count)} indicators to <code>{outcome.fileName}</code> ({formatBytes(outcome.bytes)}
         {outcome.marking ? `, marked ${tlpLabel(outcome.marking)}` : ''}).{withheld}
       </Notice>
-      <p className="export-save">
-        <button ref={save} type="button" className="button primary" onClick={() => void offer()}>
-          {client.files.canPick ? 'Save as…' : 'Download'} {outcome.fileName}
-        </button>{' '}
-        {saved && <span className="muted">{saved}</span>}
-      </p>
+      <SaveExportButton fileName={outcome.fileName} />
     </section>
   );
 }
