@@ -1,4 +1,5 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { DismissableNotice } from '../../components/DismissableNotice';
 import { Notice } from '../../components/Notice';
 import { Spinner } from '../../components/Spinner';
 import { ImportPanel } from '../import/ImportPanel';
@@ -80,17 +81,7 @@ export function QueuePage() {
 function QueueNoticeBar() {
   const notice = useQueueStore(selectQueueNotice);
   const setNotice = useQueueStore((state) => state.setNotice);
-  if (!notice) return null;
-  return (
-    <div className="queue-notice">
-      <Notice tone={notice.tone}>
-        {notice.text}{' '}
-        <button type="button" className="link-button" onClick={() => setNotice(null)}>
-          Dismiss
-        </button>
-      </Notice>
-    </div>
-  );
+  return <DismissableNotice notice={notice} onDismiss={() => setNotice(null)} className="queue-notice" />;
 }
 
 function QueueBody() {
