@@ -5,7 +5,7 @@
 import { WorkbenchError } from '../errors';
 import { isIndicatorType } from '../indicators';
 import { tlpRank } from '../vault/queries/tlp-rank';
-import { toFtsMatch } from './fts-match';
+import { parseSearchText, type SearchText } from './fts-match';
 import type { ConditionField, ConditionOp, QueueCondition, QueueFilter } from './queue-query';
 import { CONDITION_FIELDS, CONDITION_OPS } from './queue-query';
 import { isSeverity, isTriageStatus, parseTlp, SEVERITIES } from './triage-model';
@@ -33,13 +33,41 @@ export function buildFilterSql(filter: QueueFilter): SqlFragment {
   };
   for (const condition of filter.conditions ?? []) out.where.push(conditionSql(condition, bind));
   if (filter.text !== undefined && filter.text.trim() !== '') {
-    const match = toFtsMatch(filter.text);
-    if (!match) throw invalid('The search text has no letters or digits.');
-    const param = bind(match);
+    const search = parseSearchText(filter.text);
+    if (!search) throw invalid('The search text has no letters or digits.');
     // Many matches make this join slow under a sort: readQueuePage then walks the sort instead (queue-search).
-    out.where.push(`i.id IN (SELECT rowid FROM indicator_search WHERE indicator_search MATCH ${param})`);
+    out.where.push(`i.id IN (${textMatchSql(search, bind)})`);
   }
   return out;
+}
+
+/**
+ * The ids a search finds: every term in the full-text row, or (second branch) indicators of a source
+ * whose name holds a term, where each term is in the row or in a name of one of the indicator's
+ * sources ("AsyncRAT" finds the indicators of `AsyncRAT_C2.csv`: issue #17.7). The second branch starts
+ * from the sources table (one row per imported file), so when no name holds a term it costs a scan of
+ * that small table and nothing more.
+ */
+function textMatchSql(search: SearchText, bind: Bind): string {
+  const fts = (match: string) => `SELECT rowid FROM indicator_search WHERE indicator_search MATCH ${bind(match)}`;
+  const everyTermInRow = fts(search.match);
+  const named = search.terms.filter((term) => term.name !== undefined);
+  if (named.length === 0) return everyTermInRow;
+  const anyName = named.map((term) => `s.name LIKE ${bind(term.name!)} ESCAPE '\\'`).join(' OR ');
+  const everyTerm =
+    search.terms.length === 1
+      ? []
+      : search.terms.map((term) => {
+          const inRow = `l.indicator_id IN (${fts(term.match)})`;
+          if (term.name === undefined) return inRow;
+          const inName = `EXISTS (SELECT 1 FROM indicator_sources l2 JOIN sources s2 ON s2.id = l2.source_id
+            WHERE l2.indicator_id = l.indicator_id AND s2.name LIKE ${bind(term.name)} ESCAPE '\\')`;
+          return `(${inName} OR ${inRow})`;
+        });
+  return `${everyTermInRow}
+    UNION ALL
+    SELECT l.indicator_id FROM sources s JOIN indicator_sources l ON l.source_id = s.id
+    WHERE (${anyName})${everyTerm.map((term) => ` AND ${term}`).join('')}`;
 }
 
 type Bind = (value: string | number) => string;

@@ -11,7 +11,7 @@
  * only decide how fast.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { toFtsMatch } from './fts-match';
+import { parseSearchText, type SearchText } from './fts-match';
 import type { QueueQuery, QueueSortKey } from './queue-query';
 import { COST, fetchMatches, matchBatch, type BatchTest, type BatchWalk, type RowidBits } from './queue-search-batch';
 
@@ -50,18 +50,21 @@ export type TextPlan = 'auto' | 'join' | BatchTest;
  * (no text, or few matches). `want` is how many rows the page read needs.
  */
 export function planTextWalk(db: Database, query: Pick<QueueQuery, 'filter' | 'sort'>, want: number, plan: TextPlan = 'auto'): TextWalk | undefined {
-  const text = query.filter.text;
-  const match = text === undefined ? undefined : toFtsMatch(text);
-  if (!match || plan === 'join') return undefined;
+  const search = query.filter.text === undefined ? undefined : parseSearchText(query.filter.text);
+  if (!search || plan === 'join') return undefined;
+  // The walk tests candidates against the full-text index alone; rows found by a source name come
+  // through the join (see textMatchSql in queue-filter-sql).
+  if (sourceNamesMatch(db, search)) return undefined;
+  const { match } = search;
   if (plan !== 'auto') {
     const matches = db.prepare('SELECT count(*) FROM indicator_search WHERE indicator_search MATCH ?').pluck().get(match) as number;
     const rows = Math.max(highestId(db), matches, 1);
-    return { match, matches: Math.max(matches, 1), rows, sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(text!), test: plan };
+    return { match, matches: Math.max(matches, 1), rows, sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(search), test: plan };
   }
   const rows = highestId(db);
   const matches = estimateMatches(db, match, rows);
   if (matches === 0) return undefined;
-  const walk: TextWalk = { match, matches, rows: Math.max(rows, matches), sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(text!) };
+  const walk: TextWalk = { match, matches, rows: Math.max(rows, matches), sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(search) };
   // Probing stops at the last match needed; a scan or fetch tests the whole first batch.
   const probes = Math.min(walk.rows, Math.ceil((want * walk.rows) / matches));
   const batch = Math.min(walk.rows, firstBatch(walk, want));
@@ -73,11 +76,18 @@ export function planTextWalk(db: Database, query: Pick<QueueQuery, 'filter' | 's
  * A probe runs the whole MATCH for one rowid: a query per token, and a prefix term first merges the
  * doclists of every term it covers (milliseconds for a common prefix), so prefix searches never probe.
  */
-function probeCost(text: string): number {
-  const terms = text.split(/\s+/).filter((term) => /[\p{L}\p{N}]/u.test(term));
-  if (terms.some((term) => term.length > 1 && term.endsWith('*'))) return Infinity;
-  const tokens = terms.flatMap((term) => term.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).length;
+function probeCost(search: SearchText): number {
+  if (search.terms.some((term) => term.match.endsWith('*'))) return Infinity;
+  const tokens = search.terms.flatMap((term) => term.match.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).length;
   return COST.probe * Math.max(tokens, 1);
+}
+
+/** Whether a name of some source holds a term of `search` (a small table: one row per imported file). */
+function sourceNamesMatch(db: Database, search: SearchText): boolean {
+  const named = search.terms.flatMap((term) => (term.name === undefined ? [] : [term.name]));
+  if (named.length === 0) return false;
+  const sql = `SELECT 1 FROM sources WHERE ${named.map(() => "name LIKE ? ESCAPE '\\'").join(' OR ')} LIMIT 1`;
+  return db.prepare(sql).get(...named) !== undefined;
 }
 
 /** The highest indicator id, as the size of the vault (deleted rows make it an overestimate). */
