@@ -66,6 +66,8 @@ export async function main(args: string[]): Promise<void> {
     for (const key of ['confidence', 'type_value'] as const) {
       results.push(compare(`FTS "example" by ${key}`, 30, () => readQueuePage(db, { ...common, sort: { key, direction: 'desc' } }), rawCommon));
     }
+    // Part of a word as typed (issue #17.7): a prefix of one token, walked as that token (prefix-tokens).
+    results.push(compare('FTS "exampl" (part of a word) by last_seen', 30, () => readQueuePage(db, { ...common, filter: { text: 'exampl' } }), rawCommon));
     results.push(compare('FTS "exam*" (prefix) by last_seen', Infinity, () => readQueuePage(db, { ...common, filter: { text: 'exam*' } }), rawCommon));
     results.push(compare('capped count (10,000) status=new', Infinity, () => countQueue(db, deepView.filter), () => pkRange.all(1)));
     results.push(compare('exact count status=new', Infinity, () => countQueue(db, deepView.filter, { cap: Infinity }), () => pkRange.all(1), 3));

@@ -95,3 +95,46 @@ describe('source names that search finds (issue #17.7)', () => {
     expect(search(v, 'AsyncRAT')).toEqual(['198.51.100.77']);
   });
 });
+
+describe('search by source names and prefixes after real imports (issue #17.7)', () => {
+  async function imported(): Promise<Vault> {
+    const dir = dirs.make();
+    const v = await createImportVault(dir);
+    open.push(v);
+    const files = {
+      'AsyncRAT_C2_IPs.csv': 'ip,first_seen\n203.0.113.9,2024-05-01\n',
+      'conti-leak-iocs.txt': 'The operators used 198.51.100.23 for staging.\n',
+      'fake-updates-2024.json': JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--21111111-2222-4333-8444-555555555555',
+        objects: [
+          { ...base, type: 'indicator', id: 'indicator--7a3c1f0e-2b7d-4c8e-9f10-1a2b3c4d5e6f', pattern_type: 'stix', valid_from: T, pattern: "[domain-name:value = 'pbvzje4.top']" },
+          { ...base, type: 'malware', id: 'malware--1f1e2d3c-4b5a-4968-8776-655443322110', name: 'SocGholish', is_family: true },
+          { ...base, type: 'relationship', id: 'relationship--f1e1e1e1-f2f2-4a3a-8b4b-c5c5c5c5c5c5', relationship_type: 'indicates', source_ref: 'indicator--7a3c1f0e-2b7d-4c8e-9f10-1a2b3c4d5e6f', target_ref: 'malware--1f1e2d3c-4b5a-4968-8776-655443322110' },
+        ],
+      }),
+    };
+    const paths = Object.entries(files).map(([name, content]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      return file;
+    });
+    const summary = await importFiles(v, paths, { strict: false, indexing: indexImportedIndicators });
+    expect(summary.errors).toEqual([]);
+    return v;
+  }
+
+  it('"AsyncRAT" and "Conti" find the indicators of a CSV and a text source by the file name', async () => {
+    const v = await imported();
+    expect(search(v, 'AsyncRAT')).toEqual(['203.0.113.9']);
+    expect(search(v, 'Conti')).toEqual(['198.51.100.23']);
+    expect(search(v, 'fake-updates')).toEqual(['pbvzje4.top']);
+  });
+
+  it('"SocGh" finds the SocGholish indicator of a STIX source, and part of its value finds it', async () => {
+    const v = await imported();
+    expect(search(v, 'SocGh')).toEqual(['pbvzje4.top']);
+    expect(search(v, 'pbvzje')).toEqual(['pbvzje4.top']);
+    expect(search(v, 'pbvzje4[.]top')).toEqual(['pbvzje4.top']);
+  });
+});

@@ -206,7 +206,7 @@ describe('full-text walk: planning and batches', () => {
   it('walks for a common token and joins for a rare one', () => {
     seedSearch();
     const sort = { key: 'last_seen', direction: 'desc' } as const;
-    expect(planTextWalk(db, { filter: { text: 'example' }, sort }, 11)).toMatchObject({ match: '"example"*', matches: 267, rows: 1000 });
+    expect(planTextWalk(db, { filter: { text: 'example' }, sort }, 11)).toMatchObject({ match: '"example"', matches: 267, rows: 1000 });
     // "brand1" begins brand1, brand10 ... brand19 (issue #17.7): common; the whole token alone is rare.
     expect(planTextWalk(db, { filter: { text: '"brand1"' }, sort }, 11)).toBeUndefined();
     expect(planTextWalk(db, { filter: { text: 'nothing-here' }, sort }, 11)).toBeUndefined();
@@ -312,10 +312,11 @@ describe('matchBatch', () => {
     expect(matchBatch(db, { ...at(0.2), probeCost: Infinity }, ids, 10)).toEqual(ids.slice(0, 10));
     expect(probes()).toBe(0);
     const sort = { key: 'last_seen', direction: 'desc' } as const;
-    expect(planTextWalk(db, { filter: { text: 'hi*' }, sort }, 11, 'scan')?.probeCost).toBe(Infinity);
-    // A term typed without `*` is a prefix too (issue #17.7); in double quotes it is a whole token.
-    expect(planTextWalk(db, { filter: { text: 'hit test' }, sort }, 11, 'scan')?.probeCost).toBe(Infinity);
-    expect(planTextWalk(db, { filter: { text: '"hit" "test"' }, sort }, 11, 'scan')?.probeCost).toBe(140);
+    // "1*" covers 1, 10 ... 19: more tokens than prefix-tokens rewrites, so it stays a prefix.
+    expect(planTextWalk(db, { filter: { text: '1*' }, sort }, 11, 'scan')?.probeCost).toBe(Infinity);
+    // A prefix covering few tokens is walked as those tokens (prefix-tokens), one query each.
+    expect(planTextWalk(db, { filter: { text: 'hi*' }, sort }, 11, 'scan')).toMatchObject({ match: '("hi" OR "hit")', probeCost: 140 });
+    expect(planTextWalk(db, { filter: { text: 'hit test' }, sort }, 11, 'scan')).toMatchObject({ match: '"hit" "test"', probeCost: 140 });
   });
 
   it('stops probing after a few when the probes confirm the rate, and tests the rest in one go', () => {

@@ -12,6 +12,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { parseSearchText, type SearchText } from './fts-match';
+import { expandPrefixTerms } from './prefix-tokens';
 import type { QueueQuery, QueueSortKey } from './queue-query';
 import { COST, fetchMatches, matchBatch, type BatchTest, type BatchWalk, type RowidBits } from './queue-search-batch';
 
@@ -55,16 +56,17 @@ export function planTextWalk(db: Database, query: Pick<QueueQuery, 'filter' | 's
   // The walk tests candidates against the full-text index alone; rows found by a source name come
   // through the join (see textMatchSql in queue-filter-sql).
   if (sourceNamesMatch(db, search)) return undefined;
-  const { match } = search;
+  const walkable = expandPrefixTerms(db, search);
+  const { match } = walkable;
   if (plan !== 'auto') {
     const matches = db.prepare('SELECT count(*) FROM indicator_search WHERE indicator_search MATCH ?').pluck().get(match) as number;
     const rows = Math.max(highestId(db), matches, 1);
-    return { match, matches: Math.max(matches, 1), rows, sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(search), test: plan };
+    return { match, matches: Math.max(matches, 1), rows, sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(walkable), test: plan };
   }
   const rows = highestId(db);
   const matches = estimateMatches(db, match, rows);
   if (matches === 0) return undefined;
-  const walk: TextWalk = { match, matches, rows: Math.max(rows, matches), sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(search) };
+  const walk: TextWalk = { match, matches, rows: Math.max(rows, matches), sortKey: query.sort.key, cachedPages: cachedPages(db), probeCost: probeCost(walkable) };
   // Probing stops at the last match needed; a scan or fetch tests the whole first batch.
   const probes = Math.min(walk.rows, Math.ceil((want * walk.rows) / matches));
   const batch = Math.min(walk.rows, firstBatch(walk, want));
@@ -78,7 +80,9 @@ export function planTextWalk(db: Database, query: Pick<QueueQuery, 'filter' | 's
  */
 function probeCost(search: SearchText): number {
   if (search.terms.some((term) => term.match.endsWith('*'))) return Infinity;
-  const tokens = search.terms.flatMap((term) => term.match.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).length;
+  // A term rewritten as whole tokens (prefix-tokens) is an OR of phrases: each of their tokens is a query.
+  const phrases = search.terms.flatMap((term) => term.match.match(/"(?:[^"]|"")*"/g) ?? []);
+  const tokens = phrases.flatMap((phrase) => phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).length;
   return COST.probe * Math.max(tokens, 1);
 }
 
