@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSP
 import { formatCount } from '../../lib/format';
 import { QueueGridHead } from './QueueGridHead';
 import { QueueRowView, ROW_HEIGHT, rowId } from './QueueRowView';
-import { selectColumnTemplate, useLayoutStore } from './layout-store';
+import { columnLayout, selectColumnWidths, useLayoutStore } from './layout-store';
 import {
   getQueueRow,
   selectFocusedIndex,
@@ -60,8 +60,12 @@ export function QueueGrid() {
   const revealTick = useQueueStore(selectRevealTick);
   const selection = useQueueStore(selectSelection);
   const showRows = useQueueStore((state) => state.showRows);
-  // A string: a resize re-renders the grid once per changed template, and no row (their props are unchanged).
-  const columns = useLayoutStore(selectColumnTemplate);
+  // A resize re-renders the grid, and no row (their props are unchanged, and they are memoised).
+  const columnWidths = useLayoutStore(selectColumnWidths);
+  const root = useRef<HTMLDivElement>(null);
+  /** The grid's width, which decides the columns it hides once a column was resized (columnLayout). */
+  const [gridWidth, setGridWidth] = useState<number | null>(null);
+  const columns = useMemo(() => columnLayout(columnWidths, gridWidth), [columnWidths, gridWidth]);
   const scroller = useRef<HTMLDivElement>(null);
   const headId = useId();
   const hintId = useId();
@@ -93,6 +97,14 @@ export function QueueGrid() {
     const element = scroller.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => setViewportHeight(element.clientHeight || FALLBACK_VIEWPORT));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = root.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setGridWidth(element.clientWidth || null));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -174,7 +186,12 @@ export function QueueGrid() {
   return (
     // The scroller is the grid: it takes focus and names the focused row (aria-activedescendant, which only
     // a composite role may carry), and owns the fixed header row above it (issue #17.5, axe).
-    <div className={columns ? 'queue-grid has-custom-columns' : 'queue-grid'} style={columns ? ({ '--queue-columns': columns } as CSSProperties) : undefined}>
+    <div
+      ref={root}
+      className={columns ? 'queue-grid has-custom-columns' : 'queue-grid'}
+      style={columns ? ({ '--queue-columns': columns.template } as CSSProperties) : undefined}
+      data-hidden-columns={columns && columns.hidden.length > 0 ? columns.hidden.join(' ') : undefined}
+    >
       <QueueGridHead id={headId} />
       <div
         ref={scroller}

@@ -5,7 +5,17 @@ import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge
 import { queueRow } from '../../testing/queue-rows';
 import { render, settle, type Rendered } from '../../testing/render';
 import { DetailSplitter, SPLITTER_STEP } from './DetailSplitter';
-import { DEFAULT_DETAIL_WIDTH, MAX_DETAIL_WIDTH, resetLayoutStore, useLayoutStore } from './layout-store';
+import {
+  columnLayout,
+  DEFAULT_DETAIL_WIDTH,
+  MAX_DETAIL_WIDTH,
+  MIN_COLUMN_WIDTH,
+  MIN_VALUE_WIDTH,
+  resetLayoutStore,
+  storedLayout,
+  useLayoutStore,
+  type ColumnLayout,
+} from './layout-store';
 import { QueueGrid } from './QueueGrid';
 import { RESIZE_STEP } from './QueueGridHead';
 import { resetQueueStore, useQueueStore } from './queue-store';
@@ -135,5 +145,94 @@ describe('detail splitter', () => {
     expect(useLayoutStore.getState().detailWidth).toBe(MAX_DETAIL_WIDTH);
     await key(splitter, { key: 'Home' });
     expect(useLayoutStore.getState().detailWidth).toBeNull();
+  });
+});
+
+describe('column widths across reloads (issue #17.9)', () => {
+  it('keeps each width under its column, and a reload starts from them', async () => {
+    await showGrid();
+    await key(handle('Type'), { key: 'ArrowRight' });
+    await key(handle('Tags'), { key: 'ArrowLeft' });
+    expect(localStorage.getItem('liaison.queue.layout.type')).toBe(String(76 + RESIZE_STEP));
+    expect(localStorage.getItem('liaison.queue.layout.tags')).toBe(String(110 - RESIZE_STEP));
+    useLayoutStore.getState().setDetailWidth(400);
+    view!.unmount();
+
+    // A reload: a new store from what was kept.
+    useLayoutStore.setState({ columnWidths: {}, detailWidth: null });
+    useLayoutStore.setState(storedLayout());
+    expect(useLayoutStore.getState()).toMatchObject({ columnWidths: { 2: 76 + RESIZE_STEP, 8: 110 - RESIZE_STEP }, detailWidth: 400 });
+    view = await render(<QueueGrid />);
+    await settle();
+    expect(handle('Type').getAttribute('aria-valuenow')).toBe(String(76 + RESIZE_STEP));
+
+    await key(handle('Type'), { key: 'Home' });
+    expect(localStorage.getItem('liaison.queue.layout.type')).toBeNull();
+    expect(storedLayout().columnWidths).toEqual({ 8: 110 - RESIZE_STEP });
+  });
+
+  it('ignores a kept width that is not a whole number within the bounds', () => {
+    const kept = { tlp: '9999', type: 'abc', status: '-5', confidence: '12.5', sightings: '39', 'last-seen': ' 90', tags: '480', warninglist: '40' };
+    for (const [name, text] of Object.entries(kept)) localStorage.setItem(`liaison.queue.layout.${name}`, text);
+    localStorage.setItem('liaison.queue.layout.detail-pane', '100');
+    expect(storedLayout()).toEqual({ columnWidths: { 8: 480, 9: 40 }, detailWidth: null });
+  });
+});
+
+describe('narrow grids once a column was resized (issue #17.9)', () => {
+  const fixed = (layout: ColumnLayout) => layout.template.split(' ').filter((track) => /^\d+px$/.test(track)).reduce((sum, track) => sum + Number.parseInt(track, 10), 0);
+
+  it('hides columns in the default order, and the value keeps its minimum', () => {
+    const widened = { 2: 200 };
+    expect(columnLayout(widened, 2000)).toEqual({ template: '30px 124px 200px minmax(160px, 1fr) 116px 100px 64px 92px 110px 150px', hidden: [] });
+    expect(columnLayout(widened, 1100)?.hidden).toEqual([6]);
+    expect(columnLayout(widened, 1000)?.hidden).toEqual([6, 7]);
+    expect(columnLayout(widened, 900)?.hidden).toEqual([6, 7, 8, 9]);
+    expect(columnLayout(widened, 600)?.hidden).toEqual([2, 6, 7, 8, 9]);
+    for (const width of [2000, 1100, 1000, 900, 880, 700, 600]) {
+      const layout = columnLayout(widened, width)!;
+      expect(fixed(layout) + MIN_VALUE_WIDTH, String(width)).toBeLessThanOrEqual(width);
+    }
+    // Without a resize, queue.css's rules lay the columns out.
+    expect(columnLayout({}, 600)).toBeNull();
+  });
+
+  it('shrinks widened columns that cannot be hidden before the value gives up its minimum', () => {
+    const layout = columnLayout({ 1: 480, 4: 480 }, 700)!;
+    expect(layout.hidden).toEqual([2, 6, 7, 8, 9]);
+    expect(fixed(layout) + MIN_VALUE_WIDTH).toBeLessThanOrEqual(700);
+    // select, TLP, value, status, confidence: the two widened ones gave up width alike, not below the minimum.
+    const [, tlp, status] = layout.template.split(' ').filter((track) => /^\d+px$/.test(track)).map((track) => Number.parseInt(track, 10));
+    expect(tlp).toBe(status);
+    expect(tlp).toBeGreaterThanOrEqual(MIN_COLUMN_WIDTH);
+    expect(tlp).toBeLessThan(480);
+  });
+
+  it('the grid hides columns by its measured width after a resize', async () => {
+    const observers: (() => void)[] = [];
+    const original = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(private readonly callback: () => void) {}
+      observe() {
+        observers.push(this.callback);
+      }
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth');
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 880 });
+    try {
+      await showGrid();
+      await act(async () => observers.forEach((notify) => notify()));
+      const grid = view!.container.querySelector<HTMLElement>('.queue-grid')!;
+      expect(grid.hasAttribute('data-hidden-columns')).toBe(false);
+      await key(handle('Type'), { key: 'ArrowRight', shiftKey: true });
+      // 880 px: sightings, last seen, tags and warninglist go, as queue.css hides them without a resize.
+      expect(grid.getAttribute('data-hidden-columns')).toBe('6 7 8 9');
+      expect(grid.style.getPropertyValue('--queue-columns')).toBe(`30px 124px ${76 + 4 * RESIZE_STEP}px minmax(160px, 1fr) 116px 100px`);
+    } finally {
+      globalThis.ResizeObserver = original;
+      if (width) Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
+    }
   });
 });
