@@ -34,7 +34,10 @@ export interface QueueCondition {
 
 export interface QueueFilter {
   conditions?: readonly QueueCondition[];
-  /** Full-text search over values, notes, tags and context (FTS5); terms are AND-ed, `term*` is a prefix. */
+  /**
+   * Search over values, notes, tags and context (FTS5) and source names; terms are AND-ed, each finds the
+   * words it begins (and any part of a source name), a `"quoted"` term only that whole word (fts-match.ts).
+   */
   text?: string;
 }
 
