@@ -138,3 +138,22 @@ describe('search by source names and prefixes after real imports (issue #17.7)',
     expect(search(v, 'pbvzje4[.]top')).toEqual(['pbvzje4.top']);
   });
 });
+
+describe('search rows of indicators an import amends (review of main/core/triage)', () => {
+  it('a comment a later row of the file adds to an indexed indicator is searchable', async () => {
+    const dir = dirs.make();
+    const v = await createImportVault(dir);
+    open.push(v);
+    const first = path.join(dir, 'first.csv');
+    const second = path.join(dir, 'second.csv');
+    fs.writeFileSync(first, 'ip\n203.0.113.5\n');
+    // The value's first row in the second file has no comment; the next one has: the sighting takes it.
+    fs.writeFileSync(second, 'ip,comment\n203.0.113.5,\n203.0.113.5,Brushaloader staging host\n');
+    for (const file of [first, second]) {
+      const summary = await importFiles(v, [file], { strict: false, indexing: indexImportedIndicators });
+      expect(summary.errors).toEqual([]);
+    }
+    expect(v.db.prepare("SELECT comment FROM indicator_sources WHERE comment IS NOT NULL").pluck().all()).toEqual(['Brushaloader staging host']);
+    expect(search(v, 'Brushaloader')).toEqual(['203.0.113.5']);
+  });
+});

@@ -9,8 +9,9 @@ import { searchRowOf } from './search-row';
  * What an import must do for the indicators it writes, inside its transaction: their search rows and
  * warninglist flags. Search rows of the indicators it creates are written as they are created, from the
  * entries in memory (reading a million rows back at the end decrypted every page a second time); rows it
- * changes after creating them (a repeat later in the file, a STIX relationship applied at the end) are
- * rewritten from the tables before it commits, as are older rows no import indexed yet.
+ * changes after creating them (a repeat later in the file, a STIX relationship applied at the end), and
+ * older rows whose sighting a repeat gave a comment or snippet, are rewritten from the tables before it
+ * commits, as are older rows no import indexed yet.
  */
 export const indexImportedIndicators: ImportIndexing = (db: Database, lastIdBefore: number) => {
   // Ids above the last existing one belong to this import. A watermark above it (its rows deleted since)
@@ -27,6 +28,10 @@ export const indexImportedIndicators: ImportIndexing = (db: Database, lastIdBefo
           rows.values.push(BigInt(id), ...searchRowOf(entries[k]!));
           rows.rowAdded();
         } else if (id > lastIdBefore) {
+          changed.add(id);
+        } else if (outcomes[k] === 'repeat' && (entries[k]!.indicator.comment !== null || entries[k]!.indicator.snippet !== null)) {
+          // An older row named again in this file: its sighting here may take the comment or snippet the
+          // first mention lacked, an UPDATE no trigger of migration 0060 sees.
           changed.add(id);
         }
       }
