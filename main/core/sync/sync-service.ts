@@ -8,6 +8,7 @@ import { shareIndicators } from './share-indicators';
 import type { SyncProgress } from './sync-context';
 import { addSyncProfile, listSyncProfiles, removeSyncProfile, requireSyncProfileSecrets, type SyncProfileInput } from './sync-profiles';
 import { runSync, type ProfileRunReport } from './sync-run';
+import { installSyncHooks } from './sync-hooks';
 import { syncStatus } from './sync-status';
 import { testConnection, type ConnectionTarget } from './test-connection';
 
@@ -40,7 +41,9 @@ export class SyncService {
   private readonly runs = new Map<string, AbortController>();
   private background: unknown = null;
 
-  constructor(private readonly host: SyncHost) {}
+  constructor(private readonly host: SyncHost) {
+    installSyncHooks();
+  }
 
   profiles() {
     return listSyncProfiles(this.host.vault().reader);
