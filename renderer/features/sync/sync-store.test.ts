@@ -4,7 +4,7 @@ import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge
 import { resetSyncStore, useSyncStore } from './sync-store';
 
 const status: SyncProfileStatus = {
-  profile: 'hub', lastAttemptAt: null, lastSuccessAt: null, lastError: null, queued: 2, pending: 0, accepted: 0, failed: 0, failures: [], conflicts: 1,
+  profile: 'hub', lastAttemptAt: null, lastSuccessAt: null, lastError: null, queued: 2, pending: 0, accepted: 0, failed: 0, failures: [], withheld: 0, conflicts: 1,
 };
 const conflict: SyncConflict = {
   id: 7, profile: 'hub', stixId: 'indicator--1', detectedAt: '2026-03-01T09:00:00.000Z',
