@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
 import type { Vault } from '../vault';
 import { listConflicts, resolveConflict, type ConflictResolution } from './conflicts';
@@ -10,7 +11,8 @@ import { addSyncProfile, listSyncProfiles, removeSyncProfile, requireSyncProfile
 import { runSync, type ProfileRunReport } from './sync-run';
 import { installSyncHooks } from './sync-hooks';
 import { syncStatus } from './sync-status';
-import { testConnection, type ConnectionTarget } from './test-connection';
+import { testConnection, type ConnectionReport, type ConnectionTarget } from './test-connection';
+import { safeUrl } from './taxii-error';
 
 export type SyncEvent =
   | { type: 'sync:progress'; runId: string; progress: SyncProgress }
@@ -60,13 +62,27 @@ export class SyncService {
     return { removed: true };
   }
 
-  /** Tests a saved profile (by name) or a draft that is not saved yet; changes nothing. */
-  test(target: { name: string } | ConnectionTarget) {
+  /**
+   * Tests a saved profile (by name) or a draft that is not saved yet; changes nothing but the audit log,
+   * which records every test (a draft lets the renderer choose the URL the core fetches).
+   */
+  async test(target: { name: string } | ConnectionTarget): Promise<ConnectionReport> {
+    let report: ConnectionReport;
     if ('name' in target) {
       const p = requireSyncProfileSecrets(this.host.vault().reader, target.name);
-      return testConnection({ discoveryUrl: p.discoveryUrl, apiRootUrl: p.apiRootUrl, pushCollection: p.pushCollection, pullCollections: p.pullCollections, credentials: p.credentials, ...(p.caPem ? { caPem: p.caPem } : {}) });
+      report = await testConnection({ discoveryUrl: p.discoveryUrl, apiRootUrl: p.apiRootUrl, pushCollection: p.pushCollection, pullCollections: p.pullCollections, credentials: p.credentials, ...(p.caPem ? { caPem: p.caPem } : {}) });
+    } else {
+      report = await testConnection(target);
     }
-    return testConnection(target);
+    const vault = this.host.vault();
+    appendAudit(this.host.writableDb(), {
+      at: this.host.now(),
+      actor: vault.actor,
+      action: 'sync.test',
+      target: 'name' in target ? `sync-profile:${target.name}` : safeUrl(target.discoveryUrl),
+      after: { ok: report.ok, ...(report.apiRoot ? { apiRoot: safeUrl(report.apiRoot.url) } : {}), ...(report.error ? { error: report.error } : {}) },
+    });
+    return report;
   }
 
   status() {
