@@ -46,6 +46,15 @@ describe('useSyncStore', () => {
     expect(useSyncStore.getState().run).toEqual({ kind: 'failed', message: 'Sync cancelled.' });
   });
 
+  it('shows the outcome of a run that finished before its id came back', async () => {
+    bridge.handle('sync:run', () => {
+      useSyncStore.getState().handleEvent({ type: 'sync:finished', runId: 'run-00000002', reports: [] });
+      return ok({ runId: 'run-00000002' });
+    });
+    await useSyncStore.getState().syncNow();
+    expect(useSyncStore.getState().run).toEqual({ kind: 'finished', reports: [] });
+  });
+
   it('resolves a conflict and reloads what is left', async () => {
     await useSyncStore.getState().load();
     expect(useSyncStore.getState().conflicts).toHaveLength(1);
