@@ -57,6 +57,7 @@ export interface SyncProfileStatus {
   accepted: number;
   failed: number;
   failures: { stixId: string; modified: string; error: string }[];
+  withheld: number;
   conflicts: number;
 }
 
@@ -74,6 +75,7 @@ export interface SyncShareResult {
   unchanged: number;
   aboveCeiling: number;
   profiles: string[];
+  perProfile: { profile: string; queued: number; withheld: number }[];
 }
 
 export interface SyncPublishResult {

@@ -8,6 +8,7 @@ import { selectOverlay, useOverlayStore } from '../features/queue/overlay-store'
 import { QueueExportDialog } from '../features/queue/QueueExportDialog';
 import { SaveViewDialog } from '../features/queue/SaveViewDialog';
 import { TlpDialog } from '../features/queue/TlpDialog';
+import { ShareToHubDialog } from '../features/sync/ShareToHubDialog';
 
 /** The open overlay, if any. */
 export function Overlays() {
@@ -31,6 +32,8 @@ export function Overlays() {
       return <QueueExportDialog />;
     case 'attach-to-briefing':
       return <AttachSelectionDialog />;
+    case 'share-to-hub':
+      return <ShareToHubDialog />;
     case 'confirm-bulk':
       return <ConfirmBulkDialog patch={overlay.patch} label={overlay.label} count={overlay.count} />;
   }

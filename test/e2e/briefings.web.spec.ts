@@ -192,7 +192,7 @@ test('a Cyber Activity Report: from the template, indicators from the queue, two
   expect(html).toContain(domain.replace(/\./g, '[.]'));
 
   // The workflow to the end: published is final, the editor read-only.
-  for (const step of ['Send for review', 'Approve', 'Publish']) {
+  for (const step of ['Send for review', 'Approve', 'Publish without sync']) {
     await page.getByRole('button', { name: step, exact: true }).click();
     await expect(briefings.notice).toContainText('Status set to');
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addSyncProfile, shareIndicators, syncStatus } from '../../main/core/sync';
+import { PULL_BATCH_PAGES } from '../../main/core/sync/pull-step';
 import { unlockVault, type Vault } from '../../main/core/vault';
 import { steppingClock } from '../helpers/vault-forge';
 import { tempDirs } from '../helpers/temp-dirs';
@@ -86,10 +87,13 @@ describe('sync after a crash', () => {
     }
   }, 120_000);
 
-  it('mid-pull: the next run continues from the last committed page; each version imported once', async () => {
+  it('mid-pull: the next run continues from the last committed batch of pages; each version imported once', async () => {
     server = await startTaxiiServer({ users: [HUB_USER], pageSize: 5 });
     const now = new Date('2026-03-01T09:00:00.000Z').toISOString();
-    server.seed(SHARED, VALUES.map((ip, i) => ({
+    // Twelve pages of five: the first PULL_BATCH_PAGES commit together with their checkpoint.
+    const values = Array.from({ length: 60 }, (_, i) => `198.51.100.${i + 1}`);
+    const committedPages = PULL_BATCH_PAGES * 5;
+    server.seed(SHARED, values.map((ip, i) => ({
       type: 'indicator', spec_version: '2.1', id: `indicator--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, created: now, modified: now,
       pattern: `[ipv4-addr:value = '${ip}']`, pattern_type: 'stix', valid_from: now,
     })));
@@ -97,22 +101,22 @@ describe('sync after a crash', () => {
     const b = await vaultWithIndicators(dir, [], steppingClock());
     addProfile(b, server);
     b.close();
-    // The fourth page hangs: three pages are committed with their checkpoints when the child dies.
-    const hung = hangAt(server, 'GET', '/objects/', 4);
+    // Page 12 hangs: pages 1-10 are committed with their checkpoint, page 11 is held in memory when the child dies.
+    const hung = hangAt(server, 'GET', '/objects/', PULL_BATCH_PAGES + 2);
     await killMidRun(path.join(dir, 'vault'), hung.reached);
     hung.release();
 
     const again = await unlockVault(path.join(dir, 'vault'), PASSPHRASE, { actor: 'ana' });
     try {
       const committed = again.db.prepare("SELECT count(*) FROM sync_received").pluck().get() as number;
-      expect(committed).toBe(15);
+      expect(committed).toBe(committedPages);
       const [run] = await syncNow(again);
       expect(run!.ok, run!.error).toBe(true);
-      expect(run!.pulled[0]!.received).toBe(VALUES.length - 15);
+      expect(run!.pulled[0]!.received).toBe(values.length - committedPages);
       const sightings = again.db
         .prepare("SELECT i.value, sum(l.sightings) AS n FROM indicators i JOIN indicator_sources l ON l.indicator_id = i.id JOIN sources s ON s.id = l.source_id WHERE s.name = 'hub' GROUP BY i.value")
         .all() as { value: string; n: number }[];
-      expect(sightings).toHaveLength(VALUES.length);
+      expect(sightings).toHaveLength(values.length);
       expect(sightings.every((s) => s.n === 1)).toBe(true);
     } finally {
       again.close();

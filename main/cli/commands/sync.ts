@@ -134,8 +134,8 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
       await withVault(command, (vault) => {
         const status = syncStatus(vault.db);
         if (options.json) return printJson(context.io, status);
-        printTable(context.io, ['PROFILE', 'LAST SUCCESS', 'QUEUED', 'PENDING', 'SENT', 'FAILED', 'CONFLICTS', 'LAST ERROR'],
-          status.map((s) => [s.profile, s.lastSuccessAt ?? 'never', String(s.queued), String(s.pending), String(s.accepted), String(s.failed), String(s.conflicts), s.lastError ?? '']));
+        printTable(context.io, ['PROFILE', 'LAST SUCCESS', 'QUEUED', 'PENDING', 'SENT', 'FAILED', 'WITHHELD (TLP)', 'CONFLICTS', 'LAST ERROR'],
+          status.map((s) => [s.profile, s.lastSuccessAt ?? 'never', String(s.queued), String(s.pending), String(s.accepted), String(s.failed), String(s.withheld), String(s.conflicts), s.lastError ?? '']));
       });
     });
 

@@ -15,6 +15,7 @@ import {
   type TriagePatch,
   type TriageStatus,
 } from '../../core/triage';
+import { installSyncHooks } from '../../core/sync';
 import type { CliContext, GlobalOptions } from '../context';
 import { readKeys } from '../key-input';
 import { printJson, printJsonLine } from '../output';
@@ -72,6 +73,8 @@ export function registerTriageCommand(program: Command, context: CliContext): vo
       if (mode !== 'undo' && Object.keys(patch).length === 0) command.error('liaison: nothing to change (use --status, --confidence, --tlp, --tag ...)', { exitCode: 2 });
       const lookups = keys.map(parseIndicatorKey);
       const vault = await unlock(context, command.optsWithGlobals<GlobalOptions>());
+      // An edit of a shared indicator queues its new version in the same transaction.
+      installSyncHooks();
       try {
         const author = authorStampedOnUse(vault.actor, vault.now);
         if (mode === 'undo') {

@@ -5,6 +5,7 @@ export { enqueueObject, targetProfiles } from './outbox';
 export type { EnqueueOutcome } from './outbox';
 export { shareIndicators } from './share-indicators';
 export type { ShareResult } from './share-indicators';
+export { installSyncHooks } from './sync-hooks';
 export { runSync, readCaFile } from './sync-run';
 export type { ProfileRunReport, SyncRunOptions } from './sync-run';
 export type { SyncProgress } from './sync-context';

@@ -26,13 +26,18 @@ export type EnqueueOutcome = 'queued' | 'already-queued' | 'above-ceiling';
  * (style guide: a write and its outbox row commit together). A version above the profile's TLP ceiling
  * is refused here, and checked again before sending. Older unsent versions of the same object are
  * superseded: only the newest version needs to reach the hub. While a conflict on the object is open,
- * the new version waits (`held`) for the analyst's decision.
+ * the new version waits (`held`) for the analyst's decision. A version above the ceiling is recorded as
+ * withheld, and the object's unsent versions for that profile are dropped with it.
  */
 export function enqueueObject(db: Database, profile: { id: number; tlpMaxRank: number }, object: Record<string, unknown>, at: string): EnqueueOutcome {
   const rank = objectTlpRank(object);
-  if (rank > profile.tlpMaxRank) return 'above-ceiling';
   const stixId = String(object.id);
   const modified = versionOf(object);
+  if (rank > profile.tlpMaxRank) {
+    withhold(db, profile.id, stixId, modified, rank, at);
+    return 'above-ceiling';
+  }
+  prepared(db, 'DELETE FROM sync_withheld WHERE profile_id = ? AND stix_id = ?').run(profile.id, stixId);
   // The hub gave us this very version: it has it already.
   if (prepared(db, 'SELECT 1 FROM sync_received WHERE profile_id = ? AND stix_id = ? AND modified = ?').get(profile.id, stixId, modified)) return 'already-queued';
   const conflictOpen = prepared(db, 'SELECT 1 FROM sync_conflicts WHERE stix_id = ? AND profile_id = ? AND resolved_at IS NULL').get(stixId, profile.id) !== undefined;
@@ -46,6 +51,26 @@ export function enqueueObject(db: Database, profile: { id: number; tlpMaxRank: n
     `UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND modified <> ? AND +state IN ('queued', 'held')`,
   ).run(at, profile.id, stixId, modified);
   return 'queued';
+}
+
+/**
+ * Records that this version stays here (sync status counts it), and drops older versions still waiting
+ * to go: once the object is above the ceiling, not even its earlier, lower-marked versions may leave.
+ */
+function withhold(db: Database, profileId: number, stixId: string, modified: string, rank: number, at: string): void {
+  prepared(db,
+    `INSERT INTO sync_withheld (profile_id, stix_id, modified, tlp_rank, withheld_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (profile_id, stix_id) DO UPDATE SET modified = excluded.modified, tlp_rank = excluded.tlp_rank, withheld_at = excluded.withheld_at`,
+  ).run(profileId, stixId, modified, rank, at);
+  prepared(db, `UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state IN ('queued', 'held')`).run(at, profileId, stixId);
+}
+
+/** Profiles an object was shared with: queued for at some time, or withheld above their ceiling. */
+export function sharedWithProfiles(db: Database, stixId: string): { id: number; name: string; tlpMaxRank: number }[] {
+  return prepared(db,
+    `SELECT id, name, tlp_max_rank AS tlpMaxRank FROM sync_profiles
+     WHERE id IN (SELECT profile_id FROM sync_outbox WHERE stix_id = ? UNION SELECT profile_id FROM sync_withheld WHERE stix_id = ?) ORDER BY name`,
+  ).all(stixId, stixId) as { id: number; name: string; tlpMaxRank: number }[];
 }
 
 /** Profiles to share with: the named ones, else every profile. */

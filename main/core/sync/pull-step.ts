@@ -6,7 +6,6 @@ import { importPage } from './page-import';
 import { withRetries } from './retrying';
 import { getSharedObject, putSharedObject, versionOf } from './shared-objects';
 import type { SyncContext } from './sync-context';
-import type { ObjectsPage } from './taxii-client';
 
 export interface PullOutcome {
   collection: string;
@@ -32,43 +31,83 @@ function setCheckpoint(db: Database, profileId: number, collectionId: string, ad
 }
 
 /**
+ * Objects held in memory before one import transaction commits them. One import per 1,000-object page
+ * cost 84% of a pull (100k objects: 1,797 objects/s against 42,160 for the bare GET loop); the import's
+ * fixed cost per transaction is what several pages share.
+ */
+export const PULL_BATCH_OBJECTS = 10_000;
+/** …or pages, for servers with small pages: a batch never holds more than this many uncommitted pages. */
+export const PULL_BATCH_PAGES = 10;
+
+/** Pulled pages not committed yet: their objects with verdicts, and the checkpoint that moves past them. */
+interface PullBatch {
+  verdicts: Map<Record<string, unknown>, PulledVerdict>;
+  ids: Set<string>;
+  pages: number;
+  checkpoint?: string;
+}
+
+const emptyBatch = (): PullBatch => ({ verdicts: new Map(), ids: new Set(), pages: 0 });
+
+/**
  * Pulls one collection from the stored checkpoint (TAXII 2.1 §5.3). Pages follow `next` with the same
  * added_after and limit repeated; when a server says `more` without `next`, the next request starts from
- * the page's X-TAXII-Date-Added-Last. Each page commits with the checkpoint that moves past it.
+ * the page's X-TAXII-Date-Added-Last. Pages are committed several at a time, each time together with the
+ * checkpoint of the last whole page committed: a crash loses only pages not committed, and they come
+ * again from the stored checkpoint (received versions make the repeat harmless).
  */
 export async function pullCollection(ctx: SyncContext, collectionId: string): Promise<PullOutcome> {
   const outcome: PullOutcome = { collection: collectionId, pages: 0, received: 0, applied: 0, conflicts: 0, indicatorsNew: 0, indicatorsMerged: 0, rejected: 0 };
   let addedAfter = getCheckpoint(ctx.db, ctx.profile.id, collectionId);
   let next: string | undefined;
+  let batch = emptyBatch();
+  const flush = async (): Promise<void> => {
+    if (batch.verdicts.size === 0 && batch.checkpoint === undefined) return;
+    const done = batch;
+    batch = emptyBatch();
+    await commitBatch(ctx, collectionId, done, outcome);
+  };
   ctx.progress.phase = 'pull';
   ctx.progress.collection = collectionId;
-  for (;;) {
-    const query = { limit: ctx.pageLimit, ...(addedAfter ? { addedAfter } : {}), ...(next ? { next } : {}) };
-    const page = await withRetries(ctx, () => ctx.client.getObjects(ctx.apiRoot, collectionId, query));
-    outcome.pages += 1;
-    await commitPage(ctx, collectionId, page, outcome);
-    ctx.progress.pulled += page.objects.length;
-    ctx.report();
-    if (!page.more || page.objects.length === 0) return outcome;
-    if (page.next) {
-      next = page.next;
-    } else {
-      if (!page.dateAddedLast) throw new TaxiiError('protocol', 'The server said there are more objects but gave neither next nor X-TAXII-Date-Added-Last; cannot continue without skipping.');
-      addedAfter = page.dateAddedLast;
-      next = undefined;
+  try {
+    for (;;) {
+      const query = { limit: ctx.pageLimit, ...(addedAfter ? { addedAfter } : {}), ...(next ? { next } : {}) };
+      const page = await withRetries(ctx, () => ctx.client.getObjects(ctx.apiRoot, collectionId, query));
+      outcome.pages += 1;
+      for (const object of page.objects) {
+        if (typeof object.id !== 'string' || typeof object.type !== 'string') continue;
+        // Verdicts read the committed vault: a second version of an object in the same batch must see the first committed.
+        if (batch.ids.has(object.id)) await flush();
+        batch.verdicts.set(object, judgePulled(ctx.db, ctx.profile.id, object));
+        batch.ids.add(object.id);
+      }
+      if (page.dateAddedLast) batch.checkpoint = page.dateAddedLast;
+      batch.pages += 1;
+      ctx.progress.pulled += page.objects.length;
+      const last = !page.more || page.objects.length === 0;
+      if (last || batch.verdicts.size >= PULL_BATCH_OBJECTS || batch.pages >= PULL_BATCH_PAGES) await flush();
+      ctx.report();
+      if (last) return outcome;
+      if (page.next) {
+        next = page.next;
+      } else {
+        if (!page.dateAddedLast) throw new TaxiiError('protocol', 'The server said there are more objects but gave neither next nor X-TAXII-Date-Added-Last; cannot continue without skipping.');
+        addedAfter = page.dateAddedLast;
+        next = undefined;
+      }
     }
+  } catch (error) {
+    // A server that fails mid-collection does not cost the pages already here; a cancel stops at once.
+    if (error instanceof TaxiiError && error.kind !== 'cancelled' && !ctx.signal?.aborted) await flush();
+    throw error;
   }
 }
 
-async function commitPage(ctx: SyncContext, collectionId: string, page: ObjectsPage, outcome: PullOutcome): Promise<void> {
+async function commitBatch(ctx: SyncContext, collectionId: string, batch: PullBatch, outcome: PullOutcome): Promise<void> {
   const at = ctx.now().toISOString();
-  const verdicts = new Map<Record<string, unknown>, PulledVerdict>();
-  for (const object of page.objects) {
-    if (typeof object.id !== 'string' || typeof object.type !== 'string') continue;
-    verdicts.set(object, judgePulled(ctx.db, ctx.profile.id, object));
-  }
+  const { verdicts } = batch;
   // Markings travel with the indicators so the import reads each object's TLP from its own refs.
-  const toImport = page.objects.filter((o) => verdicts.get(o) === 'apply' && (o.type === 'indicator' || o.type === 'marking-definition'));
+  const toImport = [...verdicts].filter(([o, verdict]) => verdict === 'apply' && (o.type === 'indicator' || o.type === 'marking-definition')).map(([o]) => o);
   const bookkeeping = (): void => {
     for (const [object, verdict] of verdicts) {
       if (verdict === 'duplicate') continue;
@@ -84,7 +123,7 @@ async function commitPage(ctx: SyncContext, collectionId: string, page: ObjectsP
         outcome.conflicts += 1;
       }
     }
-    if (page.dateAddedLast) setCheckpoint(ctx.db, ctx.profile.id, collectionId, page.dateAddedLast, at);
+    if (batch.checkpoint) setCheckpoint(ctx.db, ctx.profile.id, collectionId, batch.checkpoint, at);
   };
   const imported = await importPage(ctx.db, toImport.some((o) => o.type === 'indicator') ? toImport : [], {
     sourceName: ctx.profile.name,

@@ -141,7 +141,8 @@ async function followStatus(ctx: SyncContext, status: TaxiiStatus): Promise<Taxi
 
 /**
  * Per object, by id and version: successes are accepted, failures failed with the server's message,
- * pendings pending (followed next run). A sent object the status does not mention stays queued.
+ * pendings pending (followed next run). A sent object the status does not mention stays queued; one
+ * that was pending goes back to the queue once its status is final.
  */
 function applyStatus(ctx: SyncContext, rows: readonly OutboxRow[], status: TaxiiStatus, outcome: PushOutcome): void {
   const at = ctx.now().toISOString();
@@ -162,6 +163,10 @@ function applyStatus(ctx: SyncContext, rows: readonly OutboxRow[], status: Taxii
       } else if (pendings.has(k) || status.status === 'pending') {
         markOutbox(ctx.db, [row.id], { state: 'pending', at, statusId: status.id });
         outcome.pending += 1;
+      } else if (row.state === 'pending') {
+        // Final, and silent about this version: the server did not keep it. Left pending it would be
+        // followed forever and never sent again; queued, it goes again (now, in this run).
+        markOutbox(ctx.db, [row.id], { state: 'queued', at, error: 'The server finished the upload without a word on this object; sending again.' });
       }
     }
   }).immediate();

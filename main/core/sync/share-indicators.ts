@@ -4,7 +4,8 @@ import { WorkbenchError } from '../errors';
 import { isIndicatorType, type IndicatorType } from '../indicators';
 import { stixIndicator, stixIndicatorId, type StixIndicatorType } from '../stix';
 import { tlpFromRank } from '../vault/queries/tlp-rank';
-import { enqueueObject, targetProfiles } from './outbox';
+import { enqueueObject, sharedWithProfiles, targetProfiles, type EnqueueOutcome } from './outbox';
+import { prepared } from './prepared';
 import { getSharedObject, putSharedObject, type SharedObject } from './shared-objects';
 
 export interface ShareResult {
@@ -15,6 +16,8 @@ export interface ShareResult {
   /** Indicator-profile pairs refused because the indicator's TLP is above the profile's ceiling. */
   aboveCeiling: number;
   profiles: string[];
+  /** The same per profile: versions queued, and indicators withheld above that profile's ceiling. */
+  perProfile: { profile: string; queued: number; withheld: number }[];
 }
 
 interface IndicatorRow {
@@ -30,12 +33,17 @@ interface IndicatorRow {
   tags: string | null;
 }
 
+type Profile = { id: number; name: string; tlpMaxRank: number };
+
 const STATUS_TYPES: Record<string, StixIndicatorType[]> = {
   malicious: ['malicious-activity'],
   suspicious: ['anomalous-activity'],
   benign: ['benign'],
   'false-positive': ['benign'],
 };
+
+const READ_INDICATOR = `SELECT i.id, i.type, i.value, i.tlp_rank, i.status, i.confidence, i.valid_from, i.valid_until, i.created_at,
+  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM indicator_tags WHERE indicator_id = i.id ORDER BY tag)) AS tags FROM indicators i WHERE i.id = ?`;
 
 /**
  * Marks indicators for sharing: writes each one's STIX indicator as the vault's local copy and puts it
@@ -49,30 +57,56 @@ export function shareIndicators(db: Database, indicatorIds: readonly number[], o
     throw new WorkbenchError('INVALID_INPUT', options.profiles?.length ? `No sync profile named ${options.profiles.join(', ')}.` : 'No sync profile yet: add one with "liaison sync add".');
   }
   const at = options.at.toISOString();
-  const result: ShareResult = { queued: 0, unchanged: 0, aboveCeiling: 0, profiles: profiles.map((p) => p.name) };
+  const result: ShareResult = { queued: 0, unchanged: 0, aboveCeiling: 0, profiles: profiles.map((p) => p.name), perProfile: profiles.map((p) => ({ profile: p.name, queued: 0, withheld: 0 })) };
   return mutate(db, { at: options.at, actor: options.actor, action: 'sync.share', target: `indicators:${indicatorIds.length}`, before: null, after: { indicators: indicatorIds.slice(0, 100), profiles: result.profiles } }, () => {
-    const read = db.prepare(`SELECT i.id, i.type, i.value, i.tlp_rank, i.status, i.confidence, i.valid_from, i.valid_until, i.created_at,
-      (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM indicator_tags WHERE indicator_id = i.id ORDER BY tag)) AS tags FROM indicators i WHERE i.id = ?`);
     for (const id of indicatorIds) {
-      const row = read.get(id) as IndicatorRow | undefined;
+      const row = prepared(db, READ_INDICATOR).get(id) as IndicatorRow | undefined;
       if (!row || !isIndicatorRow(row)) throw new WorkbenchError('NOT_FOUND', `No indicator ${id} in this vault.`);
-      const existing = getSharedObject(db, stixIndicatorId(row.type, row.value));
-      const candidate = indicatorObject(row, existing, at);
-      let current = candidate;
-      if (existing && sameContent(existing.object, candidate)) {
-        current = existing.object;
-        result.unchanged += 1;
-      } else {
-        putSharedObject(db, candidate, { origin: 'local', indicatorId: row.id, at });
-      }
-      for (const profile of profiles) {
-        const outcome = enqueueObject(db, profile, current, at);
-        if (outcome === 'queued') result.queued += 1;
-        if (outcome === 'above-ceiling') result.aboveCeiling += 1;
-      }
+      const { changed, outcomes } = queueCurrentVersion(db, row, profiles, at);
+      if (!changed) result.unchanged += 1;
+      outcomes.forEach((outcome, index) => {
+        const each = result.perProfile[index]!;
+        if (outcome === 'queued') {
+          result.queued += 1;
+          each.queued += 1;
+        }
+        if (outcome === 'above-ceiling') {
+          result.aboveCeiling += 1;
+          each.withheld += 1;
+        }
+      });
     }
     return result;
   });
+}
+
+/**
+ * The triage hook (see triage-hooks.ts): an edit of an indicator already shared queues its new version
+ * for every profile it was shared with, inside the edit's transaction. A version above a profile's
+ * ceiling is withheld there (and shown in the sync status); an edit that changes nothing sent (a note,
+ * a severity) makes no new version.
+ */
+export function requeueEditedIndicators(db: Database, indicatorIds: readonly number[], at: Date): void {
+  // Most vaults share little: one indexed join finds the edited indicators that were shared at all.
+  const shared = prepared(db, 'SELECT o.indicator_id FROM json_each(?) j JOIN sync_objects o ON o.indicator_id = j.value').pluck().all(JSON.stringify(indicatorIds)) as number[];
+  const stamp = at.toISOString();
+  for (const id of shared) {
+    const row = prepared(db, READ_INDICATOR).get(id) as IndicatorRow | undefined;
+    if (!row || !isIndicatorRow(row)) continue;
+    const profiles = sharedWithProfiles(db, stixIndicatorId(row.type, row.value));
+    if (profiles.length > 0) queueCurrentVersion(db, row, profiles, stamp);
+  }
+}
+
+/** Writes the indicator's current STIX version as the local copy (a new one only if its content changed) and queues it per profile. */
+function queueCurrentVersion(db: Database, row: IndicatorRow & { type: IndicatorType }, profiles: readonly Profile[], at: string): { changed: boolean; outcomes: EnqueueOutcome[] } {
+  const existing = getSharedObject(db, stixIndicatorId(row.type, row.value));
+  const candidate = indicatorObject(row, existing, at);
+  let current = candidate;
+  const changed = !(existing && sameContent(existing.object, candidate));
+  if (changed) putSharedObject(db, candidate, { origin: 'local', indicatorId: row.id, at });
+  else current = existing.object;
+  return { changed, outcomes: profiles.map((profile) => enqueueObject(db, profile, current, at)) };
 }
 
 function indicatorObject(row: IndicatorRow & { type: IndicatorType }, previous: SharedObject | undefined, at: string): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
 import type { Vault } from '../vault';
 import { listConflicts, resolveConflict, type ConflictResolution } from './conflicts';
@@ -8,8 +9,10 @@ import { shareIndicators } from './share-indicators';
 import type { SyncProgress } from './sync-context';
 import { addSyncProfile, listSyncProfiles, removeSyncProfile, requireSyncProfileSecrets, type SyncProfileInput } from './sync-profiles';
 import { runSync, type ProfileRunReport } from './sync-run';
+import { installSyncHooks } from './sync-hooks';
 import { syncStatus } from './sync-status';
-import { testConnection, type ConnectionTarget } from './test-connection';
+import { testConnection, type ConnectionReport, type ConnectionTarget } from './test-connection';
+import { safeUrl } from './taxii-error';
 
 export type SyncEvent =
   | { type: 'sync:progress'; runId: string; progress: SyncProgress }
@@ -40,7 +43,9 @@ export class SyncService {
   private readonly runs = new Map<string, AbortController>();
   private background: unknown = null;
 
-  constructor(private readonly host: SyncHost) {}
+  constructor(private readonly host: SyncHost) {
+    installSyncHooks();
+  }
 
   profiles() {
     return listSyncProfiles(this.host.vault().reader);
@@ -57,13 +62,27 @@ export class SyncService {
     return { removed: true };
   }
 
-  /** Tests a saved profile (by name) or a draft that is not saved yet; changes nothing. */
-  test(target: { name: string } | ConnectionTarget) {
+  /**
+   * Tests a saved profile (by name) or a draft that is not saved yet; changes nothing but the audit log,
+   * which records every test (a draft lets the renderer choose the URL the core fetches).
+   */
+  async test(target: { name: string } | ConnectionTarget): Promise<ConnectionReport> {
+    let report: ConnectionReport;
     if ('name' in target) {
       const p = requireSyncProfileSecrets(this.host.vault().reader, target.name);
-      return testConnection({ discoveryUrl: p.discoveryUrl, apiRootUrl: p.apiRootUrl, pushCollection: p.pushCollection, pullCollections: p.pullCollections, credentials: p.credentials, ...(p.caPem ? { caPem: p.caPem } : {}) });
+      report = await testConnection({ discoveryUrl: p.discoveryUrl, apiRootUrl: p.apiRootUrl, pushCollection: p.pushCollection, pullCollections: p.pullCollections, credentials: p.credentials, ...(p.caPem ? { caPem: p.caPem } : {}) });
+    } else {
+      report = await testConnection(target);
     }
-    return testConnection(target);
+    const vault = this.host.vault();
+    appendAudit(this.host.writableDb(), {
+      at: this.host.now(),
+      actor: vault.actor,
+      action: 'sync.test',
+      target: 'name' in target ? `sync-profile:${target.name}` : safeUrl(target.discoveryUrl),
+      after: { ok: report.ok, ...(report.apiRoot ? { apiRoot: safeUrl(report.apiRoot.url) } : {}), ...(report.error ? { error: report.error } : {}) },
+    });
+    return report;
   }
 
   status() {

@@ -14,6 +14,8 @@ export interface ProfileSyncStatus {
   /** Versions the server refused or that cannot be sent (above the TLP ceiling, too large). */
   failures: { stixId: string; modified: string; error: string }[];
   failed: number;
+  /** Objects whose newest version is above this profile's TLP ceiling: kept here, never sent. */
+  withheld: number;
   conflicts: number;
 }
 
@@ -23,6 +25,7 @@ export function syncStatus(db: Database): ProfileSyncStatus[] {
   const counts = db.prepare(`SELECT state, count(*) AS n FROM sync_outbox WHERE profile_id = ? GROUP BY state`);
   const failures = db.prepare(`SELECT stix_id AS stixId, modified, ifnull(last_error, '') AS error FROM sync_outbox WHERE profile_id = ? AND state = 'failed' ORDER BY id DESC LIMIT ${MAX_LISTED_FAILURES}`);
   const conflicts = db.prepare('SELECT count(*) FROM sync_conflicts WHERE profile_id = ? AND resolved_at IS NULL').pluck();
+  const withheld = db.prepare('SELECT count(*) FROM sync_withheld WHERE profile_id = ?').pluck();
   return listSyncProfiles(db).map((profile) => {
     const byState = new Map((counts.all(profile.id) as { state: string; n: number }[]).map((r) => [r.state, r.n]));
     return {
@@ -35,6 +38,7 @@ export function syncStatus(db: Database): ProfileSyncStatus[] {
       accepted: byState.get('accepted') ?? 0,
       failed: byState.get('failed') ?? 0,
       failures: failures.all(profile.id) as ProfileSyncStatus['failures'],
+      withheld: withheld.get(profile.id) as number,
       conflicts: conflicts.get(profile.id) as number,
     };
   });

@@ -15,6 +15,10 @@ export interface TaxiiTransport {
   /** Milliseconds without progress before a request is abandoned. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Largest answer read (default 256 MiB, a big objects page); a connection test asks far less. */
+  maxResponseBytes?: number;
+  /** Follow no redirect to another origin, with or without credentials (a connection test). */
+  sameOriginRedirects?: boolean;
 }
 
 export interface TaxiiResponse {
@@ -61,6 +65,9 @@ export async function taxiiRequest(method: 'GET' | 'POST', url: string, transpor
     if (res.status >= 300 && res.status < 400 && res.location) {
       if (hop >= MAX_REDIRECTS) throw new TaxiiError('protocol', `${safeUrl(url)} redirected too many times.`);
       const next = requireHttpUrl(new URL(res.location, target).toString(), 'redirect');
+      if (next.origin !== target.origin && transport.sameOriginRedirects) {
+        throw new TaxiiError('config', `${safeUrl(target.toString())} redirected to another host (${next.host}); a connection test stays on the server given.`);
+      }
       if (next.origin !== target.origin && transport.credentials.kind !== 'none') {
         throw new TaxiiError('config', `${safeUrl(target.toString())} redirected to another host (${next.host}); credentials are never sent there. Use that server's URL in the profile if it is the right one.`);
       }
@@ -98,12 +105,16 @@ function once(method: string, url: URL, transport: TaxiiTransport, payload: Buff
   if (url.protocol === 'https:' && transport.ca) options.ca = [...tlsRootCertificates(), transport.ca];
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
+    const limit = transport.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    const tooLarge = () => new TaxiiError('config', `${safeUrl(url.toString())} sent more than ${limit.toLocaleString('en')} bytes; refused.`);
     const req = lib.request(url, options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      // A declared length past the limit is refused before its body is read.
+      if (Number(res.headers['content-length'] ?? 0) > limit) return req.destroy(tooLarge());
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_RESPONSE_BYTES) req.destroy(new TaxiiError('protocol', `${safeUrl(url.toString())} sent more than ${MAX_RESPONSE_BYTES} bytes.`));
+        if (size > limit) req.destroy(tooLarge());
         else chunks.push(chunk);
       });
       res.on('end', () => {

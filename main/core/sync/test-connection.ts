@@ -1,6 +1,6 @@
 import { TaxiiClient } from './taxii-client';
 import { TaxiiError } from './taxii-error';
-import type { TaxiiCredentials } from './taxii-http';
+import { requireHttpUrl, type TaxiiCredentials } from './taxii-http';
 
 /** What "Test connection" shows, step by step: each step's result, or the first failure in words. */
 export interface ConnectionReport {
@@ -22,23 +22,46 @@ export interface ConnectionTarget {
   caPem?: string;
 }
 
+/**
+ * Bounds on a test. The renderer may test a profile that is not saved, so it chooses the URL: the core
+ * then fetches only the discovery, API root and collections resources of that one origin, follows no
+ * redirect elsewhere, reads small answers within a deadline, and hands back only TAXII fields, clipped.
+ */
+export const CONNECTION_TEST_LIMITS = { idleMs: 10_000, totalMs: 20_000, maxResponseBytes: 1024 * 1024, maxListed: 100, maxText: 200 } as const;
+
 /** Checks a profile against its server without changing anything there or in the vault. */
-export async function testConnection(target: ConnectionTarget, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ConnectionReport> {
-  const client = new TaxiiClient({
-    credentials: target.credentials,
-    ...(target.caPem ? { ca: target.caPem } : {}),
-    timeoutMs: options.timeoutMs ?? 15_000,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+export async function testConnection(
+  target: ConnectionTarget,
+  options: { timeoutMs?: number; totalMs?: number; signal?: AbortSignal } = {},
+): Promise<ConnectionReport> {
   const report: ConnectionReport = { ok: false };
+  const totalMs = options.totalMs ?? CONNECTION_TEST_LIMITS.totalMs;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), totalMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   try {
+    const origin = requireHttpUrl(target.discoveryUrl, 'discovery URL').origin;
+    const sameOrigin = (url: string, what: string): string => {
+      const parsed = requireHttpUrl(url, what);
+      if (parsed.origin !== origin) throw new TaxiiError('config', `The ${what} (${parsed.host}) is not on the discovery server (${new URL(origin).host}); a connection test stays on one server.`);
+      return url;
+    };
+    if (target.apiRootUrl) sameOrigin(target.apiRootUrl, 'API root URL');
+    const client = new TaxiiClient({
+      credentials: target.credentials,
+      ...(target.caPem ? { ca: target.caPem } : {}),
+      timeoutMs: options.timeoutMs ?? CONNECTION_TEST_LIMITS.idleMs,
+      signal,
+      maxResponseBytes: CONNECTION_TEST_LIMITS.maxResponseBytes,
+      sameOriginRedirects: true,
+    });
     const discovery = await client.discover(target.discoveryUrl);
-    report.discovery = { title: discovery.title, apiRoots: discovery.api_roots ?? [] };
-    const apiRootUrl = await client.resolveApiRoot(target.discoveryUrl, target.apiRootUrl ?? undefined);
+    report.discovery = { title: clip(discovery.title), apiRoots: (discovery.api_roots ?? []).slice(0, CONNECTION_TEST_LIMITS.maxListed).map(clip) };
+    const apiRootUrl = sameOrigin(await client.resolveApiRoot(target.discoveryUrl, target.apiRootUrl ?? undefined), 'API root URL');
     const root = await client.apiRoot(apiRootUrl);
-    report.apiRoot = { url: apiRootUrl, title: root.title, maxContentLength: root.max_content_length };
+    report.apiRoot = { url: apiRootUrl, title: clip(root.title), maxContentLength: root.max_content_length };
     const collections = await client.collections(apiRootUrl);
-    report.collections = collections.map((c) => ({ id: c.id, title: c.title, canRead: c.can_read, canWrite: c.can_write }));
+    report.collections = collections.slice(0, CONNECTION_TEST_LIMITS.maxListed).map((c) => ({ id: clip(c.id), title: clip(c.title), canRead: c.can_read, canWrite: c.can_write }));
     const find = (id: string) => collections.find((c) => c.id === id);
     const push = find(target.pushCollection);
     report.push = { collection: target.pushCollection, canWrite: push?.can_write ?? false, found: push !== undefined };
@@ -53,7 +76,15 @@ export async function testConnection(target: ConnectionTarget, options: { timeou
     }
   } catch (error) {
     if (!(error instanceof TaxiiError)) throw error;
-    report.error = error.message;
+    report.error = deadline.signal.aborted && !options.signal?.aborted ? `The server did not finish answering within ${Math.round(totalMs / 1000)} s.` : error.message;
+  } finally {
+    clearTimeout(timer);
   }
   return report;
+}
+
+/** Server text shown to the analyst: one line, bounded. */
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > CONNECTION_TEST_LIMITS.maxText ? `${line.slice(0, CONNECTION_TEST_LIMITS.maxText - 1)}…` : line;
 }

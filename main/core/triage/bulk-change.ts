@@ -8,6 +8,7 @@ import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
 import { buildFilterSql } from './queue-filter-sql';
 import type { QueueFilter } from './queue-query';
+import { hasIndicatorsEditedHooks, indicatorsEdited } from './triage-hooks';
 import { beforeImageSql, setClause, toColumnPatch, type ColumnPatch, type TriagePatch } from './triage-patch';
 
 /** Explicit ids (a selection in the list), or every row the filter matches. */
@@ -78,6 +79,10 @@ export function writeBulkChange(
       changeId,
       tags: JSON.stringify(columns.removeTags),
     });
+  }
+  // Expiry is the clock, not an analyst's edit: partners see valid_until pass without a new version.
+  if (kind === 'bulk' && hasIndicatorsEditedHooks()) {
+    indicatorsEdited(db, db.prepare('SELECT indicator_id FROM bulk_change_items WHERE change_id = ?').pluck().all(changeId) as number[], author.at);
   }
   const auditId = appendAudit(db, {
     at: author.at,

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
 import type { TriageAuthor } from './bulk-change';
 import { PATCH_COLUMNS, type ColumnPatch } from './triage-patch';
+import { hasIndicatorsEditedHooks, indicatorsEdited } from './triage-hooks';
 
 export interface UndoResult {
   changeId: number;
@@ -40,6 +41,9 @@ export function undoBulkChange(db: Database, author: TriageAuthor, changeId?: nu
       const patch = JSON.parse(change.patch_json) as ColumnPatch;
       const kept = restoreColumns(db, change.id, patch, author.at.toISOString());
       restoreTags(db, change.id, patch);
+      if (hasIndicatorsEditedHooks()) {
+        indicatorsEdited(db, db.prepare('SELECT indicator_id FROM bulk_change_items WHERE change_id = ?').pluck().all(change.id) as number[], author.at);
+      }
       const auditId = appendAudit(db, {
         at: author.at,
         actor: author.actor,

@@ -13,6 +13,8 @@ export { updateIndicatorTriage } from './indicator-triage';
 export { applyBulkChange } from './bulk-change';
 export type { TriageSelection, TriageAuthor, BulkChangeResult } from './bulk-change';
 export { undoBulkChange } from './bulk-undo';
+export { addIndicatorsEditedHook } from './triage-hooks';
+export type { IndicatorsEditedHook } from './triage-hooks';
 export type { UndoResult } from './bulk-undo';
 export { expireDue } from './expiry';
 export { indexIndicators } from './search-index';

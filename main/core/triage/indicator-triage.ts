@@ -4,6 +4,7 @@ import { mutate } from '../audit';
 import { WorkbenchError } from '../errors';
 import type { TriageAuthor } from './bulk-change';
 import { setClause, toColumnPatch, type TriagePatch } from './triage-patch';
+import { indicatorsEdited } from './triage-hooks';
 
 /** Applies `patch` to indicator `id`; NOT_FOUND if there is none. Returns the before-image of what changed. */
 export function updateIndicatorTriage(db: Database, author: TriageAuthor, id: number, patch: TriagePatch): { before: Record<string, unknown> } {
@@ -33,6 +34,7 @@ export function updateIndicatorTriage(db: Database, author: TriageAuthor, id: nu
       for (const tag of columns.addTags) addTag.run(id, tag);
       const removeTag = db.prepare('DELETE FROM indicator_tags WHERE indicator_id = ? AND tag = ?');
       for (const tag of columns.removeTags) removeTag.run(id, tag);
+      indicatorsEdited(db, [id], author.at);
     },
   );
   return { before };

@@ -33,7 +33,8 @@ export function nextStatuses(status: BriefingStatus): { status: BriefingStatus; 
         { status: 'draft', label: 'Back to draft' },
       ];
     case 'approved':
-      return [{ status: 'published', label: 'Publish' }];
+      // "Publish to sync…" publishes and queues for a TAXII hub; this one only marks it (file-only teams).
+      return [{ status: 'published', label: 'Publish without sync' }];
     case 'published':
       return [];
   }

@@ -33,6 +33,7 @@ export function CommandPalette() {
       edit: () => open({ kind: 'edit' }),
       note: () => open({ kind: 'note' }),
       attachToBriefing: () => open({ kind: 'attach-to-briefing' }),
+      shareToHub: () => open({ kind: 'share-to-hub' }),
       search: () => document.getElementById('queue-search')?.focus(),
       clearFilters: () => void queue().resetForm(),
       saveView: () => open({ kind: 'save-view' }),

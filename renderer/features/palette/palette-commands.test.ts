@@ -9,6 +9,7 @@ const actions = (): PaletteActions => ({
   edit: vi.fn(),
   note: vi.fn(),
   attachToBriefing: vi.fn(),
+  shareToHub: vi.fn(),
   search: vi.fn(),
   clearFilters: vi.fn(),
   saveView: vi.fn(),
@@ -67,6 +68,15 @@ describe('palette commands', () => {
     attach?.run();
     expect(act.attachToBriefing).toHaveBeenCalled();
     expect(filterPaletteCommands(listPaletteCommands({ ...context, targetCount: 0 }, act), 'attach briefing')).toEqual([]);
+  });
+
+  it('shares the queue selection to a hub', () => {
+    const act = actions();
+    const [share] = filterPaletteCommands(listPaletteCommands(context, act), 'share hub');
+    expect(share?.title).toBe('Share to hub… (3 selected)');
+    share?.run();
+    expect(act.shareToHub).toHaveBeenCalled();
+    expect(filterPaletteCommands(listPaletteCommands({ ...context, targetCount: 0 }, act), 'share hub')).toEqual([]);
   });
 
   it('offers only navigation away from the Queue, and no bulk action on an empty view', () => {

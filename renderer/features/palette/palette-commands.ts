@@ -30,6 +30,7 @@ export interface PaletteActions {
   edit(): void;
   note(): void;
   attachToBriefing(): void;
+  shareToHub(): void;
   search(): void;
   clearFilters(): void;
   saveView(): void;
@@ -58,6 +59,7 @@ export function listPaletteCommands(context: PaletteContext, act: PaletteActions
       commands.push({ id: 'edit', group: 'Triage', title: `Edit confidence, severity, tags…${who}`, shortcut: 'e', run: act.edit });
       commands.push({ id: 'note', group: 'Triage', title: 'Write a note on the focused indicator', shortcut: 'n', run: act.note });
       commands.push({ id: 'attach-briefing', group: 'Briefing', title: `Attach selection to briefing…${who}`, run: act.attachToBriefing });
+      commands.push({ id: 'share-hub', group: 'Triage', title: `Share to hub…${who}`, run: act.shareToHub });
     }
     commands.push({ id: 'undo', group: 'Triage', title: 'Undo the last change', shortcut: 'u', run: act.undo });
     if (context.total !== null && context.total > 0) {

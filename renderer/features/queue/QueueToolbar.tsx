@@ -38,6 +38,9 @@ export function QueueToolbar() {
             <strong>{formatCount(selection.size)} selected</strong>{' '}
             <button type="button" className="link-button" onClick={clearSelection}>
               Clear selection
+            </button>{' '}
+            <button type="button" className="link-button" onClick={() => useOverlayStore.getState().open({ kind: 'share-to-hub' })}>
+              Share to hub…
             </button>
           </>
         )}

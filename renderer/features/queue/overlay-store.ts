@@ -11,6 +11,7 @@ export type Overlay =
   | { kind: 'save-view' }
   | { kind: 'export-queue' }
   | { kind: 'attach-to-briefing' }
+  | { kind: 'share-to-hub' }
   | { kind: 'confirm-bulk'; patch: TriagePatch; label: string; count: number };
 
 interface OverlayStoreState {

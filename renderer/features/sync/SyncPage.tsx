@@ -39,6 +39,9 @@ export function SyncPage() {
                   <th scope="col" className="numeric">Sent</th>
                   <th scope="col" className="numeric">Failures</th>
                   <th scope="col" className="numeric">Conflicts</th>
+                  <th scope="col" className="numeric">
+                    Withheld <span className="muted">(above the TLP ceiling)</span>
+                  </th>
                   <th scope="col">Last problem</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -58,6 +61,7 @@ export function SyncPage() {
                       <td className="numeric">{formatCount(s?.accepted ?? 0)}</td>
                       <td className="numeric">{formatCount(s?.failed ?? 0)}</td>
                       <td className="numeric">{formatCount(s?.conflicts ?? 0)}</td>
+                      <td className="numeric">{formatCount(s?.withheld ?? 0)}</td>
                       <td>{s?.lastError ?? ''}</td>
                       <td>
                         <button type="button" className="button" onClick={() => void removeProfile(profile.name)} aria-label={`Remove ${profile.name}`}>

@@ -4,7 +4,7 @@ import { createFakeBridge, ok, type FakeBridge } from '../../testing/fake-bridge
 import { resetSyncStore, useSyncStore } from './sync-store';
 
 const status: SyncProfileStatus = {
-  profile: 'hub', lastAttemptAt: null, lastSuccessAt: null, lastError: null, queued: 2, pending: 0, accepted: 0, failed: 0, failures: [], conflicts: 1,
+  profile: 'hub', lastAttemptAt: null, lastSuccessAt: null, lastError: null, queued: 2, pending: 0, accepted: 0, failed: 0, failures: [], withheld: 0, conflicts: 1,
 };
 const conflict: SyncConflict = {
   id: 7, profile: 'hub', stixId: 'indicator--1', detectedAt: '2026-03-01T09:00:00.000Z',
@@ -44,6 +44,15 @@ describe('useSyncStore', () => {
     expect(bridge.calls.at(-1)).toEqual({ channel: 'sync:cancel', request: { runId: 'run-00000001' } });
     useSyncStore.getState().handleEvent({ type: 'sync:failed', runId: 'run-00000001', error: { code: 'CANCELLED', message: 'Sync cancelled.' } });
     expect(useSyncStore.getState().run).toEqual({ kind: 'failed', message: 'Sync cancelled.' });
+  });
+
+  it('shows the outcome of a run that finished before its id came back', async () => {
+    bridge.handle('sync:run', () => {
+      useSyncStore.getState().handleEvent({ type: 'sync:finished', runId: 'run-00000002', reports: [] });
+      return ok({ runId: 'run-00000002' });
+    });
+    await useSyncStore.getState().syncNow();
+    expect(useSyncStore.getState().run).toEqual({ kind: 'finished', reports: [] });
   });
 
   it('resolves a conflict and reloads what is left', async () => {

@@ -40,6 +40,9 @@ const initial = {
   resolveError: null,
 };
 
+/** Outcomes of runs whose id this window has not heard yet (see syncNow). */
+const early = new Map<string, SyncRun>();
+
 export const useSyncStore = create<SyncStoreState>()((set, get) => ({
   ...initial,
   async load() {
@@ -80,8 +83,13 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
   },
   async syncNow() {
     try {
+      early.clear();
       const { runId } = await requireClient().sync.run({});
-      set({ run: { kind: 'running', runId, progress: null } });
+      // Events and the answer travel apart: a short run may have finished before its id arrived here.
+      const settled = early.get(runId);
+      early.clear();
+      set({ run: settled ?? { kind: 'running', runId, progress: null } });
+      if (settled) void get().load();
     } catch (error) {
       set({ run: { kind: 'failed', message: toApiFailure(error).message } });
     }
@@ -102,7 +110,11 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
   handleEvent(event) {
     const run = get().run;
     if (event.type === 'vault:locked') return set(initial);
-    if (run.kind !== 'running') return;
+    if (run.kind !== 'running') {
+      if (event.type === 'sync:finished') early.set(event.runId, { kind: 'finished', reports: event.reports });
+      if (event.type === 'sync:failed') early.set(event.runId, { kind: 'failed', message: event.error.message });
+      return;
+    }
     if (event.type === 'sync:progress' && event.runId === run.runId) set({ run: { ...run, progress: event.progress } });
     if (event.type === 'sync:finished' && event.runId === run.runId) {
       set({ run: { kind: 'finished', reports: event.reports } });
@@ -119,5 +131,6 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
 }));
 
 export function resetSyncStore(): void {
+  early.clear();
   useSyncStore.setState(initial);
 }
