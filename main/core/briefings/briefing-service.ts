@@ -42,6 +42,7 @@ import { insertTemplate, listTemplates, requireTemplate } from './briefing-templ
 import { attachToDraft, copyVersionToDraft, detachFromDraft, insertBriefing, setStatus, snapshotDraft, writeDraftContent, type WriteMeta } from './briefing-writes';
 import { resolveSelection, type IndicatorSelection } from './briefing-attachments';
 import { runBriefingExport, type ExportDestination, type ExportRequest } from './briefing-export-run';
+import type { PdfPrinter } from './export';
 import type { TlpLevel } from '../indicators/tlp-level';
 
 /** What the service needs from whoever runs it (the session, or the CLI over an unlocked vault). */
@@ -53,6 +54,8 @@ export interface BriefingHost {
   author(): { actor: string; at: Date };
   /** Called after a write that changes what the queue shows (attachments move `in_briefings`). */
   changed(): void;
+  /** The host's PDF printer (the app: Electron's printToPDF); the system Chromium when it has none. */
+  pdfPrinter?(): PdfPrinter | undefined;
 }
 
 export interface CreateBriefing {
@@ -270,7 +273,8 @@ export class BriefingService {
 
   /** Exports a saved version at a TLP ceiling to `destination`; the export log row and audit entry commit together. */
   export(request: ExportRequest, destination: ExportDestination): Promise<BriefingExportOutcome> {
-    return runBriefingExport(this.host.reader(), () => this.host.writer(), () => this.host.author(), request, destination);
+    const pdfPrinter = request.pdfPrinter ?? this.host.pdfPrinter?.();
+    return runBriefingExport(this.host.reader(), () => this.host.writer(), () => this.host.author(), { ...request, ...(pdfPrinter ? { pdfPrinter } : {}) }, destination);
   }
 
   private changeAttachments(id: number, selection: IndicatorSelection & { all?: boolean }, mode: 'attach' | 'detach'): AttachOutcome {

@@ -6,7 +6,7 @@
  * templates. Stamping in the core marks every page the same way whichever printer made it. drawText
  * writes real text (Helvetica, a standard PDF font), so the marks stay selectable and extractable.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { TlpLevel } from '../../ingest/ingest-record';
 import { BriefingExportError } from './export-error';
 import { TLP_COLOURS, tlpLabelText } from './tlp-label';
@@ -20,6 +20,8 @@ const PAGE_NUMBER_SIZE = 9;
 
 /** The printed PDF with the label on top and bottom of every page and continuous page numbers. */
 export async function stampPageMarks(pdf: Uint8Array, marking: TlpLevel): Promise<Uint8Array> {
+  // Loaded on first use, like playwright-core: most runs of the CLI and the app print no PDF.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -33,9 +35,9 @@ export async function stampPageMarks(pdf: Uint8Array, marking: TlpLevel): Promis
   const label = tlpLabelText(marking);
   pages.forEach((page, n) => {
     const { height } = page.getSize();
-    drawLabel(page, bold, label, marking, height - (PDF_MARGIN_MM.top * MM) / 2);
+    drawLabel(page, bold, label, hexColour(TLP_COLOURS[marking], rgb), height - (PDF_MARGIN_MM.top * MM) / 2, rgb(0, 0, 0));
     const footerY = (PDF_MARGIN_MM.bottom * MM) / 2;
-    drawLabel(page, bold, label, marking, footerY);
+    drawLabel(page, bold, label, hexColour(TLP_COLOURS[marking], rgb), footerY, rgb(0, 0, 0));
     const numbers = `Page ${n + 1} of ${pages.length}`;
     const width = regular.widthOfTextAtSize(numbers, PAGE_NUMBER_SIZE);
     page.drawText(numbers, { x: page.getSize().width - PDF_MARGIN_MM.right * MM - width, y: footerY - PAGE_NUMBER_SIZE / 3, size: PAGE_NUMBER_SIZE, font: regular, color: rgb(0.13, 0.13, 0.13) });
@@ -44,15 +46,15 @@ export async function stampPageMarks(pdf: Uint8Array, marking: TlpLevel): Promis
 }
 
 /** FIRST TLP 2.0: the label in its colour on black, centred on the page at height `centreY`. */
-function drawLabel(page: PDFPage, font: PDFFont, label: string, marking: TlpLevel, centreY: number): void {
+function drawLabel(page: PDFPage, font: PDFFont, label: string, colour: RGB, centreY: number, black: RGB): void {
   const width = font.widthOfTextAtSize(label, LABEL_SIZE);
   const x = (page.getSize().width - width) / 2;
   const baseline = centreY - LABEL_SIZE / 3;
-  page.drawRectangle({ x: x - 5, y: baseline - 3.5, width: width + 10, height: LABEL_SIZE + 4, color: rgb(0, 0, 0) });
-  page.drawText(label, { x, y: baseline, size: LABEL_SIZE, font, color: hexColour(TLP_COLOURS[marking]) });
+  page.drawRectangle({ x: x - 5, y: baseline - 3.5, width: width + 10, height: LABEL_SIZE + 4, color: black });
+  page.drawText(label, { x, y: baseline, size: LABEL_SIZE, font, color: colour });
 }
 
-function hexColour(hex: string): ReturnType<typeof rgb> {
+function hexColour(hex: string, rgb: (r: number, g: number, b: number) => RGB): RGB {
   const n = Number.parseInt(hex.slice(1), 16);
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
