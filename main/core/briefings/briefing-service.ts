@@ -43,6 +43,7 @@ import { attachToDraft, copyVersionToDraft, detachFromDraft, insertBriefing, set
 import { resolveSelection, type IndicatorSelection } from './briefing-attachments';
 import { runBriefingExport, type ExportDestination, type ExportRequest } from './briefing-export-run';
 import type { PdfPrinter } from './export';
+import { changedFields, continuesDraftBurst, DRAFT_BURST_MS, DRAFT_SAVE_ACTION } from './draft-audit';
 import type { TlpLevel } from '../indicators/tlp-level';
 
 /** What the service needs from whoever runs it (the session, or the CLI over an unlocked vault). */
@@ -125,14 +126,17 @@ export class BriefingService {
       .transaction(() => {
         const row = this.editable(db, id, expectedRevision);
         const next = writeDraftContent(db, id, mergeContent(readContent(db, id, 0), patch), meta);
-        appendAudit(db, {
-          at: new Date(meta.at),
-          actor: meta.actor,
-          action: 'briefing.save-draft',
-          target: target(id),
-          before: { revision: row.revision },
-          after: { revision: next, fields: Object.keys(patch).sort() },
-        });
+        // One entry per editing burst (draft-audit.ts); the version save summarises what the draft changed.
+        if (!continuesDraftBurst(db, target(id), meta.actor, new Date(meta.at))) {
+          appendAudit(db, {
+            at: new Date(meta.at),
+            actor: meta.actor,
+            action: DRAFT_SAVE_ACTION,
+            target: target(id),
+            before: { revision: row.revision },
+            after: { revision: next, fields: Object.keys(patch).sort(), coversFollowingSavesMinutes: DRAFT_BURST_MS / 60_000 },
+          });
+        }
         return next;
       })
       .immediate();
@@ -149,14 +153,16 @@ export class BriefingService {
       if (Object.keys(patch).length > 0) writeDraftContent(db, id, mergeContent(readContent(db, id, 0), patch), meta);
       const current = requireBriefingRow(db, id);
       if (current.revision === current.savedRevision && row.latestVersion > 0) return;
+      const draftChanges = row.latestVersion > 0 ? changedFields(readContent(db, id, row.latestVersion), readContent(db, id, 0)) : [];
       const version = snapshotDraft(db, id, { ...meta, note: options.note ?? null, restoredFrom: null });
       appendAudit(db, {
         at: new Date(meta.at),
         actor: meta.actor,
         action: 'briefing.save',
         target: target(id),
-        before: { version: row.latestVersion },
-        after: { version, note: options.note ?? null, fields: Object.keys(patch).sort() },
+        before: { version: row.latestVersion, revision: current.savedRevision },
+        // Every draft save since the last version, autosaves included, ends up here (draft-audit.ts).
+        after: { version, note: options.note ?? null, fields: draftChanges, revision: current.revision },
       });
     }).immediate();
     return this.get(id);
