@@ -7,6 +7,7 @@ import { startCore, type CoreClient } from '../host/core-client';
 import { bindElectronFiles } from '../ipc/electron-files';
 import { bindElectronIpc } from '../ipc/electron-ipc';
 import { APP_ORIGIN } from './app-url';
+import { electronPdfPrinter } from './electron-pdf-printer';
 import { guardSession, installGuards } from './guards';
 import { resolveLaunchOptions } from './launch-options';
 import { requireNativeBinding } from './native-binding';
@@ -44,7 +45,9 @@ async function start(): Promise<void> {
   // Exports wait here until the analyst saves them through the save dialog; the folder goes when the app quits.
   const exportFolder = mkdtempSync(join(tmpdir(), 'liaison-exports-'));
   app.on('quit', () => rmSync(exportFolder, { recursive: true, force: true }));
-  const core = startCore({ ...options, nativeBinding, exportFolder, workerUrl: new URL('./core-worker.js', import.meta.url) });
+  // Briefing PDFs print with Electron's printToPDF here; the CLI and tests use the system Chromium.
+  const pdfPrinter = electronPdfPrinter();
+  const core = startCore({ ...options, nativeBinding, exportFolder, pdfPrinter, workerUrl: new URL('./core-worker.js', import.meta.url) });
   let window: BrowserWindow | undefined = createMainWindow(outDir);
   window.on('closed', () => {
     window = undefined;

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { FileGrant, LiaisonEvent, Result } from '../../preload/contract';
+import type { PdfPrinter } from '../core/briefings/export';
 import type { GrantedFile } from '../core/session';
+import { answerPdfRequest } from './pdf-print-bridge';
 import type { CoreWorkerData, FromCore, ToCore } from './worker-protocol';
 
 export interface CoreOptions {
@@ -15,6 +17,8 @@ export interface CoreOptions {
    * relative to it would point at the wrong folder.
    */
   workerUrl: URL;
+  /** Prints briefing PDFs on this thread (Electron's printToPDF); the worker's own Chromium when absent. */
+  pdfPrinter?: PdfPrinter;
 }
 
 export interface CoreClient {
@@ -37,6 +41,7 @@ export function startCore(options: CoreOptions): CoreClient {
     actor: options.actor,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.exportFolder ? { exportFolder: options.exportFolder } : {}),
+    ...(options.pdfPrinter ? { hostPrintsPdf: true } : {}),
   };
   const worker = new Worker(options.workerUrl, { workerData: data });
   const pending = new Map<number, (result: Result<unknown>) => void>();
@@ -57,6 +62,10 @@ export function startCore(options: CoreOptions): CoreClient {
       pending.delete(message.id);
     } else if (message.kind === 'event') {
       for (const listener of listeners) listener(message.event);
+    } else if (message.kind === 'print-pdf' && options.pdfPrinter) {
+      void answerPdfRequest(message, options.pdfPrinter, (reply, transfer) => {
+        if (alive) worker.postMessage(reply satisfies ToCore, transfer);
+      });
     }
   });
   worker.on('error', (error) => {

@@ -3,6 +3,7 @@ import type { FileGrant, Result } from '../../preload/contract';
 import { WorkbenchError } from '../core/errors';
 import { WorkbenchSession, type GrantedFile } from '../core/session';
 import { createDispatcher } from '../ipc/dispatch';
+import { workerPdfPrinter } from './pdf-print-bridge';
 import type { CoreWorkerData, FromCore, ToCore } from './worker-protocol';
 
 // The core's thread: SQLite, the KDF and imports run here so the Electron main thread (and the
@@ -10,15 +11,18 @@ import type { CoreWorkerData, FromCore, ToCore } from './worker-protocol';
 if (!parentPort) throw new Error('core-worker must run in a worker thread');
 const port = parentPort;
 const data = workerData as CoreWorkerData;
+const post = (message: FromCore): void => port.postMessage(message);
+// Electron's printToPDF runs on the main thread; without it the core prints with the system Chromium.
+const hostPrinter = data.hostPrintsPdf ? workerPdfPrinter(post) : undefined;
 
 const session = new WorkbenchSession({
   location: data.vaultLocation,
   actor: data.actor,
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
   ...(data.exportFolder ? { exportFolder: data.exportFolder } : {}),
+  ...(hostPrinter ? { pdfPrinter: hostPrinter.printer } : {}),
 });
 const dispatch = createDispatcher(session);
-const post = (message: FromCore): void => port.postMessage(message);
 
 session.onEvent((event) => post({ kind: 'event', event }));
 
@@ -37,6 +41,8 @@ port.on('message', (message: ToCore) => {
     void dispatch(message.channel, message.payload).then((result) => post({ kind: 'result', id: message.id, result }));
   } else if (message.kind === 'grant') {
     post({ kind: 'granted', id: message.id, result: grant(message.files) });
+  } else if (message.kind === 'pdf-printed') {
+    hostPrinter?.settle(message);
   } else if (message.kind === 'shutdown') {
     session.lock('user');
     post({ kind: 'closed' });

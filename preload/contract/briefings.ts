@@ -172,7 +172,7 @@ export const briefingChannels = {
   'briefings:get': channel<typeof GetRequest, BriefingDetail>(GetRequest),
   /** A new briefing, from a template when given; saved as version 1. */
   'briefings:create': channel<typeof CreateRequest, BriefingDetail>(CreateRequest),
-  /** Autosave: writes the working draft without making a version (audited as one draft entry per save). */
+  /** Autosave: writes the working draft without making a version (one audit entry per editing burst). */
   'briefings:save-draft': channel<typeof SaveDraftRequest, { revision: number; savedAt: string }>(SaveDraftRequest),
   /** Saves the draft (with the given changes) as a new version. */
   'briefings:save': channel<typeof SaveRequest, BriefingDetail>(SaveRequest),

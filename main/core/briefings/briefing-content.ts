@@ -89,12 +89,21 @@ export function normaliseTechniques(ids: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Stored as an ISO timestamp in UTC (a plain date is midnight UTC), the one form every export can write
+ * as is: STIX's valid_until refuses `2026-09-01`. A time without a zone is UTC. Dates that do not
+ * exist (`2026-02-30`, which Date.parse rolls over into March) are refused.
+ */
 function normaliseValidUntil(value: string | null): string | null {
   if (value === null || value.trim() === '') return null;
   const text = value.trim();
-  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
-  if (!ok) throw invalid(`Valid until "${text.slice(0, 40)}" is not a date (YYYY-MM-DD or ISO 8601).`);
-  return text;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text);
+  // A time without a zone would be read in the machine's zone; the vault's timestamps are UTC.
+  const ms = Date.parse(parts?.[4] && !parts[7] ? `${text}Z` : text);
+  const day = parts ? new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]))) : undefined;
+  const exists = day !== undefined && day.getUTCFullYear() === Number(parts![1]) && day.getUTCMonth() === Number(parts![2]) - 1 && day.getUTCDate() === Number(parts![3]);
+  if (!exists || Number.isNaN(ms)) throw invalid(`Valid until "${text.slice(0, 40)}" is not a date (YYYY-MM-DD or ISO 8601).`);
+  return new Date(ms).toISOString();
 }
 
 function checkPerson(person: BriefingPerson): BriefingPerson {

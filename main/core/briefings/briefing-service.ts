@@ -42,6 +42,8 @@ import { insertTemplate, listTemplates, requireTemplate } from './briefing-templ
 import { attachToDraft, copyVersionToDraft, detachFromDraft, insertBriefing, setStatus, snapshotDraft, writeDraftContent, type WriteMeta } from './briefing-writes';
 import { resolveSelection, type IndicatorSelection } from './briefing-attachments';
 import { runBriefingExport, type ExportDestination, type ExportRequest } from './briefing-export-run';
+import type { PdfPrinter } from './export';
+import { changedFields, continuesDraftBurst, DRAFT_BURST_MS, DRAFT_SAVE_ACTION } from './draft-audit';
 import type { TlpLevel } from '../indicators/tlp-level';
 
 /** What the service needs from whoever runs it (the session, or the CLI over an unlocked vault). */
@@ -53,6 +55,8 @@ export interface BriefingHost {
   author(): { actor: string; at: Date };
   /** Called after a write that changes what the queue shows (attachments move `in_briefings`). */
   changed(): void;
+  /** The host's PDF printer (the app: Electron's printToPDF); the system Chromium when it has none. */
+  pdfPrinter?(): PdfPrinter | undefined;
 }
 
 export interface CreateBriefing {
@@ -122,14 +126,17 @@ export class BriefingService {
       .transaction(() => {
         const row = this.editable(db, id, expectedRevision);
         const next = writeDraftContent(db, id, mergeContent(readContent(db, id, 0), patch), meta);
-        appendAudit(db, {
-          at: new Date(meta.at),
-          actor: meta.actor,
-          action: 'briefing.save-draft',
-          target: target(id),
-          before: { revision: row.revision },
-          after: { revision: next, fields: Object.keys(patch).sort() },
-        });
+        // One entry per editing burst (draft-audit.ts); the version save summarises what the draft changed.
+        if (!continuesDraftBurst(db, target(id), meta.actor, new Date(meta.at))) {
+          appendAudit(db, {
+            at: new Date(meta.at),
+            actor: meta.actor,
+            action: DRAFT_SAVE_ACTION,
+            target: target(id),
+            before: { revision: row.revision },
+            after: { revision: next, fields: Object.keys(patch).sort(), coversFollowingSavesMinutes: DRAFT_BURST_MS / 60_000 },
+          });
+        }
         return next;
       })
       .immediate();
@@ -146,14 +153,16 @@ export class BriefingService {
       if (Object.keys(patch).length > 0) writeDraftContent(db, id, mergeContent(readContent(db, id, 0), patch), meta);
       const current = requireBriefingRow(db, id);
       if (current.revision === current.savedRevision && row.latestVersion > 0) return;
+      const draftChanges = row.latestVersion > 0 ? changedFields(readContent(db, id, row.latestVersion), readContent(db, id, 0)) : [];
       const version = snapshotDraft(db, id, { ...meta, note: options.note ?? null, restoredFrom: null });
       appendAudit(db, {
         at: new Date(meta.at),
         actor: meta.actor,
         action: 'briefing.save',
         target: target(id),
-        before: { version: row.latestVersion },
-        after: { version, note: options.note ?? null, fields: Object.keys(patch).sort() },
+        before: { version: row.latestVersion, revision: current.savedRevision },
+        // Every draft save since the last version, autosaves included, ends up here (draft-audit.ts).
+        after: { version, note: options.note ?? null, fields: draftChanges, revision: current.revision },
       });
     }).immediate();
     return this.get(id);
@@ -270,7 +279,8 @@ export class BriefingService {
 
   /** Exports a saved version at a TLP ceiling to `destination`; the export log row and audit entry commit together. */
   export(request: ExportRequest, destination: ExportDestination): Promise<BriefingExportOutcome> {
-    return runBriefingExport(this.host.reader(), () => this.host.writer(), () => this.host.author(), request, destination);
+    const pdfPrinter = request.pdfPrinter ?? this.host.pdfPrinter?.();
+    return runBriefingExport(this.host.reader(), () => this.host.writer(), () => this.host.author(), { ...request, ...(pdfPrinter ? { pdfPrinter } : {}) }, destination);
   }
 
   private changeAttachments(id: number, selection: IndicatorSelection & { all?: boolean }, mode: 'attach' | 'detach'): AttachOutcome {

@@ -18,6 +18,7 @@ import type { ImportRequestOptions } from '../ingest/import/import-job';
 import { expireDue, indexImportedIndicators, PositionCache, type TriageAuthor } from '../triage';
 import { SyncService, type SyncEvent } from '../sync';
 import { BriefingService } from '../briefings';
+import type { PdfPrinter } from '../briefings/export';
 import { BundleService } from '../bundles';
 
 export type SessionState = 'absent' | 'locked' | 'unlocked';
@@ -39,6 +40,8 @@ export interface SessionOptions {
    * pass a folder they own for the session and hand files out of it by name (a download, a save dialog).
    */
   exportFolder?: string;
+  /** How briefing PDFs are printed: the app passes Electron's printToPDF; the system Chromium otherwise. */
+  pdfPrinter?: PdfPrinter;
 }
 
 /**
@@ -80,6 +83,8 @@ export class WorkbenchSession {
     writer: () => this.writableDb(),
     author: () => this.author(),
     changed: () => this.dataChanged(),
+    // A closure: field initialisers run before the constructor stores `options`.
+    pdfPrinter: () => this.options.pdfPrinter,
   });
   /** Identity, trust store and bundle exchange (issue #12). */
   readonly bundles: BundleService;

@@ -79,7 +79,8 @@ export function stixIndicatorId(type: IndicatorType, value: string): string {
 export function stixIndicator(input: StixIndicatorInput): StixObject {
   const validFrom = input.validFrom ?? input.created;
   // §4.7: valid_until MUST be later than valid_from; an earlier one is dropped rather than written invalid.
-  const validUntil = input.validUntil && input.validUntil > validFrom ? input.validUntil : undefined;
+  const until = input.validUntil ? stixTimestamp(input.validUntil) : undefined;
+  const validUntil = until !== undefined && until > validFrom ? until : undefined;
   return compact({
     type: 'indicator', spec_version: '2.1', id: stixIndicatorId(input.type, input.value),
     created_by_ref: input.createdByRef,
@@ -169,6 +170,16 @@ export function stixReport(input: StixReportInput): StixObject {
  */
 export function stixBundle(key: string, objects: ReadonlyArray<StixObject | StixMarkingDefinition>): StixBundle {
   return { type: 'bundle', id: `bundle--${uuidV5(`bundle\u0000${key}`)}`, objects };
+}
+
+/**
+ * A date as a STIX timestamp (§3.2: RFC 3339 in UTC with the Z, e.g. `2026-09-01T00:00:00.000Z`):
+ * a briefing's valid-until may be a plain date (`2026-09-01`) or carry an offset, which the schema
+ * refuses. Undefined when it is not a date at all.
+ */
+export function stixTimestamp(text: string): string | undefined {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 /** STIX timestamps must not go backwards: `modified` is never before `created`. */

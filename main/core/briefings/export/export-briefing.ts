@@ -9,9 +9,10 @@ import { briefingCsv } from './export-csv';
 import { briefingHtml } from './export-html';
 import type { BriefingExportInput } from './export-input';
 import { briefingMispEvent } from './export-misp';
-import { chromiumPdfPrinter, PDF_INDICATOR_LIMIT, pdfPageTemplates, type PdfPrinter } from './export-pdf';
+import { chromiumPdfPrinter, PDF_PAGE_SETUP, type PdfPrinter } from './export-pdf';
 import { EXPORT_FORMATS, type BriefingExportResult, type ExportFormat } from './export-result';
 import { briefingStixBundle } from './export-stix';
+import { stampPageMarks } from './pdf-page-marks';
 import { applyCeiling } from './tlp-ceiling';
 
 export interface BriefingExportOptions {
@@ -40,12 +41,9 @@ export async function exportBriefing(input: BriefingExportInput, options: Briefi
     case 'html':
       return done(utf8(briefingHtml(included, { marking, defang })), 'text/html;charset=utf-8', 'html');
     case 'pdf': {
-      const html = briefingHtml(included, { marking, defang, pageTemplatesMark: true, indicatorLimit: PDF_INDICATOR_LIMIT });
+      const html = briefingHtml(included, { marking, defang, forPdf: true });
       const printer = options.pdfPrinter ?? chromiumPdfPrinter();
-      const notes = included.indicators.length > PDF_INDICATOR_LIMIT
-        ? [`the PDF lists the first ${PDF_INDICATOR_LIMIT} of ${included.indicators.length} indicators`]
-        : [];
-      return done(await printer(html, pdfPageTemplates(marking)), 'application/pdf', 'pdf', notes);
+      return done(await stampPageMarks(await printer(html, PDF_PAGE_SETUP), marking), 'application/pdf', 'pdf');
     }
     case 'stix':
       return done(utf8(JSON.stringify(briefingStixBundle(included, tlpMax))), 'application/stix+json;version=2.1', 'json');

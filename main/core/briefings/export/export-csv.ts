@@ -4,6 +4,7 @@
  */
 import { defang } from '../../indicators/refang';
 import type { BriefingExportInput } from './export-input';
+import { exportTags } from './export-tags';
 
 export const CSV_COLUMNS = ['type', 'value', 'tlp', 'status', 'confidence', 'first_seen', 'last_seen', 'sightings', 'tags'] as const;
 
@@ -12,7 +13,7 @@ export function briefingCsv(input: BriefingExportInput, options: { defang: boole
   const lines: string[] = [CSV_COLUMNS.join(',')];
   for (const i of input.indicators) {
     const value = options.defang ? defang(i.type, i.value) : i.value;
-    const cells = [i.type, value, i.tlp, i.status, i.confidence === null ? '' : String(i.confidence), i.firstSeen, i.lastSeen, String(i.sightings), i.tags.join(';')];
+    const cells = [i.type, value, i.tlp, i.status, i.confidence === null ? '' : String(i.confidence), i.firstSeen, i.lastSeen, String(i.sightings), exportTags(i.tags).join(';')];
     lines.push(cells.map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

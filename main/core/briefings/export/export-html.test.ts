@@ -91,9 +91,11 @@ describe('HTML export', () => {
     expect([...heatmap.matchAll(/<td class="heat-(\d)">/g)].map((m) => m[1])).toEqual(['5', '3', '3']);
   });
 
-  it('leaves the label to the page templates when Chromium prints it', () => {
-    const html = briefingHtml(sampleBriefing(), { marking: 'green', defang: true, pageTemplatesMark: true });
+  it('leaves the label to the page stamps and lists indicators as text lines for the PDF', () => {
+    const html = briefingHtml(sampleBriefing(), { marking: 'green', defang: true, forPdf: true });
     expect(html).not.toContain('tlp-bar-top"');
+    expect(html).not.toContain('<table class="indicators">');
+    expect(html).toContain('<div class="indicator-lines indicator-lines-head">');
     expect(html).toContain('<html lang="en" data-tlp="green">');
   });
 });

@@ -11,6 +11,7 @@ import type { BriefingExportInput, ExportIndicator, ExportReference } from './ex
 import { escapeHtml } from './html-escape';
 import { renderSectionMarkdown } from './html-markdown';
 import { EXPORT_CSS } from './html-style';
+import { indicatorLinesHtml } from './indicator-lines';
 import { tlpClass, tlpLabelHtml, tlpLabelText } from './tlp-label';
 
 export interface BriefingHtmlOptions {
@@ -18,12 +19,11 @@ export interface BriefingHtmlOptions {
   readonly marking: TlpLevel;
   readonly defang: boolean;
   /**
-   * True when Chromium's page templates print the header and footer (the PDF): the HTML's own fixed
-   * bars and their spacers are left out so the label is not printed twice.
+   * True for the PDF: the core stamps the label on every page (pdf-page-marks.ts), so the HTML's own
+   * fixed bars and their spacers are left out, and indicators are text lines (indicator-lines.ts),
+   * which Chromium can print at 50,000, instead of the table.
    */
-  readonly pageTemplatesMark?: boolean;
-  /** List at most this many indicators, saying so in the document (the PDF's bound; see export-pdf.ts). */
-  readonly indicatorLimit?: number;
+  readonly forPdf?: boolean;
 }
 
 // The stylesheet is allowed by its hash, so the CSP needs neither 'unsafe-inline' nor any source.
@@ -37,10 +37,10 @@ export function briefingHtml(input: BriefingExportInput, options: BriefingHtmlOp
     documentHeader(input),
     ...input.sections.map((s) => `<section class="briefing-section tlp-section-${tlpClass(s.tlp)}" data-tlp="${s.tlp}" id="section-${escapeHtml(s.id)}"><h2>${escapeHtml(s.heading)} ${tlpLabelHtml(s.tlp)}</h2>${renderSectionMarkdown(s.bodyMarkdown, { liveLinks: !options.defang })}</section>`),
     input.techniques.length > 0 ? `<section class="techniques"><h2>ATT&amp;CK techniques</h2>${attackHeatmapHtml(input.techniques)}</section>` : '',
-    indicatorsTable(input.indicators, options.defang, options.indicatorLimit),
+    indicatorsList(input.indicators, options.defang, options.forPdf === true),
     referencesList(input.references, !options.defang),
   ].join('\n');
-  const page = options.pageTemplatesMark
+  const page = options.forPdf
     ? `<main>${body}</main>`
     : `<div class="tlp-bar tlp-bar-top">${label}</div><div class="tlp-bar tlp-bar-bottom">${label}</div>
 <table class="page-frame"><thead><tr><td><div class="bar-space"></div></td></tr></thead><tfoot><tr><td><div class="bar-space"></div></td></tr></tfoot><tbody><tr><td><main>${body}</main></td></tr></tbody></table>`;
@@ -76,19 +76,20 @@ function documentHeader(input: BriefingExportInput): string {
   return `<header class="document-header"><h1>${escapeHtml(input.title)}</h1><dl class="meta">${meta}</dl>${input.summary ? `<div class="summary">${renderSectionMarkdown(input.summary, { liveLinks: false })}</div>` : ''}</header>`;
 }
 
-function indicatorsTable(all: readonly ExportIndicator[], defanged: boolean, limit = Infinity): string {
-  if (all.length === 0) return '';
-  const indicators = all.length > limit ? all.slice(0, limit) : all;
+function indicatorsList(indicators: readonly ExportIndicator[], defanged: boolean, asLines: boolean): string {
+  if (indicators.length === 0) return '';
+  const note = defanged ? '<p class="muted">Values are defanged ([.] for dots, hxxp for http): they are not clickable.</p>' : '<p class="muted">Values are live: handle with care.</p>';
+  const list = asLines ? indicatorLinesHtml(indicators, defanged) : indicatorsTable(indicators, defanged);
+  return `<section class="indicators"><h2>Indicators (${indicators.length})</h2>${note}${list}</section>`;
+}
+
+function indicatorsTable(indicators: readonly ExportIndicator[], defanged: boolean): string {
   const rows = new Array<string>(indicators.length);
   indicators.forEach((i, n) => {
     const value = defanged ? defang(i.type, i.value) : i.value;
     rows[n] = `<tr data-tlp="${i.tlp}"><td>${escapeHtml(i.type)}</td><td class="value">${escapeHtml(value)}</td><td class="nowrap">${tlpLabelHtml(i.tlp)}</td><td>${escapeHtml(i.status)}</td><td>${i.confidence ?? ''}</td><td class="nowrap">${escapeHtml(i.firstSeen.slice(0, 10))}</td><td class="nowrap">${escapeHtml(i.lastSeen.slice(0, 10))}</td><td>${i.sightings}</td></tr>`;
   });
-  const note = defanged ? '<p class="muted">Values are defanged ([.] for dots, hxxp for http): they are not clickable.</p>' : '<p class="muted">Values are live: handle with care.</p>';
-  const bounded = indicators.length < all.length
-    ? `<p class="indicator-limit">This briefing attaches ${all.length.toLocaleString('en-US')} indicators; this document lists the first ${indicators.length.toLocaleString('en-US')}. The complete list is in the briefing's HTML, CSV, STIX or MISP export.</p>`
-    : '';
-  return `<section class="indicators"><h2>Indicators (${all.length})</h2>${bounded}${note}<table class="indicators"><thead><tr><th class="w-type">Type</th><th class="w-value">Value</th><th class="w-tlp">TLP</th><th class="w-status">Status</th><th class="w-confidence">Conf.</th><th class="w-date">First seen</th><th class="w-date">Last seen</th><th class="w-sightings">Seen</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<table class="indicators"><thead><tr><th class="w-type">Type</th><th class="w-value">Value</th><th class="w-tlp">TLP</th><th class="w-status">Status</th><th class="w-confidence">Conf.</th><th class="w-date">First seen</th><th class="w-date">Last seen</th><th class="w-sightings">Seen</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function referencesList(references: readonly ExportReference[], liveLinks: boolean): string {

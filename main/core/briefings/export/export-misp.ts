@@ -11,6 +11,7 @@ import { uuidV5 } from '../../stix/index';
 import type { TriageStatus } from '../../triage/triage-model';
 import type { BriefingStatus } from '../briefing-status';
 import type { BriefingExportInput, ExportIndicator, ExportTechnique } from './export-input';
+import { exportTags } from './export-tags';
 
 interface MispTag {
   readonly name: string;
@@ -64,7 +65,7 @@ function mispAttribute(indicator: ExportIndicator, briefingId: string, timestamp
     first_seen: indicator.firstSeen,
     last_seen: indicator.lastSeen,
     comment: `triage: ${indicator.status}; sightings: ${indicator.sightings}${indicator.confidence === null ? '' : `; confidence: ${indicator.confidence}`}`,
-    Tag: [{ name: `tlp:${indicator.tlp}` }, ...indicator.tags.map((name) => ({ name }))] satisfies MispTag[],
+    Tag: [{ name: `tlp:${indicator.tlp}` }, ...exportTags(indicator.tags).map((name) => ({ name }))] satisfies MispTag[],
   };
   return attribute;
 }

@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indicator, sampleBriefing } from '../../../../test/helpers/briefing-export-sample';
+import { plainPdf, recordingPdfPrinter } from '../../../../test/helpers/fake-pdf-printer';
 import { tempDirs } from '../../../../test/helpers/temp-dirs';
 import { exportBriefing } from './export-briefing';
-import { PDF_INDICATOR_LIMIT } from './export-pdf';
+import { PDF_PAGE_SETUP } from './export-pdf';
 import { findChromium } from './find-chromium';
 import { BriefingExportError } from './export-error';
+import { stampPageMarks } from './pdf-page-marks';
 
 const dirs = tempDirs('liaison-pdf-');
 afterAll(() => dirs.cleanup());
@@ -23,57 +25,83 @@ function browser(): string | undefined {
 const executable = browser();
 if (!executable) console.warn('export-pdf.test.ts: skipping the PDF rendering tests: no Chromium found (set LIAISON_CHROMIUM)');
 
+/** The text of each page, as a recipient's tool extracts it. */
+function pdfPages(bytes: Uint8Array): string[] {
+  const file = path.join(dirs.make(), 'briefing.pdf');
+  fs.writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').filter((p) => p.trim() !== '');
+}
+
+function expectMarkedPages(pages: readonly string[], label: RegExp): void {
+  pages.forEach((text, n) => {
+    // Header and footer: a label at the top and at the bottom of every page, and "Page n of N".
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    expect(lines[0], `page ${n + 1} header`).toMatch(label);
+    expect(lines.at(-1), `page ${n + 1} footer`).toMatch(label);
+    expect(lines.at(-1), `page ${n + 1} footer`).toContain(`Page ${n + 1} of ${pages.length}`);
+  });
+}
+
 describe('PDF export', () => {
   it.skipIf(!executable)('puts the TLP label and the page number on every page, with selectable text, and renders page 1', async () => {
     // Enough indicators for several pages, so "every page" means something.
-    const indicators = Array.from({ length: 160 }, (_, n) => indicator(`i-${n}`, 'domain', `host-${n}.badcdn.example`, n % 2 ? 'green' : 'clear', 'malicious'));
+    const indicators = Array.from({ length: 300 }, (_, n) => indicator(`i-${n}`, 'domain', `host-${n}.badcdn.example`, n % 2 ? 'green' : 'clear', 'malicious'));
     const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'amber' });
     expect(result).toMatchObject({ mediaType: 'application/pdf', extension: 'pdf', marking: 'amber' });
+    const pages = pdfPages(result.bytes);
+    expect(pages.length).toBeGreaterThan(2);
+    expectMarkedPages(pages, /TLP:AMBER(?!\+)/);
+    expect(pages[0]).toContain('Cyber Activity Report: ShadowPad loader');
+    expect(pages.join('')).toMatch(/domain\s+TLP:GREEN\s+malicious\s+80 2026-02-20 2026-03-03\s+\d+ host-299\[\.\]badcdn\[\.\]example/);
+    expect(pages.join('')).not.toContain('Source handling');
     const dir = dirs.make();
     const file = path.join(dir, 'briefing.pdf');
     fs.writeFileSync(file, result.bytes);
-    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
-    expect(pages.length).toBeGreaterThan(2);
-    pages.forEach((text, n) => {
-      // Header and footer: two labels per page, and "Page n of N".
-      expect(text.match(/TLP:AMBER(?!\+)/g)?.length ?? 0, `page ${n + 1}`).toBeGreaterThanOrEqual(2);
-      expect(text, `page ${n + 1}`).toContain(`Page ${n + 1} of ${pages.length}`);
-    });
-    expect(pages[0]).toContain('Cyber Activity Report: ShadowPad loader');
-    expect(pages.join('')).toContain('host-159[.]badcdn[.]example');
-    expect(pages.join('')).not.toContain('Source handling');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'page-1')]);
     const png = fs.readFileSync(path.join(dir, 'page-1.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeGreaterThan(5_000);
   });
 
-  it('uses the printer it is given (the app passes Electron printToPDF) with the marking in the page templates', async () => {
-    let seen: { html: string; header: string; footer: string } | undefined;
-    const result = await exportBriefing(sampleBriefing(), {
-      format: 'pdf', tlpMax: 'green',
-      pdfPrinter: async (html, templates) => {
-        seen = { html, header: templates.headerTemplate, footer: templates.footerTemplate };
-        return new Uint8Array([37, 80, 68, 70]);
-      },
-    });
+  it.skipIf(!executable)('lists every indicator, past the 5,000 the table layout could print, each page marked', async () => {
+    const count = 6_000;
+    const indicators = Array.from({ length: count }, (_, n) => indicator(`i-${n}`, n % 3 ? 'domain' : 'sha256', n % 3 ? `host-${n}.badcdn.example` : n.toString(16).padStart(64, 'a'), n % 2 ? 'green' : 'clear', 'malicious'));
+    const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'green' });
+    expect(result.notes).toEqual([]);
+    const pages = pdfPages(result.bytes);
+    expect(pages.length).toBeGreaterThan(60);
+    expectMarkedPages(pages, /TLP:GREEN/);
+    // A wrapped sha256 continues on the next line; join the text before looking for whole values.
+    const text = pages.join('\n').replace(/\n\s+(?=[0-9a-f]+\n)/g, '');
+    const missing = indicators.filter((i) => !text.includes(i.type === 'domain' ? `${i.value.replace(/\./g, '[.]')}\n` : i.value));
+    expect(missing.map((i) => i.value)).toEqual([]);
+  }, 120_000);
+
+  it('hands the printer the full HTML and the page setup, and stamps what it returns on every page', async () => {
+    const { printer, calls } = recordingPdfPrinter(3);
+    const indicators = Array.from({ length: 1_200 }, (_, n) => indicator(`i-${n}`, 'domain', `host-${n}.badcdn.example`, 'clear', 'malicious'));
+    const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'green', pdfPrinter: printer });
     expect(result.marking).toBe('green');
-    expect(seen!.header).toContain('color:#33FF00');
-    expect(seen!.header).toContain('>TLP:GREEN</span>');
-    expect(seen!.footer).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
-    expect(seen!.html).not.toContain('Infrastructure');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.setup).toEqual(PDF_PAGE_SETUP);
+    expect(calls[0]!.html).not.toContain('Infrastructure');
+    expect(calls[0]!.html.match(/host-\d+\[\.\]badcdn\[\.\]example/g)).toHaveLength(1_200);
+    const pages = pdfPages(result.bytes);
+    expect(pages).toHaveLength(3);
+    expectMarkedPages(pages, /TLP:GREEN/);
+    expect(pages[1]).toContain('body of page 2');
   });
 
-  it('lists at most PDF_INDICATOR_LIMIT indicators, and says so in the document and the export notes', async () => {
-    const many = Array.from({ length: PDF_INDICATOR_LIMIT + 1 }, (_, n) => indicator(`i-${n}`, 'domain', `host-${n}.badcdn.example`, 'clear', 'malicious'));
-    let printed = '';
-    const result = await exportBriefing(sampleBriefing({ indicators: many }), { format: 'pdf', tlpMax: 'amber', pdfPrinter: async (html) => { printed = html; return new Uint8Array(); } });
-    expect(result.notes).toEqual([`the PDF lists the first ${PDF_INDICATOR_LIMIT} of ${PDF_INDICATOR_LIMIT + 1} indicators`]);
-    expect(printed.match(/<tr data-tlp=/g)).toHaveLength(PDF_INDICATOR_LIMIT);
-    expect(printed).toContain(`This briefing attaches ${(PDF_INDICATOR_LIMIT + 1).toLocaleString('en-US')} indicators; this document lists the first ${PDF_INDICATOR_LIMIT.toLocaleString('en-US')}.`);
-    const html = await exportBriefing(sampleBriefing({ indicators: many }), { format: 'html', tlpMax: 'amber' });
-    expect(new TextDecoder().decode(html.bytes).match(/<tr data-tlp=/g)).toHaveLength(PDF_INDICATOR_LIMIT + 1);
-    expect(html.notes).toEqual([]);
+  it('refuses what is not a PDF with a clear error', async () => {
+    await expect(stampPageMarks(new TextEncoder().encode('<html>not a pdf'), 'clear')).rejects.toThrow(BriefingExportError);
+    await expect(exportBriefing(sampleBriefing(), { format: 'pdf', tlpMax: 'amber', pdfPrinter: async () => new Uint8Array() })).rejects.toThrow(/no readable PDF|without pages/);
+  });
+
+  it('stamps each marking in its FIRST colours', async () => {
+    for (const level of ['clear', 'amber+strict', 'red'] as const) {
+      const pages = pdfPages(await stampPageMarks(await plainPdf(2), level));
+      expectMarkedPages(pages, new RegExp(`TLP:${level.toUpperCase().replace('+', '\\+')}`));
+    }
   });
 
   it('fails with a clear error when the browser cannot start', async () => {

@@ -77,3 +77,14 @@ describe('STIX export', () => {
     expect(after.objects.filter((o) => o.type === 'indicator').every((o) => o.modified === '2026-03-05T08:00:00.000Z')).toBe(true);
   });
 });
+
+describe('STIX export of a valid-until', () => {
+  it('writes a plain date or an offset as a STIX timestamp, so the bundle still validates', async () => {
+    for (const validUntil of ['2026-09-01', '2026-09-01T12:00:00+02:00']) {
+      const bundle = await stixOf(sampleBriefing({ validUntil }));
+      const indicators = bundle.objects.filter((o) => o.type === 'indicator');
+      expect(indicators.map((o) => o.valid_until)).toEqual(indicators.map(() => (validUntil === '2026-09-01' ? '2026-09-01T00:00:00.000Z' : '2026-09-01T10:00:00.000Z')));
+      expect(stixObjectErrors(bundle.objects)).toEqual({});
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
 import type { TriageStatus } from '../../triage/triage-model';
 import { stricterTlp } from '../../vault/queries/tlp-rank';
 import type { BriefingExportInput, ExportIndicator, ExportPerson } from './export-input';
+import { exportTags } from './export-tags';
 import { tlpLabelText } from './tlp-label';
 
 /**
@@ -57,7 +58,7 @@ function briefingIndicator(indicator: ExportIndicator, input: BriefingExportInpu
   return stixIndicator({
     type: indicator.type, value: indicator.value, tlp: indicator.tlp,
     created: indicator.firstSeen, modified, validFrom: indicator.firstSeen, validUntil: input.validUntil,
-    confidence: indicator.confidence, indicatorTypes: [INDICATOR_TYPE_OF[indicator.status]], labels: indicator.tags,
+    confidence: indicator.confidence, indicatorTypes: [INDICATOR_TYPE_OF[indicator.status]], labels: exportTags(indicator.tags),
     description: `Triage status ${indicator.status}; ${indicator.sightings} sighting(s), last ${indicator.lastSeen}.`,
     createdByRef,
   });

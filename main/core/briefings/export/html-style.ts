@@ -4,6 +4,7 @@
  * footer groups, which also repeat per page, reserve the room they cover.
  */
 import type { TlpLevel } from '../../ingest/ingest-record';
+import { INDICATOR_LINE_PREFIX_CH } from './indicator-lines';
 import { TLP_COLOURS, tlpClass } from './tlp-label';
 
 const LEVELS: readonly TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
@@ -52,6 +53,8 @@ table.attack-heatmap li { margin-bottom: 1mm; }
 .heat-4 { background: #f768a1; } .heat-5 { background: #dd3497; color: #fff; }
 .withheld-note, .muted { color: #555; }
 .plain-body { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 9pt; }
-.indicator-limit { border-left: 3px solid #111; padding-left: 3mm; font-weight: bold; }
+/* The PDF's indicator lines: a wrapped value continues under the value column (hanging each-line). */
+.indicator-lines { font: 7pt/1.35 "Liberation Mono", Consolas, monospace; white-space: pre-wrap; word-break: break-all; text-indent: ${INDICATOR_LINE_PREFIX_CH}ch hanging each-line; }
+.indicator-lines-head { font-weight: bold; border-bottom: 1px solid #999; margin: 2mm 0 1mm; }
 @media screen { body { background: #f4f4f4; } main { background: #fff; padding: 4mm 8mm 8mm; } }
 `;

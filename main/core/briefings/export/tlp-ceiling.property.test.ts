@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_SAMPLES, indicator, sampleBriefing, section } from '../../../../test/helpers/briefing-export-sample';
+import { recordingPdfPrinter } from '../../../../test/helpers/fake-pdf-printer';
 import { INDICATOR_TYPES } from '../../indicators/indicator-type';
 import { TLP_LEVELS, type TlpLevel } from '../../ingest/ingest-record';
 import { TLP_MARKING_IDS, parseTlpWord } from '../../ingest/stix/tlp-markings';
@@ -53,18 +54,18 @@ describe('TLP ceiling, every format (property)', () => {
       fc.asyncProperty(briefings, async (input) => {
         for (const ceiling of TLP_LEVELS) {
           for (const format of EXPORT_FORMATS) {
-            let printed = '';
+            const { printer, calls } = recordingPdfPrinter();
             const run = exportBriefing(input, {
               format, tlpMax: ceiling,
               // The PDF is the HTML handed to the printer; reading that HTML checks what Chromium would print.
-              pdfPrinter: async (html) => { printed = html; return new Uint8Array(); },
+              pdfPrinter: printer,
             });
             if (above(input.tlp, ceiling)) {
               await expect(run).rejects.toBeInstanceOf(BriefingExportError);
               continue;
             }
             const result = await run;
-            const text = format === 'pdf' ? printed : new TextDecoder().decode(result.bytes);
+            const text = format === 'pdf' ? calls[0]!.html : new TextDecoder().decode(result.bytes);
             const levels = levelsIn(format, text);
             expect(levels.every((l) => l !== undefined)).toBe(true);
             expect(levels.filter((l) => above(l, ceiling)), `${format} at ${ceiling}`).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * TLP labels as FIRST TLP 2.0 prescribes them: the words `TLP:AMBER` etc. in the level's colour on a
- * black background (RGB from the FIRST standard), for the HTML export and the PDF page templates.
+ * black background (RGB from the FIRST standard), for the HTML export and the PDF page marks.
  */
 import type { TlpLevel } from '../../ingest/ingest-record';
 import { escapeHtml } from './html-escape';
@@ -18,11 +18,6 @@ export function tlpLabelText(level: TlpLevel): string {
 /** The label as a span styled by the export's stylesheet (class `tlp-<level>`). */
 export function tlpLabelHtml(level: TlpLevel): string {
   return `<span class="tlp tlp-${tlpClass(level)}">${escapeHtml(tlpLabelText(level))}</span>`;
-}
-
-/** The label with inline style, for Chromium's header/footer templates, which see no page stylesheet. */
-export function tlpLabelInline(level: TlpLevel): string {
-  return `<span style="background:#000000;color:${TLP_COLOURS[level]};font-family:Arial,Helvetica,sans-serif;font-weight:bold;font-size:12pt;padding:1px 6px;-webkit-print-color-adjust:exact;print-color-adjust:exact">${escapeHtml(tlpLabelText(level))}</span>`;
 }
 
 /** CSS class suffix (`amber-strict`). */
