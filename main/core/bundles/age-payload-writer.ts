@@ -90,9 +90,9 @@ export class AgePayloadWriter {
     nonce.writeUIntBE(this.counter, 5, 6); // an 11-byte big-endian counter; 6 bytes cover any file size here
     if (last) nonce[11] = 1;
     const cipher = createCipheriv('chacha20-poly1305', this.key, nonce, { authTagLength: TAG });
-    const sealed = cipher.update(this.buffer.subarray(0, this.filled));
+    this.sink(cipher.update(this.buffer.subarray(0, this.filled)));
     cipher.final();
-    this.sink(Buffer.concat([sealed, cipher.getAuthTag()]));
+    this.sink(cipher.getAuthTag());
     this.counter += 1;
     this.filled = 0;
   }
