@@ -8,6 +8,7 @@ import { importPaths } from '../../main/core/ingest/import/import-job';
 import { createVault } from '../../main/core/vault';
 import { runInProcess } from '../helpers/cli-in-process';
 import { expect, test } from './fixtures';
+import { BriefingsPage } from './pages/briefings-page';
 import { BundlesPage } from './pages/bundles-page';
 import { CreateVaultPage } from './pages/vault-access-page';
 import { WorkspacePage } from './pages/workspace-page';
@@ -108,6 +109,79 @@ test('bundles: trust a partner after the fingerprint check, verify a bundle befo
     expect(plain.type).toBe('bundle');
     expect(plain.objects.filter((o) => o.type === 'indicator')).toHaveLength(partner.indicators);
     await axe(page);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a briefing shared as a bundle: encrypted to a trusted partner from the editor, handed out, verified and imported by the partner', async ({ page, webHost }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const workspace = new WorkspacePage(page);
+  await expect(workspace.nav).toBeVisible({ timeout: 30_000 });
+  await workspace.open('Bundles');
+  const bundles = new BundlesPage(page);
+  await bundles.expectVisible();
+  const ownFingerprint = (await bundles.ownFingerprint.textContent())!;
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-share-'));
+  try {
+    const partner = await partnerFiles(dir, (await bundles.ageKey.textContent())!);
+    await bundles.previewPartner(partner.publicFile);
+    await bundles.confirmPartner('Alpha desk');
+    await expect(bundles.trustedRow('Alpha desk')).toContainText(partner.fingerprint);
+
+    // The briefing and its indicators are made beside the running host, as an analyst scripting it would.
+    const own = { LIAISON_VAULT: webHost.vaultDir, LIAISON_PASSPHRASE: PASSPHRASE, LIAISON_ANALYST: 'e2e' };
+    const imported = await runInProcess(['import', STIX_BUNDLE, '--json'], own);
+    expect(imported.code, imported.stderr).toBe(0);
+    const created = await runInProcess(['briefing', 'create', '--title', 'Shared wave report', '--template', 'car', '--tlp', 'amber', '--json'], own);
+    expect(created.code, created.stderr).toBe(0);
+    const briefingId = (JSON.parse(created.stdout) as { id: number }).id;
+    const attached = await runInProcess(['briefing', 'attach', String(briefingId), '--where', 'tlp<=amber', '--json'], own);
+    expect(attached.code, attached.stderr).toBe(0);
+
+    await workspace.open('Briefings');
+    const briefings = new BriefingsPage(page);
+    await briefings.open('Shared wave report');
+    await page.getByRole('button', { name: 'Share as bundle…' }).click();
+    const dialog = briefings.dialog('Share as bundle');
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('TLP ceiling (nothing above it is shared)').selectOption('amber');
+    await dialog.getByRole('checkbox', { name: /Alpha desk/ }).check();
+    await axe(page);
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    const done = dialog.getByRole('status').filter({ hasText: 'Exported ' });
+    await expect(done).toContainText(/encrypted, [1-9]\d* indicators/);
+    const name = /Exported (bundle-[0-9a-f-]{36}\.liaison):/.exec((await done.textContent()) ?? '')?.[1];
+    expect(name).toBeDefined();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: `Download ${name!}` }).click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    const file = path.join(dir, 'downloads', name!);
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+
+    // The partner, a recipient, opens it with its own vault: signed by this vault, the briefing's report
+    // and its indicators inside, the custody chain ending in the export; then imports it.
+    const theirs = { LIAISON_VAULT: partner.vault, LIAISON_PASSPHRASE: PARTNER_PASSPHRASE, LIAISON_ANALYST: 'alice' };
+    const verified = await runInProcess(['bundle', 'verify', file, '--json'], theirs);
+    expect(verified.code, verified.stderr).toBe(0);
+    const report = JSON.parse(verified.stdout) as {
+      ok: boolean;
+      encrypted: boolean;
+      tlpMax: string;
+      signer: { fingerprint: string };
+      objects: { byType: Record<string, number> };
+      custody: { verified: boolean; entries: { action: string }[] };
+    };
+    expect(report).toMatchObject({ ok: true, encrypted: true, tlpMax: 'amber', signer: { fingerprint: ownFingerprint }, custody: { verified: true } });
+    expect(report.objects.byType.report).toBe(1);
+    expect(`encrypted, ${report.objects.byType.indicator} indicators`).toBe(/encrypted, \d+ indicators/.exec((await done.textContent()) ?? '')?.[0]);
+    expect(report.custody.entries.at(-1)?.action).toBe('exported');
+    const received = await runInProcess(['bundle', 'import', file, '--accept-unknown-signer', '--json'], theirs);
+    expect(received.code, received.stderr).toBe(0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,8 @@ import { WorkbenchError } from '../errors';
 import type { TlpLevel } from '../ingest/ingest-record';
 import { stixBundle, stixIndicator, tlpMarkingDefinitions, type StixIndicatorType, type StixObject } from '../stix';
 import type { TriageStatus } from '../triage/triage-model';
-import { writeBundleFile } from './bundle-file-writer';
+import { streamBundleFile } from './bundle-file-writer';
+import type { ByteSink } from './age-payload-writer';
 import { briefingObjects } from './briefing-objects';
 import { appendCustody } from './custody';
 import { custodyFromAudit } from './custody-from-audit';
@@ -144,30 +145,33 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
   const byType: Record<string, number> = {};
   for (const object of bundle.objects) byType[object.type] = (byType[object.type] ?? 0) + 1;
 
-  let bytes: Uint8Array = stix;
   let custodyEntries = 0;
+  let write: (sink: ByteSink) => Promise<void> = async (sink) => sink(stix);
   if (!plain) {
     const history = [...custodyFromAudit(db, stixIds, identity), ...(briefings?.approvals ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     const exported = { at: created, actor: author.actor, organisation: identity.organisation, fingerprint: identity.fingerprint, action: 'exported' as const, detail: `exported at TLP ceiling ${request.tlpMax.toUpperCase()} to ${recipients.length ? recipients.map((r) => r.name ?? r.ageRecipient).join(', ') : 'anyone (signed, not encrypted)'}`, objects: [bundle.id] };
     const custody = appendCustody([], [...history, exported]);
     custodyEntries = custody.length;
-    const file = await writeBundleFile({
-      identity,
-      stix,
-      bundleId: bundle.id,
-      objects: { total: bundle.objects.length, by_type: byType },
-      custody,
-      tlpMax: request.tlpMax,
-      recipients: recipients.map((r) => r.ageRecipient),
-      created: author.at,
-      tool: TOOL_NAME,
-    });
-    bytes = file.bytes;
+    write = async (sink) => {
+      await streamBundleFile(
+        {
+          identity,
+          stix,
+          bundleId: bundle.id,
+          objects: { total: bundle.objects.length, by_type: byType },
+          custody,
+          tlpMax: request.tlpMax,
+          recipients: recipients.map((r) => r.ageRecipient),
+          created: author.at,
+          tool: TOOL_NAME,
+        },
+        sink,
+      );
+    };
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const kind = plain ? 'plain' : recipients.length ? 'encrypted' : 'signed';
   const out = 'out' in request ? request.out : path.join(request.folder, bundleFileName(bundle.id, plain));
-  writeOutput(out, bytes);
+  const { bytes, sha256 } = await writeOutput(out, write);
   try {
     appendAudit(db, {
       at: author.at,
@@ -191,7 +195,7 @@ export async function exportBundle(db: Database, author: BundleAuthor, request: 
     withheld: selection.withheld + (briefings?.withheld ?? 0),
     recipients,
     custodyEntries,
-    bytes: bytes.length,
+    bytes,
     sha256,
     signer: plain ? null : toPublic(identity).fingerprint,
   };
@@ -205,16 +209,34 @@ export function bundleFileName(bundleId: string, plain: boolean): string {
   return `bundle-${bundleId.replace(/^bundle--/, '')}${plain ? '.stix.json' : '.liaison'}`;
 }
 
-/** Writes beside the target and renames, so a reader never sees half a bundle; never replaces a file. */
-function writeOutput(out: string, bytes: Uint8Array): void {
+/**
+ * Streams the file beside the target and links it into place, so a reader never sees half a bundle and no
+ * existing file is replaced; returns its size and SHA-256, taken from the bytes as they were written.
+ */
+async function writeOutput(out: string, write: (sink: ByteSink) => Promise<void>): Promise<{ bytes: number; sha256: string }> {
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${randomUUID()}.tmp`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
+    fd = fs.openSync(temp, 'wx', 0o600);
+    const target = fd;
+    await write((piece) => {
+      hash.update(piece);
+      bytes += piece.length;
+      for (let at = 0; at < piece.length; ) at += fs.writeSync(target, piece, at, piece.length - at);
+    });
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
     fs.linkSync(temp, out);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkbenchError('INVALID_INPUT', code === 'EEXIST' ? `${out} already exists; choose another name.` : `Cannot write ${out} (${code ?? 'error'}).`, { cause: error });
+    if (!code) throw error;
+    throw new WorkbenchError('INVALID_INPUT', code === 'EEXIST' ? `${out} already exists; choose another name.` : `Cannot write ${out} (${code}).`, { cause: error });
   } finally {
+    if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
   }
+  return { bytes, sha256: hash.digest('hex') };
 }

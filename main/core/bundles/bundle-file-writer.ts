@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Encrypter } from 'age-encryption';
 import type { TlpLevel } from '../ingest/ingest-record';
+import { AgePayloadWriter, type ByteSink } from './age-payload-writer';
 import { custodyBytes, type CustodyEntry } from './custody';
 import type { VaultIdentity } from './identity';
 import { BUNDLE_FORMAT, manifestBytes, type BundleManifest } from './manifest';
 import { minisignSign } from './minisign';
-import { writeTar } from './ustar';
+import { writeTarTo } from './ustar';
 
 export interface BundleFileInput {
   identity: VaultIdentity;
@@ -35,13 +35,20 @@ export function trustedComment(manifest: BundleManifest): string {
   return `liaison bundle ${manifest.bundle_id} by ${manifest.producer.fingerprint} created ${manifest.created} TLP:${manifest.tlp_max.toUpperCase()}`.replace(/[\r\n]/g, ' ');
 }
 
+/** The whole file in memory (tests, small bundles); exports stream it to disk with streamBundleFile. */
+export async function writeBundleFile(input: BundleFileInput): Promise<BundleFile> {
+  const pieces: Uint8Array[] = [];
+  const manifest = await streamBundleFile(input, (bytes) => pieces.push(bytes));
+  return { bytes: Buffer.concat(pieces), manifest };
+}
+
 /**
  * Assembles the file: manifest.json (format, producer, TLP ceiling, counts, payload hashes), its minisign
  * signature, bundle.json and custody.json, in that order, as ustar; then, with recipients, age-encrypted
  * to all of them. The signature is inside the encryption so a non-recipient learns nothing, not even who
- * signed.
+ * signed. The file is handed to `sink` in order as it is made; the archive is never held whole.
  */
-export async function writeBundleFile(input: BundleFileInput): Promise<BundleFile> {
+export async function streamBundleFile(input: BundleFileInput, sink: ByteSink): Promise<BundleManifest> {
   const custody = custodyBytes(input.bundleId, input.custody);
   const { identity } = input;
   const manifest: BundleManifest = {
@@ -67,17 +74,19 @@ export async function writeBundleFile(input: BundleFileInput): Promise<BundleFil
   };
   const manifestData = manifestBytes(manifest);
   const signature = Buffer.from(minisignSign(identity.signSeed, identity.signPublic, manifestData, trustedComment(manifest)), 'utf8');
-  const tar = writeTar(
-    [
-      { name: 'manifest.json', data: manifestData },
-      { name: 'manifest.json.minisig', data: signature },
-      { name: 'bundle.json', data: input.stix },
-      { name: 'custody.json', data: custody },
-    ],
-    Math.floor(input.created.getTime() / 1000),
-  );
-  if (input.recipients.length === 0) return { bytes: tar, manifest };
-  const encrypter = new Encrypter();
-  for (const recipient of input.recipients) encrypter.addRecipient(recipient);
-  return { bytes: await encrypter.encrypt(tar), manifest };
+  const entries = [
+    { name: 'manifest.json', data: manifestData },
+    { name: 'manifest.json.minisig', data: signature },
+    { name: 'bundle.json', data: input.stix },
+    { name: 'custody.json', data: custody },
+  ];
+  const mtime = Math.floor(input.created.getTime() / 1000);
+  if (input.recipients.length === 0) {
+    writeTarTo(entries, mtime, sink);
+    return manifest;
+  }
+  const age = await AgePayloadWriter.open(input.recipients, sink);
+  writeTarTo(entries, mtime, (bytes) => age.write(bytes));
+  age.end();
+  return manifest;
 }

@@ -18,9 +18,17 @@ export class StringLengthGuard {
   feed(chunk: Uint8Array): boolean {
     let { inString, escaped, length, depth, objects } = this;
     const limit = this.limit;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const n = bytes.length;
+    // Strings are most of a STIX bundle's bytes: inside one, jump to the next quote or backslash with the
+    // native search (each position found once per chunk) instead of looking at every byte in JavaScript.
+    let nextQuote = -1;
+    let nextBackslash = -1;
+    let i = 0;
+    while (i < n) {
       if (!inString) {
+        const byte = bytes[i]!;
+        i += 1;
         if (byte === 0x22) {
           inString = true;
           length = 0;
@@ -30,16 +38,32 @@ export class StringLengthGuard {
         } else if (byte === 0x7d || byte === 0x5d) depth -= 1;
         continue;
       }
-      if (escaped) escaped = false;
-      else if (byte === 0x5c) escaped = true;
-      else if (byte === 0x22) {
-        inString = false;
-        continue;
+      if (escaped) {
+        escaped = false;
+        length += 1;
+        i += 1;
+      } else {
+        if (nextQuote < i) nextQuote = indexOrEnd(bytes, 0x22, i);
+        if (nextBackslash < i) nextBackslash = indexOrEnd(bytes, 0x5c, i);
+        const stop = Math.min(nextQuote, nextBackslash);
+        length += stop - i;
+        i = stop;
+        if (i < n) {
+          i += 1;
+          if (stop === nextBackslash) {
+            escaped = true;
+            length += 1;
+          } else inString = false;
+        }
       }
-      length += 1;
       if (length > limit) return false;
     }
     Object.assign(this, { inString, escaped, length, depth, objects });
     return true;
   }
+}
+
+function indexOrEnd(bytes: Buffer, byte: number, from: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? bytes.length : at;
 }

@@ -63,11 +63,22 @@ export function writeTar(entries: readonly TarEntry[], mtimeSeconds: number): Ui
   const total = entries.reduce((n, e) => n + BLOCK + e.data.length + paddingAfter(e.data.length), 0) + 2 * BLOCK;
   const out = new Uint8Array(total);
   let at = 0;
-  for (const entry of entries) {
-    out.set(tarHeader(entry.name, entry.data.length, mtimeSeconds), at);
-    at += BLOCK;
-    out.set(entry.data, at);
-    at += entry.data.length + paddingAfter(entry.data.length);
-  }
+  writeTarTo(entries, mtimeSeconds, (bytes) => {
+    out.set(bytes, at);
+    at += bytes.length;
+  });
   return out;
+}
+
+const ZEROS = new Uint8Array(2 * BLOCK);
+
+/** The same archive as writeTar, handed to `sink` piece by piece: the payloads are never copied. */
+export function writeTarTo(entries: readonly TarEntry[], mtimeSeconds: number, sink: (bytes: Uint8Array) => void): void {
+  for (const entry of entries) {
+    sink(tarHeader(entry.name, entry.data.length, mtimeSeconds));
+    sink(entry.data);
+    const padding = paddingAfter(entry.data.length);
+    if (padding > 0) sink(ZEROS.subarray(0, padding));
+  }
+  sink(ZEROS);
 }
