@@ -33,23 +33,44 @@ export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
   column: number;
   snippet: string;
-  /** The value had a stray space inside it (`http://host /path`) and is read without it: this quotes it as written. */
+  /** The value had a stray space inside it (`http://host /path`, a labelled hash cut in two) and is read without it: this quotes it as written. */
   repairedFrom?: string;
 }
 
 /** `http://evil.example /gate.php`: a space between a URL's host and its path, as PDFs and mail clients break them. */
 const URL_SPACE_PATH_RE = /\b(?:https?|ftp|tcp|udp|ssl|wss?):\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,63}(?::\d{1,5})? \/(?=[^\s/])/gi;
 
+/**
+ * `SHA1: 47ed693d195558507e4258527f7d4d 4968d34f38`: a labelled hash cut in two by a space (a copy out of a
+ * PDF or a narrow column). Joined only after its label and when the two parts make the label's length.
+ */
+const LABELLED_HASH_SPACE_RE = /\b(md5|sha-?1|sha-?256|sha-?512)\b\s*[:=]?\s*([0-9a-f]{8,127}) ([0-9a-f]{2,120})\b/gi;
+const HASH_LABEL_RE = /md5|sha/i;
+const LABELLED_HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+
 const NO_SPACES: readonly number[] = [];
 
 /** The refanged line with such spaces removed, its offsets into the original, and where spaces were removed. */
 function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | null; removed: readonly number[] } {
   const refanged = refangWithOffsets(line);
-  // Per line of a report: no copy of the result and no regex unless a space precedes a slash.
-  if (!refanged.text.includes(' /')) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
-  URL_SPACE_PATH_RE.lastIndex = 0;
+  // Per line of a report: no copy of the result and no regex unless a space precedes a slash or a hash is named.
+  const urlSpace = refanged.text.includes(' /');
+  const hashLabel = refanged.text.length >= 40 && HASH_LABEL_RE.test(refanged.text);
+  if (!urlSpace && !hashLabel) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
   const spaces: number[] = [];
-  for (let m = URL_SPACE_PATH_RE.exec(refanged.text); m !== null; m = URL_SPACE_PATH_RE.exec(refanged.text)) spaces.push(m.index + m[0].length - 2);
+  if (urlSpace) {
+    URL_SPACE_PATH_RE.lastIndex = 0;
+    for (let m = URL_SPACE_PATH_RE.exec(refanged.text); m !== null; m = URL_SPACE_PATH_RE.exec(refanged.text)) spaces.push(m.index + m[0].length - 2);
+  }
+  if (hashLabel) {
+    LABELLED_HASH_SPACE_RE.lastIndex = 0;
+    for (let m = LABELLED_HASH_SPACE_RE.exec(refanged.text); m !== null; m = LABELLED_HASH_SPACE_RE.exec(refanged.text)) {
+      const [whole, label, head, tail] = m as unknown as [string, string, string, string];
+      const length = LABELLED_HASH_LENGTH[label.toLowerCase().replace('-', '')];
+      if (head.length < (length ?? 0) && head.length + tail.length === length) spaces.push(m.index + whole.length - tail.length - 1);
+    }
+    spaces.sort((a, b) => a - b);
+  }
   if (spaces.length === 0) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
   const from = refanged.offsets ?? Int32Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
   const offsets = new Int32Array(from.length - spaces.length);
@@ -247,8 +268,8 @@ function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, 
   const end = urlExtent(token, hostStart + host.length + (port?.length ?? 0));
   if (end - hostStart > MAX_TOKEN) return 0;
   emit({ type: 'url', value: `http://${token.slice(hostStart, end)}`, defanged: name.defanged }, base + hostStart, base + end);
-  // `host:port/path` is a connection to that host: the host is an indicator too.
-  if (port !== undefined) emit(name, base + hostStart, base + hostStart + host.length);
+  // `host:port/path` is a connection to that host: the host is an indicator too, with its port.
+  if (port !== undefined) emit({ ...name, port: Number(port.slice(1)) }, base + hostStart, base + hostStart + host.length);
   return end;
 }
 
@@ -305,8 +326,22 @@ function scanPieces(segment: string, base: number, prevWord: string, emit: Emit,
   }
 }
 
+/** `45.61.137.10:8080`, `c2.badhost.top:443`: one colon, then a port. */
+const HOST_PORT_RE = /^([^:]+):(\d{1,5})$/;
+const NETWORK_TYPES: ReadonlySet<string> = new Set(['ipv4', 'domain', 'hostname']);
+
 // "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
 function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+  // An address or name with its port is a network indicator that keeps the port, as MISP's `ip-dst|port`
+  // does and as CSV cells already do (issue #17.4): in prose the port was dropped.
+  const hostPort = HOST_PORT_RE.exec(piece);
+  if (hostPort !== null) {
+    const host = hostPort[1] as string;
+    const port = Number(hostPort[2]);
+    const t = trimPiece(host);
+    const f = t.s === 0 && t.e === host.length && port >= 1 && port <= 65_535 ? classifyPiece(host, prevWord, wasDefanged(offsets, start, start + host.length), prose) : null;
+    if (f !== null && NETWORK_TYPES.has(f.type)) return emit({ ...f, port }, start, start + host.length);
+  }
   let off = 0;
   for (const part of piece.split(':')) {
     const s = start + off;
