@@ -45,7 +45,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   let inLinkText = false; // an HTML link's text may run over several lines
   let section: string | undefined; // the heading of a section of references or of legitimate names
   // A line-ending ssdeep (or its start) waits for the next line, which may hold the rest of it.
-  let held: { head: SsdeepHead; lineNo: number; line: string; place: (f: LineFinding) => LineFinding; finding?: LineFinding } | undefined;
+  let held: { head: SsdeepHead; lineNo: number; line: string; place: LinePlace; finding?: LineFinding } | undefined;
 
   function take(f: LineFinding, at: number, out: IngestItem[], repairNote?: string): void {
     const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
@@ -70,7 +70,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
       return 0;
     }
     const rest = line!.slice(0, joined.end).trim();
-    const f = place({ type: 'ssdeep', value: joined.value, defanged: false, column: head.index + 1, snippet: `${snippetAround(headLine, head.index, headLine.length)} ${rest}` });
+    const f = placed({ type: 'ssdeep', value: joined.value, defanged: false, column: head.index + 1, snippet: `${snippetAround(headLine, head.index, headLine.length)} ${rest}` }, place);
     take(f, at, out, `"${head.head}" and "${rest}" (lines ${at} and ${at + 1}) are one ssdeep hash broken over two lines; read as ${joined.value}`);
     return joined.end;
   }
@@ -84,16 +84,11 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
     if (!carryOpen && !comment) section = sectionAfter(line, section);
-    const lineSection = section;
-    const place = (found: LineFinding): LineFinding =>
-      comment ? onCommentLine(found)
-        : entryComment > 0 && found.column >= entryComment ? inEntryComment(found)
-          : inSpans(linkText, found.column - 1) ? asLinkTextFinding(found)
-            : lineSection !== undefined ? inSection(found, lineSection) : found;
+    const place: LinePlace = { comment, entryComment, linkText, section };
     const tail = openEnd ? null : ssdeepHeadAtEnd(line);
     let tailFinding: LineFinding | undefined;
     for (const found of scanLine(from > 0 ? ' '.repeat(from) + line.slice(from) : line, carryOpen, openEnd)) {
-      const f = place(found);
+      const f = placed(found, place);
       if (tail !== null && found.type === 'ssdeep' && found.column === tail.index + 1) tailFinding = f;
       else take(f, lineNo, out);
     }
@@ -141,6 +136,22 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   for (const note of notes.splice(0)) yield { kind: 'note', note };
   yield* consume(html ? html.end() : '', true);
   ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
+}
+
+/** Where on its line a finding is, as far as the rules for comments, entry comments, link text and sections go. */
+interface LinePlace {
+  comment: boolean;
+  /** 1-based column where a list entry's comment starts, or -1. */
+  entryComment: number;
+  linkText: readonly number[];
+  section: string | undefined;
+}
+
+function placed(found: LineFinding, place: LinePlace): LineFinding {
+  if (place.comment) return onCommentLine(found);
+  if (place.entryComment > 0 && found.column >= place.entryComment) return inEntryComment(found);
+  if (inSpans(place.linkText, found.column - 1)) return asLinkTextFinding(found);
+  return place.section !== undefined ? inSection(found, place.section) : found;
 }
 
 const MARKDOWN_NAME_RE = /\.(?:md|markdown|mdown)$/i;
