@@ -52,23 +52,25 @@ export function refangValue(value: string): string {
  */
 export function refangWithOffsets(text: string): { text: string; offsets: Int32Array | null } {
   if (!MAYBE_DEFANGED.test(text)) return { text, offsets: null };
-  const parts: string[] = [];
-  const offsets: number[] = [];
+  // No replacement is longer than what it replaces, so the map fits in the input's length (+1 for the
+  // end): filled in place rather than pushed number by number (this runs on every line of a report).
+  const offsets = new Int32Array(text.length + 1);
+  let out = '';
+  let o = 0;
   let last = 0;
   STRICT_RE.lastIndex = 0;
   for (let m = STRICT_RE.exec(text); m !== null; m = STRICT_RE.exec(text)) {
-    for (let i = last; i < m.index; i++) offsets.push(i);
-    parts.push(text.slice(last, m.index));
+    for (let i = last; i < m.index; i++) offsets[o++] = i;
+    out += text.slice(last, m.index);
     const rep = replaceToken(m[0]);
-    for (let i = 0; i < rep.length; i++) offsets.push(m.index);
-    parts.push(rep);
+    for (let i = 0; i < rep.length; i++) offsets[o++] = m.index;
+    out += rep;
     last = m.index + m[0].length;
   }
-  if (parts.length === 0) return { text, offsets: null };
-  for (let i = last; i < text.length; i++) offsets.push(i);
-  offsets.push(text.length);
-  parts.push(text.slice(last));
-  return { text: parts.join(''), offsets: Int32Array.from(offsets) };
+  if (last === 0) return { text, offsets: null };
+  for (let i = last; i < text.length; i++) offsets[o++] = i;
+  offsets[o++] = text.length;
+  return { text: out + text.slice(last), offsets: offsets.subarray(0, o) };
 }
 
 const DOTS = /\./g;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVault, type Vault } from '../../vault';
-import { importPaths, type ImportRequestOptions } from './import-job';
+import { importPaths, importSources, type ImportRequestOptions } from './import-job';
 
 const made: string[] = [];
 const open: Vault[] = [];
@@ -137,5 +137,26 @@ describe('source names of MISP event files (issue #17.7)', () => {
     ] }));
     await importPaths(vault.db, [list], options('off'));
     expect(sourceNames(vault)).toEqual(['Weekly CERT pull', 'response.json']);
+  });
+});
+
+describe('files chosen together in the app (issue #14: a folder picked or dropped)', () => {
+  const bytes = (name: string, text: string) => ({ kind: 'bytes' as const, name, bytes: new TextEncoder().encode(text) });
+
+  it('an uploaded file in which nothing is found is a note beside the others, not a failure', async () => {
+    const { vault } = await setup();
+    const summary = await importSources(vault.db, [bytes('README.md', '# How to use this folder\nNothing to see here.\n'), bytes('c2.txt', 'Beacon to hxxp://c2[.]badhost[.]top/gate\n'), bytes('empty.txt', '')], options('off'));
+    expect(summary.errors).toEqual([]);
+    expect(summary.results.map((r) => [r.file, r.committed, r.skipped])).toEqual([['README.md', false, true], ['c2.txt', true, false], ['empty.txt', false, true]]);
+    expect(summary.notes).toEqual(expect.arrayContaining([{ file: 'README.md', location: 'file', reason: 'no indicators found (read as text)' }]));
+  });
+
+  it('the same files on disk chosen together behave alike; a file chosen alone still fails when nothing is found', async () => {
+    const { vault, write } = await setup();
+    const readme = write('README.md', '# How to use this folder\n');
+    const together = await importSources(vault.db, [{ kind: 'path', path: readme }, { kind: 'path', path: write('c2.txt', 'hxxp://c2[.]badhost[.]top/gate\n') }], options('off'));
+    expect(together.errors).toEqual([]);
+    const alone = await importSources(vault.db, [bytes('README.md', '# How to use this folder\n')], options('off'));
+    expect(alone.errors).toEqual([{ file: 'README.md', location: 'file', reason: 'no indicators found (read as text)' }]);
   });
 });

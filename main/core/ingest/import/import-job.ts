@@ -72,8 +72,15 @@ export async function importSources(
   options: ImportRequestOptions,
 ): Promise<ImportSummary> {
   const { inputs, errors } = await collectInputs(sources.flatMap((s) => (s.kind === 'path' ? [s.path] : [])));
-  const bytes: ImportInput[] = sources.flatMap((s) => (s.kind === 'bytes' ? [{ kind: 'bytes' as const, path: s.name, size: s.bytes.length, bytes: s.bytes }] : []));
-  return runInputs(db, [...inputs, ...bytes], errors, options);
+  // Files chosen together (the folder picker, a drop of several files) are a folder to the analyst: one
+  // in which nothing is found (a README, a script) is a note there, not a failure (issue #14). A file
+  // chosen alone still says it held nothing.
+  const together = sources.length > 1;
+  const bytes: ImportInput[] = sources.flatMap((s) =>
+    s.kind === 'bytes' ? [{ kind: 'bytes' as const, path: s.name, size: s.bytes.length, bytes: s.bytes, ...(together ? { inFolder: true } : {}) }] : [],
+  );
+  const chosen = together ? inputs.map((input) => (input.kind === 'file' ? { ...input, inFolder: true } : input)) : inputs;
+  return runInputs(db, [...chosen, ...bytes], errors, options);
 }
 
 async function runInputs(db: Database, chosen: ImportInput[], errors: ImportErrorEntry[], options: ImportRequestOptions): Promise<ImportSummary> {
@@ -120,7 +127,7 @@ async function importInput(
     now,
     ...signal,
     ...(options.indexing ? { indexing: options.indexing } : {}),
-    nothingFoundIsNote: input.kind === 'file' && input.inFolder === true,
+    nothingFoundIsNote: (input.kind === 'file' || input.kind === 'bytes') && input.inFolder === true,
   };
   try {
     if (input.kind === 'misp-feed') {

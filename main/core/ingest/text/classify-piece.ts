@@ -22,6 +22,8 @@ export interface Finding {
   defanged: boolean;
   /** Set when the piece might not be an indicator; the reason is shown to the analyst. */
   ambiguous?: string;
+  /** The port written after an address or name (`45.61.137.10:8080`), kept as context (issue #17.4). */
+  port?: number;
 }
 
 const VERSION_WORDS: ReadonlySet<string> = new Set(['version', 'versions', 'ver', 'v', 'build', 'release', 'firmware', 'rev', 'revision']);

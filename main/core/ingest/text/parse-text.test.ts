@@ -231,3 +231,41 @@ describe('parseText', () => {
     expect(seen.at(-1)).toBe(9);
   });
 });
+
+describe('real shapes broken by layout (issue #14) and ports in prose (issue #17.4)', () => {
+  const text = async (s: string) => collect([Buffer.from(s)]);
+  const notes = (items: IngestItem[]) => items.flatMap((i) => (i.kind === 'note' ? [i.note.message] : []));
+
+  it('joins an ssdeep wrapped over two lines, with a note, and reads nothing else from the pieces', async () => {
+    // Alibaba Cloud, "Data Insights in Cybersecurity Part 1: Intro to ssdeep and XOR.DDoS Case Study" (2022):
+    // the page breaks its ssdeep after "Pdf/". Our copy keeps only that first line; the second line here is
+    // a stand-in with the published first part's shape (base64 characters, then ':' and the second part).
+    const items = await text('Ssdeep: 6144:3SDFOrnwRgUbMisI6sdkH+M6hWOcy5KOZW7U6NCEqPdf/\nx9Qe3kZ:3SDFOrnwRgUbMisI6sdkH+M6hWOcy5\nXOR.DDoS binary similarity graphs with 10,000 samples.\n');
+    expect(values(items)).toEqual(['ssdeep:6144:3SDFOrnwRgUbMisI6sdkH+M6hWOcy5KOZW7U6NCEqPdf/x9Qe3kZ:3SDFOrnwRgUbMisI6sdkH+M6hWOcy5']);
+    expect(items.find((i) => i.kind === 'record')).toMatchObject({ record: { location: 'line 1, column 9' } });
+    expect(notes(items)).toEqual([expect.stringMatching(/^"6144:3SDF.*Pdf\/" and "x9Qe3kZ:3SDF.*" \(lines 1 and 2\) are one ssdeep hash broken over two lines; read as 6144:/)]);
+  });
+
+  it('joins a whole-looking ssdeep only with a next line that is nothing but the rest of it', async () => {
+    const whole = '96:Hb4c9wPq1sTnR2:Hb4c9wPq';
+    expect(values(await text(`ssdeep ${whole}\n7mZ+\n`))).toEqual([`ssdeep:${whole}7mZ+`]);
+    // The next sentence is not the rest of the hash; an ssdeep at the end of the file is kept as it is.
+    expect(values(await text(`ssdeep ${whole}\nThe sample then beacons.\n`))).toEqual([`ssdeep:${whole}`]);
+    expect(values(await text(`ssdeep ${whole}`))).toEqual([`ssdeep:${whole}`]);
+  });
+
+  it('joins a labelled hash cut by a space, with a note', async () => {
+    // The same Alibaba Cloud page: "SHA1: 47ed693d195558507e4258527f7d4d 4968d34f38".
+    const items = await text('MD5:     d6a6dee6afa6879b729a0af3cde7ff33\nSHA1: 47ed693d195558507e4258527f7d4d 4968d34f38\n');
+    expect(values(items)).toEqual(['md5:d6a6dee6afa6879b729a0af3cde7ff33', 'sha1:47ed693d195558507e4258527f7d4d4968d34f38']);
+    expect(notes(items)).toEqual(['"47ed693d195558507e4258527f7d4d 4968d34f38" had a space inside a sha1 hash; read as 47ed693d195558507e4258527f7d4d4968d34f38']);
+    // Two hashes side by side are not one.
+    expect(values(await text('MD5 d6a6dee6afa6879b729a0af3cde7ff33 4968d34f38\n'))).toEqual(['md5:d6a6dee6afa6879b729a0af3cde7ff33']);
+  });
+
+  it('keeps the port of an address written with one as context on its record', async () => {
+    // Telekom Security, "From Dropbox to Violet RAT v5" (Rodent Weed, 2026).
+    const items = await text('Violet RAT v5, which connected to `91.219.238[.]140:7000`, transmitted\n');
+    expect(items.find((i) => i.kind === 'record')).toMatchObject({ record: { value: '91.219.238.140', context: [{ kind: 'other', name: 'port 7000' }] } });
+  });
+});

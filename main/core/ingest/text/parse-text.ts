@@ -5,6 +5,7 @@
  * stays bounded. Each distinct (type, value) is yielded once, at its first occurrence, with a snippet.
  * Ambiguous candidates are yielded as rejects whose reason starts with 'ambiguous: '.
  */
+import { portContext } from '../csv/host-port';
 import { decodeText } from '../decode';
 import {
   AMBIGUOUS_PREFIX,
@@ -15,7 +16,8 @@ import {
   type ParserInput,
 } from '../ingest-record';
 import { HtmlTextStream, LINK_TEXT_CLOSE, LINK_TEXT_OPEN } from './html-text';
-import { ambiguousUnlessDefanged, asLinkTextFinding, NAME_TYPES, scanLine, type LineFinding } from './scan-line';
+import { ambiguousUnlessDefanged, asLinkTextFinding, NAME_TYPES, scanLine, snippetAround, type LineFinding } from './scan-line';
+import { joinSsdeep, ssdeepHeadAtEnd, type SsdeepHead } from './wrapped-ssdeep';
 
 /** Longest line scanned as one unit; longer lines are cut (no indicator is this long). */
 export const MAX_LINE = 65536;
@@ -42,27 +44,56 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   // Plain functions filling one chunk's list, not a generator per line: a report has millions of lines.
   let inLinkText = false; // an HTML link's text may run over several lines
   let section: string | undefined; // the heading of a section of references or of legitimate names
+  // A line-ending ssdeep (or its start) waits for the next line, which may hold the rest of it.
+  let held: { head: SsdeepHead; lineNo: number; line: string; place: LinePlace; finding?: LineFinding } | undefined;
+
+  function take(f: LineFinding, at: number, out: IngestItem[], repairNote?: string): void {
+    const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
+    if (seen.has(key)) return;
+    if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
+    const item = findingToItem(f, at);
+    if (item.kind === 'record') records++;
+    if (item.kind === 'record' && (repairNote !== undefined || f.repairedFrom !== undefined)) {
+      out.push({ kind: 'note', note: { location: item.record.location, message: repairNote ?? `"${f.repairedFrom}" had a space inside ${f.type === 'url' ? 'a URL' : `a ${f.type} hash`}; read as ${f.value}` } });
+    }
+    out.push(item);
+  }
+
+  /** The held ssdeep, joined with the start of `line` when that goes on with it; where `line`'s own text starts. */
+  function release(line: string | undefined, out: IngestItem[]): number {
+    if (held === undefined) return 0;
+    const { head, lineNo: at, line: headLine, place, finding } = held;
+    held = undefined;
+    const joined = line === undefined ? null : joinSsdeep(head.head, line);
+    if (joined === null) {
+      if (finding !== undefined) take(finding, at, out);
+      return 0;
+    }
+    const rest = line!.slice(0, joined.end).trim();
+    const f = placed({ type: 'ssdeep', value: joined.value, defanged: false, column: head.index + 1, snippet: `${snippetAround(headLine, head.index, headLine.length)} ${rest}` }, place);
+    take(f, at, out, `"${head.head}" and "${rest}" (lines ${at} and ${at + 1}) are one ssdeep hash broken over two lines; read as ${joined.value}`);
+    return joined.end;
+  }
+
   function emitLine(marked: string, openEnd: boolean, out: IngestItem[]): void {
     let line = marked;
     let linkText: number[] = [];
     if (html) ({ line, spans: linkText, open: inLinkText } = linkTextSpans(marked, inLinkText));
+    // The rest of a wrapped ssdeep at the start of this line is read with its head, not again on its own.
+    const from = carryOpen ? (held = undefined, 0) : release(line, out);
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
     if (!carryOpen && !comment) section = sectionAfter(line, section);
-    for (const found of scanLine(line, carryOpen, openEnd)) {
-      const f = comment ? onCommentLine(found)
-        : entryComment > 0 && found.column >= entryComment ? inEntryComment(found)
-          : inSpans(linkText, found.column - 1) ? asLinkTextFinding(found)
-            : section !== undefined ? inSection(found, section) : found;
-      const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
-      if (seen.has(key)) continue;
-      if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
-      const item = findingToItem(f, lineNo);
-      if (item.kind === 'record') records++;
-      if (f.repairedFrom !== undefined && item.kind === 'record') {
-        out.push({ kind: 'note', note: { location: item.record.location, message: `"${f.repairedFrom}" had a space inside a URL; read as ${f.value}` } });
-      }
-      out.push(item);
+    const place: LinePlace = { comment, entryComment, linkText, section };
+    const tail = openEnd ? null : ssdeepHeadAtEnd(line);
+    let tailFinding: LineFinding | undefined;
+    for (const found of scanLine(from > 0 ? ' '.repeat(from) + line.slice(from) : line, carryOpen, openEnd)) {
+      const f = placed(found, place);
+      if (tail !== null && found.type === 'ssdeep' && found.column === tail.index + 1) tailFinding = f;
+      else take(f, lineNo, out);
+    }
+    if (tail !== null) {
+      held = { head: tail, lineNo, line, place, ...(tailFinding ? { finding: tailFinding } : {}) };
     }
   }
 
@@ -90,6 +121,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
       emitLine(carry, false, out);
       carry = '';
     }
+    if (final) release(undefined, out);
     return out;
   }
 
@@ -104,6 +136,22 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   for (const note of notes.splice(0)) yield { kind: 'note', note };
   yield* consume(html ? html.end() : '', true);
   ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
+}
+
+/** Where on its line a finding is, as far as the rules for comments, entry comments, link text and sections go. */
+interface LinePlace {
+  comment: boolean;
+  /** 1-based column where a list entry's comment starts, or -1. */
+  entryComment: number;
+  linkText: readonly number[];
+  section: string | undefined;
+}
+
+function placed(found: LineFinding, place: LinePlace): LineFinding {
+  if (place.comment) return onCommentLine(found);
+  if (place.entryComment > 0 && found.column >= place.entryComment) return inEntryComment(found);
+  if (inSpans(place.linkText, found.column - 1)) return asLinkTextFinding(found);
+  return place.section !== undefined ? inSection(found, place.section) : found;
 }
 
 const MARKDOWN_NAME_RE = /\.(?:md|markdown|mdown)$/i;
@@ -208,6 +256,7 @@ function findingToItem(f: LineFinding, lineNo: number): IngestItem {
       value: f.value,
       location,
       snippet: f.snippet,
+      ...(f.port !== undefined ? { context: [portContext(f.port)] } : {}),
     },
   };
 }

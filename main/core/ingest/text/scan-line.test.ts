@@ -86,6 +86,19 @@ describe('scanLine', () => {
     expect(found(line)).toEqual(expected);
   });
 
+  it('keeps the port of an address or name written with one in running text (issue #17.4)', () => {
+    const ports = (line: string): [string, number | undefined][] => scanLine(line).map((f) => [f.value, f.port]);
+    // Telekom Security, "From Dropbox to Violet RAT v5" (Rodent Weed, 2026), running text.
+    expect(ports('Violet RAT v5, which connected to `91.219.238[.]140:7000`, transmitted')).toEqual([['91.219.238.140', 7000]]);
+    // ThreatFox's Cobalt Strike IOCs as a public Markdown table (davidgodwinpratt.com/soc/threatfox-win-cobalt-strike-60661da6).
+    expect(ports('| ip:port | 8[.]217[.]12[.]212:48080 | botnet_cc | 2026-06-12 | 75% |')).toEqual([['8.217.12.212', 48080]]);
+    expect(ports('bins at 45.9.148.3:8080/bins/x86 and c2.badhost[.]top:6606 today')).toEqual([
+      ['http://45.9.148.3:8080/bins/x86', undefined], ['45.9.148.3', 8080], ['c2.badhost.top', 6606],
+    ]);
+    // Not a port: out of range, a time, a drive letter.
+    expect(ports('at 45.9.148.3:70000 at 12:30 in C:1234')).toEqual([['45.9.148.3', undefined]]);
+  });
+
   it('joins a URL broken by a space before its path, and says so', () => {
     const [url, ...rest] = scanLine('Payload at hxxp://lantern-c2[.]com /upd/x.bin was fetched');
     expect(rest).toEqual([]);

@@ -10,8 +10,8 @@ import { refangWithOffsets } from '../../indicators/refang';
 import { classifyPiece, type Finding } from './classify-piece';
 import { readWebdavLocation } from './webdav-path';
 
-const STRONG_TOKEN_RE = /[^\s"'<>`|*\u201c\u201d\u2018\u2019\u00ab\u00bb]+/g;
 const WEAK_SPLIT_RE = /[()[\]{},;=]+/;
+const WEAK_SEPARATOR_RE = /[()[\]{},;=]/;
 const URL_SCHEME_RE = /(?:https?|ftp|sftp|wss?|tcp|udp|ssl|file)$/i;
 /** Schemes of raw connections (C2 configs, sandbox reports): the host is an indicator of its own. */
 const CONNECTION_SCHEMES: ReadonlySet<string> = new Set(['tcp', 'udp', 'ssl', 'ws', 'wss']);
@@ -33,23 +33,50 @@ export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
   column: number;
   snippet: string;
-  /** The value had a stray space inside it (`http://host /path`) and is read without it: this quotes it as written. */
+  /** The value had a stray space inside it (`http://host /path`, a labelled hash cut in two) and is read without it: this quotes it as written. */
   repairedFrom?: string;
 }
 
 /** `http://evil.example /gate.php`: a space between a URL's host and its path, as PDFs and mail clients break them. */
 const URL_SPACE_PATH_RE = /\b(?:https?|ftp|tcp|udp|ssl|wss?):\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,63}(?::\d{1,5})? \/(?=[^\s/])/gi;
 
+/**
+ * `SHA1: 47ed693d195558507e4258527f7d4d 4968d34f38`: a labelled hash cut in two by a space (a copy out of a
+ * PDF or a narrow column). Joined only after its label and when the two parts make the label's length.
+ */
+const MAY_NAME_HASH_RE = /md5|sha/i;
+const HASH_LABEL_RE = /\b(md5|sha-?1|sha-?256|sha-?512)\b/gi;
+/** After a label: the two parts, read at the label's end only (sticky), so a line is scanned once for labels. */
+const SPLIT_HASH_AFTER_LABEL_RE = /\s*[:=]?\s*([0-9a-f]{8,127}) ([0-9a-f]{2,120})\b/iy;
+const LABELLED_HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+
 const NO_SPACES: readonly number[] = [];
+
 
 /** The refanged line with such spaces removed, its offsets into the original, and where spaces were removed. */
 function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | null; removed: readonly number[] } {
   const refanged = refangWithOffsets(line);
-  // Per line of a report: no copy of the result and no regex unless a space precedes a slash.
-  if (!refanged.text.includes(' /')) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
-  URL_SPACE_PATH_RE.lastIndex = 0;
+  // Per line of a report: no copy of the result and no regex unless a space precedes a slash or a hash is named.
+  const urlSpace = refanged.text.includes(' /');
+  const hashLabel = refanged.text.length >= 40 && MAY_NAME_HASH_RE.test(refanged.text);
+  if (!urlSpace && !hashLabel) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
   const spaces: number[] = [];
-  for (let m = URL_SPACE_PATH_RE.exec(refanged.text); m !== null; m = URL_SPACE_PATH_RE.exec(refanged.text)) spaces.push(m.index + m[0].length - 2);
+  if (urlSpace) {
+    URL_SPACE_PATH_RE.lastIndex = 0;
+    for (let m = URL_SPACE_PATH_RE.exec(refanged.text); m !== null; m = URL_SPACE_PATH_RE.exec(refanged.text)) spaces.push(m.index + m[0].length - 2);
+  }
+  if (hashLabel) {
+    HASH_LABEL_RE.lastIndex = 0;
+    for (let label = HASH_LABEL_RE.exec(refanged.text); label !== null; label = HASH_LABEL_RE.exec(refanged.text)) {
+      SPLIT_HASH_AFTER_LABEL_RE.lastIndex = label.index + label[0].length;
+      const m = SPLIT_HASH_AFTER_LABEL_RE.exec(refanged.text);
+      if (m === null) continue;
+      const [whole, head, tail] = m as unknown as [string, string, string];
+      const length = LABELLED_HASH_LENGTH[(label[1] as string).toLowerCase().replace('-', '')];
+      if (head.length < (length ?? 0) && head.length + tail.length === length) spaces.push(m.index + whole.length - tail.length - 1);
+    }
+    spaces.sort((a, b) => a - b);
+  }
   if (spaces.length === 0) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
   const from = refanged.offsets ?? Int32Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
   const offsets = new Int32Array(from.length - spaces.length);
@@ -72,31 +99,94 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
   const { text, offsets, removed } = joinBrokenUrls(line);
   removedSpaces = removed;
   const out: LineFinding[] = [];
-  // One closure per line, not per token: hot in million-line reports.
-  const emit: Emit = (f, s, e) => {
-    const os = offsets === null ? s : (offsets[s] as number);
-    const oe = offsets === null ? e : (offsets[e] as number);
-    // Spaces taken out of a broken URL are not defanging: only what refanging changed counts.
-    const inside = spacesWithin(os, oe);
-    const defanged = oe - os - inside !== e - s;
-    const found: LineFinding = { ...f, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) };
-    out.push(inside > 0 ? { ...found, repairedFrom: line.slice(os, oe) } : found);
-  };
-  let prevWord = '';
-  const prose = !STANDS_ALONE_RE.test(text);
-  STRONG_TOKEN_RE.lastIndex = 0;
-  for (let m = STRONG_TOKEN_RE.exec(text); m !== null; m = STRONG_TOKEN_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  scanning = { line, offsets, out };
+  // Whether the line is running text, decided at its first token that may hold a value: most lines have none.
+  let prose: boolean | undefined;
+  let prevStart = 0;
+  let prevEnd = 0;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    // Tokens are runs of anything but whitespace, quotes and `<>|*`, cut by hand: no match object and no
+    // substring for the words of prose, which can hold no indicator and are most of a report.
+    while (i < n && isTokenStop(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let candidate = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isTokenStop(c)) break;
+      if (!candidate && mayHoldValue(c, i + 1 < n ? text.charCodeAt(i + 1) : -1)) candidate = true;
+    }
+    const end = i;
     // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
-    const truncated = (openStart && start === 0) || (openEnd && end === text.length);
-    if (!truncated && m[0].length <= MAX_TOKEN) scanToken(m[0], start, prevWord, emit, offsets, prose);
-    prevWord = m[0].length <= MAX_PREV_WORD ? m[0].replace(PREV_WORD_TRIM_RE, '') : '';
+    const truncated = (openStart && start === 0) || (openEnd && end === n);
+    if ((candidate || end - start >= MIN_LETTERS_ONLY_VALUE) && !truncated && end - start <= MAX_TOKEN) {
+      prose ??= !STANDS_ALONE_RE.test(text);
+      scanToken(text.slice(start, end), start, previousWord(text, prevStart, prevEnd), emitFinding, offsets, prose);
+    }
+    prevStart = start;
+    prevEnd = end;
   }
+  scanning = NOT_SCANNING;
   return out;
 }
 
+/**
+ * The shortest value with none of the characters mayHoldValue looks for: a hex hash (32) or a base58
+ * wallet (25, `r…`) written in letters only. Shorter tokens of letters and punctuation are words.
+ */
+const MIN_LETTERS_ONLY_VALUE = 25;
+
+/**
+ * True for a character that every value shorter than MIN_LETTERS_ONLY_VALUE holds at least one of, once
+ * refanged: a digit (addresses, hashes, CVEs, ASNs, ports), ':' or '/' (URLs, IPv6, ssdeep), '@' (e-mail),
+ * '\' (UNC paths), or a dot inside the token (names; a dot before closing punctuation ends a sentence).
+ */
+function mayHoldValue(c: number, next: number): boolean {
+  if (c >= 0x2f && c <= 0x3a) return true; // / 0-9 :
+  if (c === 0x40 || c === 0x5c) return true; // @ \
+  return c === 0x2e && next >= 0 && !isTokenStop(next) && !TRIM_END_CODES.has(next);
+}
+
+const TRIM_END_CODES: ReadonlySet<number> = new Set([...'.,;:!?\'")]}'].map((c) => c.charCodeAt(0)));
+
+/** ASCII characters that end a token: whitespace, quotes, `<>|*`. */
+const ASCII_STOP = new Uint8Array(128);
+for (const c of ' \t\n\v\f\r"\'<>`|*') ASCII_STOP[c.charCodeAt(0)] = 1;
+/** The same beyond ASCII: JavaScript's \s and typographic quotes. */
+const WIDE_STOP: ReadonlySet<number> = new Set([
+  0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f,
+  0x3000, 0xfeff, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb,
+]);
+
+function isTokenStop(c: number): boolean {
+  return c < 128 ? ASCII_STOP[c] === 1 : WIDE_STOP.has(c);
+}
+
+/** The previous token as the version/ASN rules read it (punctuation trimmed); only short tokens count. */
+function previousWord(text: string, start: number, end: number): string {
+  return end - start > 0 && end - start <= MAX_PREV_WORD ? text.slice(start, end).replace(PREV_WORD_TRIM_RE, '') : '';
+}
+
 type Emit = (f: Finding, start: number, end: number) => void;
+
+/** The line scanLine is working on: module state rather than a closure per line (a report has millions). */
+const NOT_SCANNING = { line: '', offsets: null as Int32Array | null, out: [] as LineFinding[] };
+let scanning = NOT_SCANNING;
+
+function emitFinding(f: Finding, s: number, e: number): void {
+  const { line, offsets, out } = scanning;
+  const os = offsets === null ? s : (offsets[s] as number);
+  const oe = offsets === null ? e : (offsets[e] as number);
+  // Spaces taken out of a broken URL are not defanging: only what refanging changed counts.
+  const inside = spacesWithin(os, oe);
+  const defanged = oe - os - inside !== e - s;
+  const found: LineFinding = { type: f.type, value: f.value, defanged: f.defanged || defanged, column: os + 1, snippet: snippetAround(line, os, oe) };
+  if (f.ambiguous !== undefined) found.ambiguous = f.ambiguous;
+  if (f.port !== undefined) found.port = f.port;
+  if (inside > 0) found.repairedFrom = line.slice(os, oe);
+  out.push(found);
+}
 
 /** Original positions of the spaces joinBrokenUrls took out of the line being scanned (usually none). */
 let removedSpaces: readonly number[] = [];
@@ -247,8 +337,8 @@ function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, 
   const end = urlExtent(token, hostStart + host.length + (port?.length ?? 0));
   if (end - hostStart > MAX_TOKEN) return 0;
   emit({ type: 'url', value: `http://${token.slice(hostStart, end)}`, defanged: name.defanged }, base + hostStart, base + end);
-  // `host:port/path` is a connection to that host: the host is an indicator too.
-  if (port !== undefined) emit(name, base + hostStart, base + hostStart + host.length);
+  // `host:port/path` is a connection to that host: the host is an indicator too, with its port.
+  if (port !== undefined) emit({ ...name, port: Number(port.slice(1)) }, base + hostStart, base + hostStart + host.length);
   return end;
 }
 
@@ -289,7 +379,8 @@ function urlExtent(token: string, from: number): number {
 function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
   if (segment === '') return;
   let offset = 0;
-  for (const raw of segment.split(WEAK_SPLIT_RE)) {
+  // Most segments have no weak separator: no regex split, no array.
+  for (const raw of WEAK_SEPARATOR_RE.test(segment) ? segment.split(WEAK_SPLIT_RE) : [segment]) {
     const at = segment.indexOf(raw, offset);
     offset = at + raw.length;
     const { s, e } = trimPiece(raw);
@@ -305,8 +396,22 @@ function scanPieces(segment: string, base: number, prevWord: string, emit: Emit,
   }
 }
 
+/** `45.61.137.10:8080`, `c2.badhost.top:443`: one colon, then a port. */
+const HOST_PORT_RE = /^([^:]+):(\d{1,5})$/;
+const NETWORK_TYPES: ReadonlySet<string> = new Set(['ipv4', 'domain', 'hostname']);
+
 // "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
 function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+  // An address or name with its port is a network indicator that keeps the port, as MISP's `ip-dst|port`
+  // does and as CSV cells already do (issue #17.4): in prose the port was dropped.
+  const hostPort = HOST_PORT_RE.exec(piece);
+  if (hostPort !== null) {
+    const host = hostPort[1] as string;
+    const port = Number(hostPort[2]);
+    const t = trimPiece(host);
+    const f = t.s === 0 && t.e === host.length && port >= 1 && port <= 65_535 ? classifyPiece(host, prevWord, wasDefanged(offsets, start, start + host.length), prose) : null;
+    if (f !== null && NETWORK_TYPES.has(f.type)) return emit({ ...f, port }, start, start + host.length);
+  }
   let off = 0;
   for (const part of piece.split(':')) {
     const s = start + off;
@@ -333,5 +438,21 @@ function trimPiece(p: string): { s: number; e: number } {
 export function snippetAround(line: string, start: number, end: number): string {
   const from = Math.max(0, start - SNIPPET_RADIUS);
   const to = Math.min(line.length, end + SNIPPET_RADIUS);
-  return `${from > 0 ? '…' : ''}${line.slice(from, to).replace(/\s+/g, ' ').trim()}${to < line.length ? '…' : ''}`;
+  const text = line.slice(from, to);
+  // Most snippets hold single spaces only: no regex pass then.
+  return `${from > 0 ? '…' : ''}${needsCollapse(text) ? text.replace(/\s+/g, ' ').trim() : text}${to < line.length ? '…' : ''}`;
+}
+
+/** True when `text` has whitespace other than single inner spaces (what the snippet collapses and trims). */
+function needsCollapse(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  if (text.charCodeAt(0) <= 0x20 || text.charCodeAt(n - 1) <= 0x20) return true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (text.charCodeAt(i + 1) === 0x20) return true;
+    } else if (c < 0x20 || (c >= 0x7f && isTokenStop(c))) return true;
+  }
+  return false;
 }
