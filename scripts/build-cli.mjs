@@ -26,8 +26,13 @@ mkdirSync(staging, { recursive: true });
 try {
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The import's parse worker is found beside the bundle as parse-worker.js (parse-in-worker.ts).
-    entryPoints: { liaison: 'main/cli/index.ts', 'parse-worker': 'main/core/ingest/import/parse-worker.ts' },
+    // The import's parse worker is found beside the bundle as parse-worker.js (parse-in-worker.ts); embedded.js
+    // is the same CLI for the packaged app's CLI mode (main/app/cli-host.ts), sharing every chunk.
+    entryPoints: {
+      liaison: 'main/cli/index.ts',
+      embedded: 'main/cli/embedded.ts',
+      'parse-worker': 'main/core/ingest/import/parse-worker.ts',
+    },
     outdir: staging,
     bundle: true,
     splitting: true,
