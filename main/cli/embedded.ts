@@ -1,3 +1,4 @@
+import { exitQuietlyOnBrokenPipe } from './broken-pipe';
 import { runCli, type CliHost } from './run';
 
 /**
@@ -6,5 +7,7 @@ import { runCli, type CliHost } from './run';
  * for Electron's ABI). Returns the exit code; the host exits.
  */
 export function runEmbeddedCli(argv: readonly string[], host: CliHost): Promise<number> {
+  // In Electron's main process process.exit is app.exit.
+  exitQuietlyOnBrokenPipe(process.stdout, (code) => process.exit(code));
   return runCli(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }, host);
 }
