@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { WorkbenchError } from '../core/errors';
 import { defaultVaultLocation } from '../core/vault/paths';
 
 /** The process surface the CLI uses, injectable so tests can run it in-process. */
@@ -40,6 +41,8 @@ export function createContext(io: CliIo, host: CliHost = {}): CliContext {
   const context: CliContext = {
     io,
     resolveLocation(options) {
+      // `--vault "$UNSET"` must not turn into the current folder (path.resolve('')): refused, not guessed.
+      if (options.vault?.trim() === '') throw new WorkbenchError('INVALID_INPUT', '--vault is empty: name the vault folder.');
       const chosen = options.vault ?? (io.env.LIAISON_VAULT || undefined) ?? defaultVaultLocation(io.env);
       context.location = path.resolve(chosen);
       return context.location;
