@@ -20,7 +20,14 @@ if (reason === null) {
   process.stderr.write(`liaison: the built CLI is not current (${reason}); run "npm run build:cli"\n`);
   process.exitCode = 1;
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
+  let tsx;
+  try {
+    tsx = await import('tsx/esm/api');
+  } catch {
+    // An install without dev dependencies has neither esbuild (so no build) nor tsx: one line, not a stack.
+    process.stderr.write(`liaison: the CLI is not built (${reason}) and tsx is not installed to run its sources; install the dev dependencies and run "npm run build:cli"\n`);
+    process.exit(1);
+  }
+  tsx.register();
   await import('../main/cli/index.ts');
 }

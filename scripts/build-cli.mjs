@@ -6,6 +6,7 @@
 // the sources on disk to know the build is current. Takes about half a second.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cjsViaRequire, REQUIRE_BANNER } from './cli-cjs-imports.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out', 'cli');
@@ -26,8 +27,13 @@ mkdirSync(staging, { recursive: true });
 try {
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The import's parse worker is found beside the bundle as parse-worker.js (parse-in-worker.ts).
-    entryPoints: { liaison: 'main/cli/index.ts', 'parse-worker': 'main/core/ingest/import/parse-worker.ts' },
+    // The import's parse worker is found beside the bundle as parse-worker.js (parse-in-worker.ts); embedded.js
+    // is the same CLI for the packaged app's CLI mode (main/app/cli-host.ts), sharing every chunk.
+    entryPoints: {
+      liaison: 'main/cli/index.ts',
+      embedded: 'main/cli/embedded.ts',
+      'parse-worker': 'main/core/ingest/import/parse-worker.ts',
+    },
     outdir: staging,
     bundle: true,
     splitting: true,
@@ -37,10 +43,16 @@ try {
     // Dependencies load from node_modules as they are (the native SQLite binding cannot be bundled anyway).
     packages: 'external',
     chunkNames: 'chunks/[name]-[hash]',
+    // CommonJS packages are require()d, not imported: see cli-cjs-imports.mjs.
+    banner: { js: REQUIRE_BANNER },
+    plugins: [cjsViaRequire(root)],
     metafile: true,
     logLevel: 'warning',
   });
-  const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/')).sort();
+  // Neither packages nor the plugin's stand-ins (`liaison-cjs:tldts`) are sources to watch.
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((file) => !file.startsWith('node_modules/') && !file.startsWith('liaison-cjs:'))
+    .sort();
   writeFileSync(join(staging, 'sources.json'), `${JSON.stringify({ inputs }, null, 2)}\n`);
   const old = join(root, 'out', `.cli-old-${process.pid}`);
   rmSync(old, { recursive: true, force: true });

@@ -8,6 +8,8 @@ import { bindElectronFiles } from '../ipc/electron-files';
 import { bindElectronIpc } from '../ipc/electron-ipc';
 import { APP_ORIGIN } from './app-url';
 import { electronPdfPrinter } from './electron-pdf-printer';
+import { runCliMode } from './cli-host';
+import { cliModeArguments } from './cli-mode';
 import { guardSession, installGuards } from './guards';
 import { resolveLaunchOptions } from './launch-options';
 import { requireNativeBinding } from './native-binding';
@@ -19,15 +21,20 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Locking the vault on quit must not hang the quit if the worker is stuck. */
 const CORE_CLOSE_TIMEOUT_MS = 5_000;
 
-// Both must happen before `ready`: scheme privileges are fixed then, and guards must see the first window.
-registerAppScheme();
-installGuards();
-
-if (!app.requestSingleInstanceLock()) {
-  // Two instances would open one vault file from two processes; the first one gets focus instead.
-  app.quit();
+const cliArguments = cliModeArguments(process.argv, process.defaultApp === true);
+if (cliArguments) {
+  // `liaison` launched beside the app (cli-mode.ts): no window, no lock; out/cli is this file's sibling build.
+  void runCliMode(cliArguments, new URL('../cli/embedded.js', import.meta.url));
 } else {
-  void start();
+  // Both must happen before `ready`: scheme privileges are fixed then, and guards must see the first window.
+  registerAppScheme();
+  installGuards();
+  if (!app.requestSingleInstanceLock()) {
+    // Two instances would open one vault file from two processes; the first one gets focus instead.
+    app.quit();
+  } else {
+    void start();
+  }
 }
 
 async function start(): Promise<void> {

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { WorkbenchError } from '../core/errors';
 import { defaultVaultLocation } from '../core/vault/paths';
 
 /** The process surface the CLI uses, injectable so tests can run it in-process. */
@@ -18,6 +19,12 @@ export interface GlobalOptions {
   passphraseFile?: string;
 }
 
+/** What the program running the CLI provides beyond the io: nothing from `node`, the SQLite binary from the app. */
+export interface CliHost {
+  /** better_sqlite3.node built for the running ABI (the app binary's); node_modules' copy otherwise. */
+  nativeBinding?: string;
+}
+
 /** What commands share: the io, and where the vault is once a command has resolved it (for error lines). */
 export interface CliContext {
   io: CliIo;
@@ -25,13 +32,17 @@ export interface CliContext {
   location?: string;
   resolveLocation(options: GlobalOptions): string;
   actor(): string;
+  /** What every vault entry point needs: the actor, and the host's SQLite binary if it has one. */
+  vaultOptions(): { actor: string; nativeBinding?: string };
 }
 
 /** Builds the shared context for one CLI run. */
-export function createContext(io: CliIo): CliContext {
+export function createContext(io: CliIo, host: CliHost = {}): CliContext {
   const context: CliContext = {
     io,
     resolveLocation(options) {
+      // `--vault "$UNSET"` must not turn into the current folder (path.resolve('')): refused, not guessed.
+      if (options.vault?.trim() === '') throw new WorkbenchError('INVALID_INPUT', '--vault is empty: name the vault folder.');
       const chosen = options.vault ?? (io.env.LIAISON_VAULT || undefined) ?? defaultVaultLocation(io.env);
       context.location = path.resolve(chosen);
       return context.location;
@@ -43,6 +54,10 @@ export function createContext(io: CliIo): CliContext {
       } catch {
         return 'unknown'; // no passwd entry, e.g. an arbitrary uid in a container
       }
+    },
+    vaultOptions() {
+      const actor = context.actor();
+      return host.nativeBinding ? { actor, nativeBinding: host.nativeBinding } : { actor };
     },
   };
   return context;

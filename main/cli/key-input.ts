@@ -13,8 +13,12 @@ export async function readKeys(io: CliIo, args: readonly string[], fromStdin: bo
   const keys = [...args];
   if (fromStdin) {
     if (io.stdin.isTTY) throw new WorkbenchError('INVALID_INPUT', '--stdin reads keys from a pipe or file, one per line; standard input is a terminal.');
+    // Decoded as one stream, not chunk by chunk: a pipe cuts its 64 KiB chunks anywhere, also inside a
+    // character, which decoded alone would turn `domain:bücher.example` into two U+FFFD.
+    const decoder = new TextDecoder('utf-8');
     let text = '';
-    for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    text += decoder.decode();
     for (const line of text.split('\n')) {
       const key = line.trim();
       if (key) keys.push(key);

@@ -21,4 +21,13 @@ describe('output', () => {
     expect(errorLine(new WorkbenchError('NOT_A_VAULT', 'This folder is not a Liaison vault.'), '/v')).toBe('/v is not a Liaison vault');
     expect(errorLine(new WorkbenchError('NEWER_SCHEMA', 'This vault uses schema version 90.'), '/v')).toBe('this vault uses schema version 90');
   });
+
+  it('keeps a file name or an acronym that starts the message as it is', () => {
+    const rejected = 'Not imported: Partner.liaison: byte 0: not a Liaison bundle.';
+    expect(errorLine(new WorkbenchError('INVALID_INPUT', rejected), '/v')).toBe('not imported: Partner.liaison: byte 0: not a Liaison bundle');
+    expect(errorLine(new WorkbenchError('INVALID_INPUT', 'Partner.liaison: byte 0: damaged.'), '/v')).toBe('Partner.liaison: byte 0: damaged');
+    expect(errorLine(new WorkbenchError('INVALID_INPUT', 'Report: row 3: no value.'), '/v')).toBe('Report: row 3: no value');
+    expect(errorLine(new WorkbenchError('INVALID_INPUT', 'TAXII server refused the request.'), '/v')).toBe('TAXII server refused the request');
+    expect(errorLine(new WorkbenchError('CANCELLED', 'Cancelled.'), '/v')).toBe('cancelled');
+  });
 });

@@ -60,7 +60,12 @@ export function errorLine(error: WorkbenchError, location: string | undefined): 
   }
 }
 
+/**
+ * "Cannot read the file." -> "cannot read the file". Only an ordinary capitalised first word is lowered: a
+ * message may start with a file name the user typed (`Partner.liaison: byte 0: …`), which must stay as it is
+ * on a case-sensitive file system, or with an acronym (`TAXII …`).
+ */
 function sentenceToLine(message: string): string {
   const trimmed = message.trim().replace(/\.$/, '');
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+  return /^[A-Z][a-z]*(?:'[a-z]+)?(?=[ ,]|$)/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }

@@ -33,17 +33,30 @@ export async function readPassphrase(io: CliIo, source: PassphraseSource): Promi
   return first;
 }
 
-/** The first line of `file` without its line ending (so `echo secret > f` works). */
+/**
+ * The first line of `file` without its line ending (so `echo secret > f` works). UTF-8, or UTF-16 when the
+ * file starts with its byte-order mark: Windows PowerShell 5's `'secret' > f` writes UTF-16LE with one, and
+ * `Out-File -Encoding utf8` UTF-8 with one; read as plain UTF-8 either would be a wrong passphrase.
+ */
 export function readPassphraseFile(file: string): string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new WorkbenchError('INVALID_INPUT', 'Cannot read the passphrase file.', { cause: error });
   }
+  const text = decodeText(bytes);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.length === 0) throw new WorkbenchError('INVALID_INPUT', 'The passphrase file is empty.');
   return firstLine;
+}
+
+/** Text by its byte-order mark: UTF-16LE, UTF-16BE or UTF-8 (the mark removed); UTF-8 without one. */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  return bytes.toString('utf8');
 }
 
 /**

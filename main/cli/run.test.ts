@@ -73,6 +73,15 @@ describe('runCli in-process', () => {
     expect(blank.stderr()).toBe('liaison: the passphrase file is empty\n');
   });
 
+  it('refuses an empty --vault instead of using the current folder', async () => {
+    const cwd = process.cwd();
+    const before = fs.readdirSync(cwd);
+    const run = fakeIo({ LIAISON_PASSPHRASE: 'empty vault flag 1' });
+    expect(await runCli(['--vault', '', 'vault', 'init'], run.io)).toBe(1);
+    expect(run.stderr()).toBe('liaison: --vault is empty: name the vault folder\n');
+    expect(fs.readdirSync(cwd)).toEqual(before);
+  });
+
   it('reports NO_VAULT with a hint, and prints help with exit 0', async () => {
     const missing = path.join(dirs.make(), 'missing');
     const run = fakeIo({ LIAISON_PASSPHRASE: 'x' });

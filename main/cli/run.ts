@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { toWorkbenchError } from '../core/errors';
-import { createContext, type CliContext, type CliIo } from './context';
+import { createContext, type CliContext, type CliHost, type CliIo } from './context';
 import { errorLine } from './output';
+
+export type { CliHost } from './context';
 
 /** Exit codes: 0 success, 1 a user or input error (one line on stderr), 2 a usage error. */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
@@ -47,10 +49,11 @@ const ROOT_OPTIONS_WITH_VALUE = new Set(['--vault', '--passphrase-file']);
 
 /**
  * Runs the `liaison` CLI for `argv` (the user's arguments, without node and script) and returns the exit
- * code. Never calls process.exit, so tests can run it in-process.
+ * code. Never calls process.exit, so tests can run it in-process. `host` is what the program running the CLI
+ * adds (the packaged app: its Electron-ABI SQLite binary).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const context = createContext(io);
+export async function runCli(argv: readonly string[], io: CliIo, host: CliHost = {}): Promise<number> {
+  const context = createContext(io, host);
   const program = new Command('liaison')
     .description('Liaison Workbench command line: the encrypted vault, indicator import, lookup and triage, warninglists, and the audit log.')
     .option('--vault <path>', 'vault folder (default: $LIAISON_VAULT, else the platform data folder)')

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { channel, Empty } from './channel';
-import { TlpLevelSchema, type TlpLevel } from './indicators';
+import { TlpLevelSchema } from './indicators';
+
+// The core's own result types, from a dependency-free module: only types cross, never core code.
+import type {
+  BundleExportResult as BundleExportOutcome,
+  BundleImportOutcome,
+  BundleImportRow as BundleImportRecord,
+  BundleVerification,
+  CustodyEntry,
+} from '../../main/core/bundles/bundle-model';
+
+export type { BundleExportOutcome, BundleImportOutcome, BundleImportRecord, BundleVerification, CustodyEntry };
 
 /** A vault's exchange identity as shown and sent: public keys and the fingerprint read over the phone. */
 export interface BundleIdentity {
@@ -17,74 +28,6 @@ export interface TrustedIdentity extends BundleIdentity {
   name: string;
   addedAt: string;
   addedBy: string;
-}
-
-export interface CustodyEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  organisation: string;
-  fingerprint: string;
-  action: 'imported' | 'triaged' | 'approved' | 'exported' | 'received';
-  detail: string;
-  objects: string[];
-  prev: string;
-  hash: string;
-}
-
-/** The verify screen: everything known about a bundle before anything is written. */
-export interface BundleVerification {
-  ok: boolean;
-  file: string;
-  problem: string | null;
-  problems: string[];
-  encrypted: boolean | null;
-  bundleId: string | null;
-  format: string | null;
-  created: string | null;
-  tool: string | null;
-  tlpMax: TlpLevel | null;
-  encryptedTo: string[];
-  signer: { fingerprint: string; analyst: string; organisation: string; trusted: boolean; trustedAs: string | null } | null;
-  objects: { total: number; byType: Record<string, number> } | null;
-  payload: { name: string; size: number; sha256: string }[];
-  custody: { verified: boolean; head: string | null; entries: CustodyEntry[] } | null;
-  importedBefore: number;
-}
-
-export interface BundleImportOutcome {
-  bundleId: string;
-  records: number;
-  indicatorsNew: number;
-  indicatorsMerged: number;
-  custody: CustodyEntry[];
-}
-
-export interface BundleExportOutcome {
-  /** The name the core gave the file in the session's export folder; hand it out with `files.saveExport`. */
-  file: string;
-  bundleId: string;
-  kind: 'signed' | 'encrypted' | 'plain';
-  tlpMax: TlpLevel;
-  objects: { total: number; byType: Record<string, number> };
-  indicators: number;
-  withheld: number;
-  recipients: { ageRecipient: string; fingerprint: string | null; name: string | null }[];
-  custodyEntries: number;
-  bytes: number;
-  sha256: string;
-  signer: string | null;
-}
-
-export interface BundleImportRecord {
-  bundleId: string;
-  sourceId: number;
-  signerFingerprint: string;
-  signerName: string;
-  signerTrusted: boolean;
-  importedAt: string;
-  importedBy: string;
-  custody: CustodyEntry[];
 }
 
 const GrantId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);

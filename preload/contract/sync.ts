@@ -1,24 +1,10 @@
 import { z } from 'zod';
 import { channel, Empty } from './channel';
-import { TlpLevelSchema, type TlpLevel } from './indicators';
+import { TlpLevelSchema } from './indicators';
+// The core's own profile type, from a dependency-free module: only the type crosses, never core code.
+import type { SyncProfile } from '../../main/core/sync/sync-profile-model';
 
-/** A server profile as shown: never its secret or CA text (mirrors the core's SyncProfile). */
-export interface SyncProfile {
-  id: number;
-  name: string;
-  discoveryUrl: string;
-  apiRootUrl: string | null;
-  pushCollection: string;
-  pullCollections: string[];
-  auth: 'none' | 'basic' | 'bearer';
-  user: string | null;
-  customCa: boolean;
-  tlpMax: TlpLevel;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-}
+export type { SyncProfile };
 
 export interface SyncConnectionReport {
   ok: boolean;

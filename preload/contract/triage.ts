@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel, Empty } from './channel';
 import { TlpLevelSchema, type TlpLevel } from './indicators';
+// The core's own outcome type, from a dependency-free module: only the type crosses, never core code.
+import type { QueueExportFileOutcome as QueueExportOutcome } from '../../main/core/triage/queue-export-model';
 
 export const TRIAGE_STATUSES = ['new', 'in-review', 'malicious', 'suspicious', 'benign', 'false-positive', 'expired'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
@@ -184,20 +186,7 @@ const QueueExportRequest = z
   .object({ filter: QueueFilterSchema, format: z.enum(QUEUE_EXPORT_FORMATS), tlpMax: TlpLevelSchema, defang: z.boolean().default(true) })
   .strict();
 
-export interface QueueExportOutcome {
-  fileName: string;
-  format: QueueExportFormat;
-  tlpMax: TlpLevel;
-  /** Values written defanged (a STIX pattern always holds the real value). */
-  defanged: boolean;
-  bytes: number;
-  /** Indicators written. */
-  count: number;
-  /** Indicators of the filter marked above the ceiling, left out. */
-  withheld: number;
-  /** The highest marking among what was written; null when nothing was. */
-  marking: TlpLevel | null;
-}
+export type { QueueExportOutcome };
 const WarninglistCategoryRequest = z.object({ name: z.string().min(1).max(500), category: z.enum(WARNINGLIST_CATEGORIES) }).strict();
 
 export const triageChannels = {

@@ -20,7 +20,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
       const globals = command.optsWithGlobals<GlobalOptions>();
       const location = context.resolveLocation(globals);
       const passphrase = await readVaultPassphrase(context, globals, 'New vault passphrase: ', true);
-      const opened = await createVault(location, passphrase, { actor: context.actor() });
+      const opened = await createVault(location, passphrase, context.vaultOptions());
       try {
         const info = opened.info();
         if (options.json) printJson(context.io, info);
@@ -66,7 +66,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
         confirm: true,
       });
       const rekey = options.rotateDataKey ? rotateDataKey : changePassphrase;
-      const result = await rekey(location, current, next, { actor: context.actor() });
+      const result = await rekey(location, current, next, context.vaultOptions());
       const dataKeyRotated = options.rotateDataKey ?? false;
       if (options.json) printJson(context.io, { location, ...result, dataKeyRotated });
       else printFields(context.io, [['Passphrase changed', result.changedAt], ['Data key', dataKeyRotated ? 'new (database re-encrypted)' : 'unchanged'], ['Location', location]]);
@@ -77,7 +77,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
 export async function unlock(context: CliContext, globals: GlobalOptions) {
   const location = context.resolveLocation(globals);
   const passphrase = await readVaultPassphrase(context, globals, 'Passphrase: ');
-  return unlockVault(location, passphrase, { actor: context.actor() });
+  return unlockVault(location, passphrase, context.vaultOptions());
 }
 
 /** The vault's passphrase: --passphrase-file, else LIAISON_PASSPHRASE, else a no-echo prompt. */

@@ -17,6 +17,9 @@ import { ensureIdentity, toPublic, type BundleAuthor, type VaultIdentity } from 
 import { selectIndicators } from './indicator-selection';
 import { isAgeRecipient, stixIdentityObject } from './public-identity-file';
 import { getTrustedKey } from './trust-store';
+import type { BundleExportResult, BundleRecipient } from './bundle-model';
+
+export type { BundleExportResult, BundleRecipient };
 
 export const TOOL_NAME = 'Liaison Workbench 0.1.0';
 
@@ -38,28 +41,6 @@ export interface BundleExportSelection {
   recipients: readonly string[];
   /** An unsigned plain STIX 2.1 bundle (for MISP or OpenCTI) instead of a bundle file. */
   plain?: boolean;
-}
-
-export interface BundleRecipient {
-  ageRecipient: string;
-  fingerprint: string | null;
-  name: string | null;
-}
-
-export interface BundleExportResult {
-  file: string;
-  bundleId: string;
-  kind: 'signed' | 'encrypted' | 'plain';
-  tlpMax: TlpLevel;
-  objects: { total: number; byType: Record<string, number> };
-  indicators: number;
-  /** Indicators the query matched that are marked above the ceiling (left out). */
-  withheld: number;
-  recipients: BundleRecipient[];
-  custodyEntries: number;
-  bytes: number;
-  sha256: string;
-  signer: string | null;
 }
 
 /** Resolves `--recipient` values: a trusted key's fingerprint (any spelling) or a raw age recipient. */

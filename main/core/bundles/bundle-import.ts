@@ -9,6 +9,9 @@ import type { BundleLimits } from './bundle-limits';
 import { appendCustody, type CustodyEntry } from './custody';
 import { ensureIdentity, type BundleAuthor } from './identity';
 import { verifyBundle, type BundleVerification } from './bundle-verify';
+import type { BundleImportRow } from './bundle-model';
+
+export type { BundleImportRow };
 
 export interface BundleImportOptions {
   /** Import even though the signer is not in the trust store (the analyst confirmed); recorded as such. */
@@ -99,17 +102,6 @@ export async function importBundle(db: Database, author: BundleAuthor, source: B
     throw new WorkbenchError('INVALID_INPUT', `Not imported: ${report.file}: bundle.json${first ? `: ${first.location}: ${first.reason}` : ''} (${result.rejected} record(s) rejected; nothing was written)`);
   }
   return { verification: report, result, custody };
-}
-
-export interface BundleImportRow {
-  bundleId: string;
-  sourceId: number;
-  signerFingerprint: string;
-  signerName: string;
-  signerTrusted: boolean;
-  importedAt: string;
-  importedBy: string;
-  custody: CustodyEntry[];
 }
 
 /** Bundles this vault imported, newest first, with their custody chains. */

@@ -1,19 +1,7 @@
 import { WorkbenchError } from '../errors';
+import type { BundleProblem } from './bundle-model';
 
-/** Why a bundle was refused; every kind means nothing was imported. */
-export type BundleProblem =
-  | 'not-a-bundle'
-  | 'wrong-recipient'
-  | 'damaged'
-  | 'truncated'
-  | 'parts'
-  | 'format-version'
-  | 'bad-signature'
-  | 'hash-mismatch'
-  | 'limits'
-  | 'tlp'
-  | 'custody'
-  | 'content';
+export type { BundleProblem };
 
 /** A refused bundle: the message names the file and the place (`x.liaison: bundle.json: …`). */
 export class BundleRejected extends WorkbenchError {

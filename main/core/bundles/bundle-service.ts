@@ -9,10 +9,12 @@ import type { BundleSource } from './bundle-file-reader';
 import { exportBundle, type BundleExportResult } from './bundle-export';
 import { importBundle, listBundleImports, type BundleImportRow } from './bundle-import';
 import { verifyBundle, type BundleVerification } from './bundle-verify';
-import type { CustodyEntry } from './custody';
 import { ensureIdentity, renameIdentity, toPublic, type BundleAuthor, type IdentityNames, type PublicIdentity } from './identity';
 import { MAX_PUBLIC_IDENTITY_BYTES, parsePublicIdentityFile } from './public-identity-file';
 import { addTrustedKey, listTrustedKeys, removeTrustedKey, type TrustedKey } from './trust-store';
+import type { BundleImportOutcome } from './bundle-model';
+
+export type { BundleImportOutcome };
 
 /** A file the analyst chose, as the session's grants hold it. */
 export type BundleFile = { kind: 'path'; path: string; name: string } | { kind: 'bytes'; name: string; bytes: Uint8Array };
@@ -28,14 +30,6 @@ export interface BundleHost {
   runExclusive<T>(work: () => Promise<T>): Promise<T>;
   /** The folder the host hands exports out of by name (a download, a save dialog). */
   readonly exportFolder: string;
-}
-
-export interface BundleImportOutcome {
-  bundleId: string;
-  records: number;
-  indicatorsNew: number;
-  indicatorsMerged: number;
-  custody: CustodyEntry[];
 }
 
 export interface BundleExportOptions {

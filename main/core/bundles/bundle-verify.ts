@@ -1,43 +1,13 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { TlpLevel } from '../ingest/ingest-record';
 import { readBundleFile, type BundleSource, type OpenedBundle } from './bundle-file-reader';
 import type { BundleLimits } from './bundle-limits';
-import { BundleRejected, type BundleProblem } from './bundle-rejection';
-import { verifyCustody, type CustodyEntry } from './custody';
+import { BundleRejected } from './bundle-rejection';
+import { verifyCustody } from './custody';
 import { getIdentity } from './identity';
 import { findTrustedBySigningKey } from './trust-store';
+import type { BundleSignerReport, BundleVerification } from './bundle-model';
 
-export interface BundleSignerReport {
-  fingerprint: string;
-  analyst: string;
-  organisation: string;
-  /** True for a key in the trust store, or this vault's own key. */
-  trusted: boolean;
-  /** The trust store's name for it ("this vault" for our own key), or null when unknown. */
-  trustedAs: string | null;
-}
-
-/** What `bundle verify` reports, and what the verify screen shows before anything is written. */
-export interface BundleVerification {
-  ok: boolean;
-  file: string;
-  /** Why it was refused (null when ok); the message names the part and place. */
-  problem: BundleProblem | null;
-  problems: string[];
-  encrypted: boolean | null;
-  bundleId: string | null;
-  format: string | null;
-  created: string | null;
-  tool: string | null;
-  tlpMax: TlpLevel | null;
-  encryptedTo: string[];
-  signer: BundleSignerReport | null;
-  objects: { total: number; byType: Record<string, number> } | null;
-  payload: { name: string; size: number; sha256: string }[];
-  custody: { verified: boolean; head: string | null; entries: CustodyEntry[] } | null;
-  /** Times this vault imported this bundle before. */
-  importedBefore: number;
-}
+export type { BundleSignerReport, BundleVerification };
 
 export interface VerifyOptions {
   limits?: Partial<BundleLimits>;

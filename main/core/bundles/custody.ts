@@ -7,30 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { CUSTODY_ACTIONS, type CustodyAction, type CustodyEntry, type CustodyEntryInput } from './bundle-model';
+
+export { CUSTODY_ACTIONS, type CustodyAction, type CustodyEntry, type CustodyEntryInput };
 
 export const CUSTODY_FORMAT = 'liaison-custody/1';
-export const CUSTODY_ACTIONS = ['imported', 'triaged', 'approved', 'exported', 'received'] as const;
-export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 const GENESIS = '0'.repeat(64);
-
-export interface CustodyEntryInput {
-  at: string;
-  actor: string;
-  organisation: string;
-  /** Fingerprint of the vault identity that recorded it. */
-  fingerprint: string;
-  action: CustodyAction;
-  /** One line: what happened (e.g. the import's source name, the fields triage changed). */
-  detail: string;
-  /** STIX ids the entry is about; the bundle's own id for entries about the whole bundle. */
-  objects: string[];
-}
-
-export interface CustodyEntry extends CustodyEntryInput {
-  seq: number;
-  prev: string;
-  hash: string;
-}
 
 const entrySchema = z.strictObject({
   seq: z.number().int().min(0),

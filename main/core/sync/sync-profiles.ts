@@ -4,6 +4,7 @@ import { mutate } from '../audit';
 import { WorkbenchError } from '../errors';
 import type { TlpLevel } from '../ingest/ingest-record';
 import { tlpFromRank, tlpRank } from '../vault/queries/tlp-rank';
+import type { SyncProfile } from './sync-profile-model';
 import { TaxiiError } from './taxii-error';
 import { requireHttpUrl, withTrailingSlash, type TaxiiCredentials } from './taxii-http';
 
@@ -21,23 +22,7 @@ export interface SyncProfileInput {
   tlpMax: TlpLevel;
 }
 
-/** A profile as shown anywhere: never the secret or the CA text, only whether they are set. */
-export interface SyncProfile {
-  id: number;
-  name: string;
-  discoveryUrl: string;
-  apiRootUrl: string | null;
-  pushCollection: string;
-  pullCollections: string[];
-  auth: 'none' | 'basic' | 'bearer';
-  user: string | null;
-  customCa: boolean;
-  tlpMax: TlpLevel;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-}
+export type { SyncProfile };
 
 /** The profile with what a connection needs; only the engine asks for it. */
 export interface SyncProfileSecrets extends SyncProfile {

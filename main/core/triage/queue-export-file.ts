@@ -13,17 +13,9 @@ import { WorkbenchError } from '../errors';
 import type { TlpLevel } from '../ingest/ingest-record';
 import type { QueueFilter } from './queue-query';
 import { exportQueue, type QueueExportFormat } from './queue-export';
+import type { QueueExportFileOutcome } from './queue-export-model';
 
-export interface QueueExportFileOutcome {
-  fileName: string;
-  format: QueueExportFormat;
-  tlpMax: TlpLevel;
-  defanged: boolean;
-  bytes: number;
-  count: number;
-  withheld: number;
-  marking: TlpLevel | null;
-}
+export type { QueueExportFileOutcome };
 
 const EXTENSIONS: Record<QueueExportFormat, string> = { csv: 'csv', stix: 'stix.json', txt: 'txt' };
 

@@ -11,10 +11,10 @@ import type { TlpLevel } from '../ingest/ingest-record';
 import { stixBundle, stixIndicator, tlpMarkingDefinitions, type StixIndicatorType } from '../stix';
 import { tlpRank } from '../vault/queries/tlp-rank';
 import type { QueueFilter, QueueRow } from './queue-query';
+import { QUEUE_EXPORT_FORMATS, type QueueExportFormat } from './queue-export-model';
 import { readQueuePage } from './queue-reads';
 
-export const QUEUE_EXPORT_FORMATS = ['csv', 'stix', 'txt'] as const;
-export type QueueExportFormat = (typeof QUEUE_EXPORT_FORMATS)[number];
+export { QUEUE_EXPORT_FORMATS, type QueueExportFormat };
 
 /** Largest export: a bigger selection is refused with a message, not truncated silently. */
 export const MAX_QUEUE_EXPORT = 200_000;
