@@ -203,8 +203,9 @@ test('context, sources and tags in the detail pane are pivots that filter the qu
 
   await queue.row('evil-c2.top').locator('.queue-cell-value').click();
   await queue.detail.getByRole('region', { name: 'Context' }).getByRole('button', { name: 'Dharma' }).click();
+  // The pivot asks for the whole word: neither "Dharma…" nor the source dharma.csv (issue #17.7 search).
   await expect(queue.rows).toHaveCount(1);
-  await expect(queue.search).toHaveValue('Dharma');
+  await expect(queue.search).toHaveValue('"Dharma"');
 
   await queue.detailSources.getByRole('button', { name: 'dharma.csv' }).click();
   await expect(queue.rows).toHaveCount(2);
@@ -264,4 +265,41 @@ test('after opening a related indicator, 1–6 change the indicator shown; a fil
   await queue.search.fill('nothing-matches-this');
   await expect(queue.page.getByText('No indicators match these filters.')).toBeVisible();
   await expect(queue.detail.locator('.detail-title')).toHaveCount(0);
+});
+
+test('search finds the start of a word and a source name; a resized column keeps Value and the warninglist in sight (#17.7, #17.9)', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(webHost.url);
+  await new CreateVaultPage(page).create(PASSPHRASE);
+  const importPanel = new ImportPanel(page);
+  await importPanel.open();
+  await importPanel.importFiles([
+    await csvFile('AsyncRAT_C2_IPs.csv', 'indicator,type\n185.220.101.7,ip-dst\n'),
+    await csvFile('fake-updates.csv', 'indicator,type,malware\ncdn-update[.]top,domain,SocGholish\n'),
+  ]);
+  await importPanel.closeButton.click();
+  const queue = new QueuePage(page);
+  await expect(queue.rows).toHaveCount(2);
+
+  await queue.search.fill('SocGh');
+  await expect(queue.rows).toHaveCount(1);
+  await expect(queue.row('cdn-update.top')).toBeVisible();
+  await queue.search.fill('asyncrat');
+  await expect(queue.rows).toHaveCount(1);
+  await expect(queue.row('185.220.101.7')).toBeVisible();
+  await queue.search.fill('cdn-upd');
+  await expect(queue.rows).toHaveCount(1);
+  await queue.search.fill('');
+  await expect(queue.rows).toHaveCount(2);
+
+  // Widen Type: the narrow-window rules still apply (Seen goes, as without a resize) and Value keeps its room.
+  const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+  await expect(header('Seen')).toBeHidden();
+  await page.getByRole('separator', { name: 'Resize Type column' }).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(header('Seen')).toBeHidden();
+  await expect(header('Warninglist')).toBeVisible();
+  const value = await queue.row('185.220.101.7').locator('.queue-cell-value').boundingBox();
+  expect(value!.width).toBeGreaterThanOrEqual(160);
 });

@@ -149,6 +149,9 @@ describe('prefixes, substrings and source names (issue #17.7)', () => {
   it('short terms and quoted terms match whole tokens only', () => {
     expect(toFtsMatch('ab "ransom" ransom*')).toBe('"ab" "ransom"*');
     expect(found('"ransom"')).toEqual(['ransom-conti.example']);
+    // A quoted word is not looked for in source names either: a pivot on "Conti" means that word.
+    expect(found('"AsyncRAT"')).toEqual([]);
+    expect(found('"Conti"')).toEqual(['ransom-conti.example']);
     expect(found('20')).toEqual([]);
   });
 

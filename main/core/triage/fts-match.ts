@@ -39,7 +39,8 @@ export interface SearchTerm {
   /** The term's own MATCH expression: a quoted phrase, `*` when it is a prefix. */
   match: string;
   /**
-   * A LIKE pattern (escape `\`) finding the term inside a source name, or undefined for a short term.
+   * A LIKE pattern (escape `\`) finding the term inside a source name, or undefined for a short or a
+   * quoted term (a quoted term is that whole word only).
    * Source names are not in the full-text index: they are few (one per imported file), so a substring
    * scan of them costs nothing, where indexing them would write the name into every indicator's row.
    */
@@ -100,7 +101,7 @@ export function parseSearchText(text: string): SearchText | undefined {
     const letters = term.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
     out.push({
       match: `"${term.replaceAll('"', '""')}"${prefix ? '*' : ''}`,
-      ...(letters >= NAME_TERM_MIN ? { name: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } : {}),
+      ...(letters >= NAME_TERM_MIN && !exact ? { name: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } : {}),
     });
   }
   return { match: out.map((t) => t.match).join(' '), terms: out };

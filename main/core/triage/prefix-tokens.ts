@@ -4,7 +4,8 @@
  * and each batch's scan pay it again, so a common term typed without `*` made the first page of its
  * walk 5-9 times slower (40k matches in 200k rows: 9 -> 84 ms by confidence). Most typed terms are whole
  * tokens already, or begin a handful of others, so here each prefix is rewritten as the tokens it covers,
- * OR-ed: the same rows, as whole-token queries a probe can answer cheaply.
+ * OR-ed: the same rows, as whole-token queries a probe can answer cheaply. The tokens come from the
+ * index's vocabulary table (migration 0140).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SearchText, SearchTerm } from './fts-match';
@@ -64,23 +65,13 @@ function lookUp(db: Database, term: SearchTerm): SearchTerm | undefined {
   // "cafébar": the token is "cafebar", not "bar".
   if (/[\p{L}\p{N}]$/u.test(head)) return undefined;
   const token = last.toLowerCase();
-  ensureVocabulary(db);
   // Strictly above the token itself: a seek at `token` would read the token's own doclist (the whole
   // cost this avoids) only to learn how many rows hold it.
   const others = db
-    .prepare('SELECT term FROM temp.liaison_search_vocabulary WHERE term >= ? AND term < ? LIMIT ?')
+    .prepare('SELECT term FROM indicator_search_vocabulary WHERE term >= ? AND term < ? LIMIT ?')
     .pluck()
     .all(`${token}\u0000`, `${token}${TOP}`, MAX_TOKENS) as string[];
   if (others.length >= MAX_TOKENS) return undefined;
   const phrases = [token, ...others].map((t) => `"${head}${t}"`);
   return { ...term, match: phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})` };
-}
-
-/**
- * The index's tokens as a table (fts5vocab). In the temp schema: it is a view of the index, per
- * connection, and needs no migration; temp_store is MEMORY so nothing reaches a plaintext file.
- */
-function ensureVocabulary(db: Database): void {
-  const exists = db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'liaison_search_vocabulary'").get();
-  if (!exists) db.exec("CREATE VIRTUAL TABLE temp.liaison_search_vocabulary USING fts5vocab(main, indicator_search, 'row')");
 }

@@ -5,7 +5,7 @@ import { TlpBadge } from '../../components/TlpBadge';
 import { formatCount, formatTimestamp } from '../../lib/format';
 import { useDetailStore } from './detail-store';
 import { groupContext } from './context-groups';
-import { PivotLink } from './PivotLink';
+import { exactWords, PivotLink } from './PivotLink';
 
 /** Sources in the order the vault learnt of the indicator: the sightings timeline. */
 export function SightingsTimeline({ indicator }: { indicator: IndicatorDetail }) {
@@ -167,7 +167,7 @@ export function RelatedIndicators({ correlations }: { correlations: Correlations
 export function StixContext({ context }: { context: IndicatorDetail['context'] }) {
   const groups = groupContext(context);
   const pivot = (name: string, what: string) => (
-    <PivotLink filter={{ text: name }} what={what}>
+    <PivotLink filter={{ text: exactWords(name) }} what={what}>
       {name}
     </PivotLink>
   );
@@ -209,7 +209,7 @@ export function StixContext({ context }: { context: IndicatorDetail['context'] }
             <Fragment key={`f-${flag.label}-${index}`}>
               <dt>{flag.label}</dt>
               <dd>
-                <PivotLink filter={{ text: flag.pivot }} what={flag.pivot}>
+                <PivotLink filter={{ text: exactWords(flag.pivot) }} what={flag.pivot}>
                   {flag.value}
                 </PivotLink>
               </dd>

@@ -19,3 +19,16 @@ export function PivotLink({ filter, children, what }: { filter: Partial<FilterFo
     </button>
   );
 }
+
+/**
+ * The search text of a pivot on a name: every word in double quotes, so the queue shows what holds
+ * these whole words, not every word they begin ("Dharma" would also find "Dharmaxyz") nor every source
+ * whose file name holds them (issue #17.7 made typed words do both).
+ */
+export function exactWords(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `"${word}"`)
+    .join(' ');
+}

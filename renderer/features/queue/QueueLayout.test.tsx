@@ -99,7 +99,7 @@ describe('queue headers', () => {
     expect(useLayoutStore.getState().columnWidths).toEqual({ 2: width });
     expect(type.getAttribute('aria-valuenow')).toBe(String(width));
     expect(grid.classList.contains('has-custom-columns')).toBe(true);
-    expect(grid.style.getPropertyValue('--queue-columns')).toBe(`30px 124px ${width}px minmax(160px, 1fr) 116px 100px 64px 92px 110px 150px`);
+    expect(grid.style.getPropertyValue('--queue-columns')).toBe(`30px 124px ${width}px minmax(160px, 1fr) 116px 100px 64px 92px minmax(64px, 110px) minmax(84px, 150px)`);
     expect(rowElements()).toEqual(before);
     expect(rowElements().map((row) => row.textContent)).toEqual(texts);
 
@@ -180,14 +180,18 @@ describe('column widths across reloads (issue #17.9)', () => {
 });
 
 describe('narrow grids once a column was resized (issue #17.9)', () => {
-  const fixed = (layout: ColumnLayout) => layout.template.split(' ').filter((track) => /^\d+px$/.test(track)).reduce((sum, track) => sum + Number.parseInt(track, 10), 0);
+  /** The least room the template needs besides the value: fixed tracks, and a minmax track's minimum. */
+  const fixed = (layout: ColumnLayout) =>
+    [...layout.template.matchAll(/(?:^|\s)(?:minmax\((\d+)px, \d+px\)|(\d+)px)/g)].reduce((sum, m) => sum + Number(m[1] ?? m[2]), 0);
 
   it('hides columns in the default order, and the value keeps its minimum', () => {
     const widened = { 2: 200 };
-    expect(columnLayout(widened, 2000)).toEqual({ template: '30px 124px 200px minmax(160px, 1fr) 116px 100px 64px 92px 110px 150px', hidden: [] });
-    expect(columnLayout(widened, 1100)?.hidden).toEqual([6]);
-    expect(columnLayout(widened, 1000)?.hidden).toEqual([6, 7]);
-    expect(columnLayout(widened, 900)?.hidden).toEqual([6, 7, 8, 9]);
+    // Least widths: 30 + 124 + 200 + 160 (value) + 116 + 100 + 64 + 92 + 64 + 84 (tags and warninglist may shrink) = 1034.
+    expect(columnLayout(widened, 2000)).toEqual({ template: '30px 124px 200px minmax(160px, 1fr) 116px 100px 64px 92px minmax(64px, 110px) minmax(84px, 150px)', hidden: [] });
+    expect(columnLayout(widened, 1034)?.hidden).toEqual([]);
+    expect(columnLayout(widened, 1033)?.hidden).toEqual([6]);
+    expect(columnLayout(widened, 960)?.hidden).toEqual([6, 7]);
+    expect(columnLayout(widened, 870)?.hidden).toEqual([6, 7, 8, 9]);
     expect(columnLayout(widened, 600)?.hidden).toEqual([2, 6, 7, 8, 9]);
     for (const width of [2000, 1100, 1000, 900, 880, 700, 600]) {
       const layout = columnLayout(widened, width)!;
@@ -227,9 +231,13 @@ describe('narrow grids once a column was resized (issue #17.9)', () => {
       const grid = view!.container.querySelector<HTMLElement>('.queue-grid')!;
       expect(grid.hasAttribute('data-hidden-columns')).toBe(false);
       await key(handle('Type'), { key: 'ArrowRight', shiftKey: true });
-      // 880 px: sightings, last seen, tags and warninglist go, as queue.css hides them without a resize.
-      expect(grid.getAttribute('data-hidden-columns')).toBe('6 7 8 9');
-      expect(grid.style.getPropertyValue('--queue-columns')).toBe(`30px 124px ${76 + 4 * RESIZE_STEP}px minmax(160px, 1fr) 116px 100px`);
+      // 880 px, the grid's room at 1500 px: sightings go, as queue.css hides them without a resize, and
+      // the warninglist hit stays in sight (issue #17.2).
+      expect(grid.getAttribute('data-hidden-columns')).toBe('6');
+      expect(grid.style.getPropertyValue('--queue-columns')).toBe(`30px 124px ${76 + 4 * RESIZE_STEP}px minmax(160px, 1fr) 116px 100px 92px minmax(64px, 110px) minmax(84px, 150px)`);
+      await key(handle('Tags'), { key: 'ArrowRight', shiftKey: true });
+      // Tags at 142 px leave no room for last seen.
+      expect(grid.getAttribute('data-hidden-columns')).toBe('6 7');
     } finally {
       globalThis.ResizeObserver = original;
       if (width) Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);

@@ -1,6 +1,10 @@
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, type Rendered } from '../../testing/render';
 import { StixContext } from './DetailSections';
+import { EMPTY_FORM } from './filter-form';
+import { exactWords } from './PivotLink';
+import { useQueueStore } from './queue-store';
 
 let view: Rendered | undefined;
 afterEach(() => {
@@ -37,5 +41,21 @@ describe('StixContext in the detail pane (issue #17.6)', () => {
     expect(view.container.querySelectorAll('a')).toHaveLength(0);
     const pivots = [...view.container.querySelectorAll('button.pivot-link')].map((b) => b.textContent);
     expect(pivots).toEqual(['Dharma', 'T1486 Data Encrypted for Impact', 'Dharma ransomware returns', 'false (MISP to_ids is false)']);
+  });
+});
+
+describe('context pivots ask for whole words (issue #17.7)', () => {
+  it('a click filters by the quoted words, so neither longer words nor source names widen it', async () => {
+    const forms: unknown[] = [];
+    const original = useQueueStore.getState().setForm;
+    useQueueStore.setState({ setForm: async (patch) => void forms.push(patch) });
+    try {
+      view = await render(<StixContext context={[row('attack-pattern', 'T1486 Data Encrypted for Impact', 'attack-pattern--b8c5', 'uses')]} />);
+      await act(async () => view!.container.querySelector<HTMLButtonElement>('button.pivot-link')!.click());
+      expect(forms).toEqual([{ ...EMPTY_FORM, text: '"T1486" "Data" "Encrypted" "for" "Impact"' }]);
+      expect(exactWords('  Dharma  ')).toBe('"Dharma"');
+    } finally {
+      useQueueStore.setState({ setForm: original });
+    }
   });
 });

@@ -132,6 +132,12 @@ export const MIN_VALUE_WIDTH = 160;
  */
 const HIDE_ORDER: readonly (readonly number[])[] = [[6], [7], [8, 9], [2]];
 
+/** Columns queue.css lets shrink (tags, warninglist), as it lays them out while not resized. */
+const FLEXIBLE_TRACKS: Readonly<Record<number, { min: number; track: string }>> = {
+  8: { min: 64, track: 'minmax(64px, 110px)' },
+  9: { min: 84, track: 'minmax(84px, 150px)' },
+};
+
 export interface ColumnLayout {
   /** grid-template-columns of the shown columns. */
   template: string;
@@ -148,8 +154,12 @@ export interface ColumnLayout {
 export function columnLayout(widths: Readonly<Record<number, number>>, gridWidth: number | null): ColumnLayout | null {
   if (Object.keys(widths).length === 0) return null;
   const shown = new Set(DEFAULT_COLUMN_WIDTHS.map((_, column) => column));
+  // The least each shown column takes: a resized one its width, the others their default track's minimum.
   const width = new Map<number, number>();
-  for (const column of shown) if (DEFAULT_COLUMN_WIDTHS[column] !== null) width.set(column, columnWidth(widths, column));
+  for (const column of shown) {
+    if (DEFAULT_COLUMN_WIDTHS[column] === null) continue;
+    width.set(column, widths[column] ?? FLEXIBLE_TRACKS[column]?.min ?? columnWidth(widths, column));
+  }
   const needed = () => MIN_VALUE_WIDTH + [...shown].reduce((sum, column) => sum + (width.get(column) ?? 0), 0);
   if (gridWidth !== null && gridWidth > 0) {
     for (const group of HIDE_ORDER) {
@@ -164,7 +174,12 @@ export function columnLayout(widths: Readonly<Record<number, number>>, gridWidth
       for (const column of resized) width.set(column, Math.floor(width.get(column)! - (width.get(column)! - MIN_COLUMN_WIDTH) * share));
     }
   }
-  const template = [...shown].map((column) => (DEFAULT_COLUMN_WIDTHS[column] === null ? VALUE_TRACK : `${width.get(column)}px`)).join(' ');
+  const track = (column: number): string => {
+    if (DEFAULT_COLUMN_WIDTHS[column] === null) return VALUE_TRACK;
+    const flexible = widths[column] === undefined ? FLEXIBLE_TRACKS[column] : undefined;
+    return flexible ? flexible.track : `${width.get(column)}px`;
+  };
+  const template = [...shown].map(track).join(' ');
   const hidden = DEFAULT_COLUMN_WIDTHS.map((_, column) => column).filter((column) => !shown.has(column));
   return { template, hidden };
 }

@@ -9,6 +9,7 @@ import { migration0090WarninglistCategories } from './0090-warninglist-categorie
 import { migration0100Briefings } from './0100-briefings';
 import { migration0110Bundles } from './0110-bundles';
 import { migration0120Sync } from './0120-sync';
+import { migration0140SearchVocabulary } from './0140-search-vocabulary';
 import { migration0150SyncWithheld } from './0150-sync-withheld';
 import { migration0160AuditTargetIndex } from './0160-audit-target-index';
 import type { Migration } from './migration';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100Briefings,
   migration0110Bundles,
   migration0120Sync,
+  migration0140SearchVocabulary,
   migration0150SyncWithheld,
   migration0160AuditTargetIndex,
 ];
