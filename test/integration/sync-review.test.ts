@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireSyncProfileSecrets, shareIndicators, syncStatus } from '../../main/core/sync';
+import { addSyncProfile, listConflicts, requireSyncProfileSecrets, resolveConflict, shareIndicators, syncStatus } from '../../main/core/sync';
+import { updateIndicatorTriage } from '../../main/core/triage';
 import { pullCollection } from '../../main/core/sync/pull-step';
 import type { SyncContext } from '../../main/core/sync/sync-context';
 import type { TaxiiClient } from '../../main/core/sync/taxii-client';
@@ -37,6 +38,43 @@ describe('sync defects found in review', () => {
     expect((await syncNow(a))[0]!.pushed).toMatchObject({ accepted: 1, pending: 0 });
     expect(syncStatus(a.db)[0]).toMatchObject({ accepted: 4, queued: 0, pending: 0 });
     expect(server.collection(SHARED).versions).toHaveLength(4);
+  });
+
+  it('keep mine on a conflict found on two hubs releases and sends to both, not only the first', async () => {
+    server = await startTaxiiServer({ users: [HUB_USER] });
+    const second = await startTaxiiServer({ users: [HUB_USER] });
+    try {
+      const clock = steppingClock();
+      const a = await vaultWithIndicators(dirs.make(), ['two-hubs.top'], clock);
+      const b = await vaultWithIndicators(dirs.make(), [], clock);
+      open.push(a, b);
+      for (const vault of [a, b]) {
+        addHub(vault, server);
+        addSyncProfile(vault.db, { name: 'second', discoveryUrl: second.discoveryUrl, pushCollection: SHARED, credentials: { kind: 'basic', ...HUB_USER.basic }, tlpMax: 'amber' }, { actor: 'ana', at: vault.now() });
+      }
+      const idIn = (vault: Vault) => indicatorIds(vault)[0]!;
+      shareIndicators(a.db, [idIn(a)], { actor: 'ana', at: a.now() });
+      await syncNow(a);
+      await syncNow(b);
+      // B's edit reaches both hubs; A edits too before pulling it: one conflict, found on both hubs.
+      updateIndicatorTriage(b.db, { actor: 'bo', at: b.now() }, idIn(b), { confidence: 90 });
+      shareIndicators(b.db, [idIn(b)], { actor: 'bo', at: b.now() });
+      expect((await syncNow(b)).map((r) => r.pushed.accepted)).toEqual([1, 1]);
+      updateIndicatorTriage(a.db, { actor: 'ana', at: a.now() }, idIn(a), { confidence: 10 });
+      shareIndicators(a.db, [idIn(a)], { actor: 'ana', at: a.now() });
+      await syncNow(a);
+      const [conflict, ...more] = listConflicts(a.db);
+      expect(more).toHaveLength(0);
+      await resolveConflict(a.db, conflict!.id, 'keep-mine', { actor: 'ana', now: a.now });
+      expect(syncStatus(a.db).map((s) => [s.profile, s.queued])).toEqual([['hub', 1], ['second', 1]]);
+      expect((await syncNow(a)).map((r) => r.pushed.accepted)).toEqual([1, 1]);
+      for (const hub of [server, second]) {
+        const versions = hub.collection(SHARED).versions.map((v) => v.object);
+        expect(versions.at(-1)).toMatchObject({ confidence: 10 });
+      }
+    } finally {
+      await second.close();
+    }
   });
 
   it('two versions of one object in a pull: the older, coming later, never replaces the newer', async () => {
