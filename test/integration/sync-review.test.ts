@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addSyncProfile, listConflicts, requireSyncProfileSecrets, resolveConflict, shareIndicators, syncStatus } from '../../main/core/sync';
 import { updateIndicatorTriage } from '../../main/core/triage';
 import { pullCollection } from '../../main/core/sync/pull-step';
+import { pushOutbox } from '../../main/core/sync/push-step';
+import { TaxiiClient as RealClient, type TaxiiStatus } from '../../main/core/sync/taxii-client';
 import type { SyncContext } from '../../main/core/sync/sync-context';
 import type { TaxiiClient } from '../../main/core/sync/taxii-client';
 import type { Vault } from '../../main/core/vault';
@@ -75,6 +77,25 @@ describe('sync defects found in review', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('a status that writes versions at another precision still marks them accepted', async () => {
+    server = await startTaxiiServer({ users: [HUB_USER] });
+    const a = await vaultWithIndicators(dirs.make(), VALUES.slice(0, 2), steppingClock());
+    open.push(a);
+    addHub(a, server);
+    shareIndicators(a.db, indicatorIds(a), { actor: 'ana', at: a.now() });
+    const real = new RealClient({ credentials: { kind: 'basic', ...HUB_USER.basic } });
+    // As some servers do: "2026-03-01T09:00:02.000Z" comes back as "2026-03-01T09:00:02Z".
+    const trim = (status: TaxiiStatus): TaxiiStatus => ({ ...status, successes: status.successes?.map((d) => ({ ...d, version: d.version.replace('.000Z', 'Z') })) });
+    const client = { postObjects: async (...args: Parameters<RealClient['postObjects']>) => trim(await real.postObjects(...args)), status: async (...args: Parameters<RealClient['status']>) => trim(await real.status(...args)) } as unknown as TaxiiClient;
+    const ctx: SyncContext = {
+      db: a.db, profile: requireSyncProfileSecrets(a.db, 'hub'), client, apiRoot: server.apiRootUrl, maxContentLength: 1_000_000, actor: 'ana', now: a.now,
+      random: () => 0.5, sleep: async () => undefined, force: true, attemptsPerRun: 1, pageLimit: 100,
+      progress: { profile: 'hub', phase: 'push', pulled: 0, pushed: 0, queued: 0 }, report: () => undefined,
+    };
+    expect(await pushOutbox(ctx)).toMatchObject({ accepted: 2 });
+    expect(syncStatus(a.db)[0]).toMatchObject({ accepted: 2, queued: 0 });
   });
 
   it('two versions of one object in a pull: the older, coming later, never replaces the newer', async () => {
