@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { BriefingsPage } from './pages/briefings-page';
 import { QueuePage } from './pages/queue-page';
@@ -64,6 +65,8 @@ test('share queue indicators and publish a briefing to a TAXII hub; Sync now sen
   await page.getByRole('button', { name: 'Share to hub…' }).click();
   const share = page.getByRole('dialog', { name: 'Share 1 indicator to hub' });
   await expect(share.getByRole('checkbox', { name: /hub/ })).toBeChecked();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await share.getByRole('button', { name: 'Share' }).click();
   await expect(share.getByRole('table', { name: 'Queued per profile' }).getByRole('row', { name: /hub/ }).getByRole('cell')).toHaveText(['1', '0']);
   await share.getByRole('button', { name: 'Close' }).click();

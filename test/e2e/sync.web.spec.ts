@@ -63,7 +63,7 @@ test('add a TAXII server with Test connection, publish, and resolve a conflict s
   await sync.addServer();
   await expect(sync.servers.getByRole('rowheader')).toContainText('hub');
 
-  // A report is imported and its indicator shared (the queue's Share action is another screen's work).
+  // A report is imported and its indicator shared beside the app (the queue's Share to hub: sync-share.web.spec.ts).
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-sync-')), 'report.txt');
   fs.writeFileSync(report, `${VALUE}\n`);
   await withVault(webHost.vaultDir, async (a) => {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireSyncProfileSecrets, shareIndicators, syncStatus } from '../../main/core/sync';
+import { addSyncProfile, listConflicts, requireSyncProfileSecrets, resolveConflict, shareIndicators, syncStatus } from '../../main/core/sync';
+import { updateIndicatorTriage } from '../../main/core/triage';
 import { pullCollection } from '../../main/core/sync/pull-step';
+import { pushOutbox } from '../../main/core/sync/push-step';
+import { TaxiiClient as RealClient, type TaxiiStatus } from '../../main/core/sync/taxii-client';
 import type { SyncContext } from '../../main/core/sync/sync-context';
 import type { TaxiiClient } from '../../main/core/sync/taxii-client';
 import type { Vault } from '../../main/core/vault';
@@ -37,6 +40,62 @@ describe('sync defects found in review', () => {
     expect((await syncNow(a))[0]!.pushed).toMatchObject({ accepted: 1, pending: 0 });
     expect(syncStatus(a.db)[0]).toMatchObject({ accepted: 4, queued: 0, pending: 0 });
     expect(server.collection(SHARED).versions).toHaveLength(4);
+  });
+
+  it('keep mine on a conflict found on two hubs releases and sends to both, not only the first', async () => {
+    server = await startTaxiiServer({ users: [HUB_USER] });
+    const second = await startTaxiiServer({ users: [HUB_USER] });
+    try {
+      const clock = steppingClock();
+      const a = await vaultWithIndicators(dirs.make(), ['two-hubs.top'], clock);
+      const b = await vaultWithIndicators(dirs.make(), [], clock);
+      open.push(a, b);
+      for (const vault of [a, b]) {
+        addHub(vault, server);
+        addSyncProfile(vault.db, { name: 'second', discoveryUrl: second.discoveryUrl, pushCollection: SHARED, credentials: { kind: 'basic', ...HUB_USER.basic }, tlpMax: 'amber' }, { actor: 'ana', at: vault.now() });
+      }
+      const idIn = (vault: Vault) => indicatorIds(vault)[0]!;
+      shareIndicators(a.db, [idIn(a)], { actor: 'ana', at: a.now() });
+      await syncNow(a);
+      await syncNow(b);
+      // B's edit reaches both hubs; A edits too before pulling it: one conflict, found on both hubs.
+      updateIndicatorTriage(b.db, { actor: 'bo', at: b.now() }, idIn(b), { confidence: 90 });
+      shareIndicators(b.db, [idIn(b)], { actor: 'bo', at: b.now() });
+      expect((await syncNow(b)).map((r) => r.pushed.accepted)).toEqual([1, 1]);
+      updateIndicatorTriage(a.db, { actor: 'ana', at: a.now() }, idIn(a), { confidence: 10 });
+      shareIndicators(a.db, [idIn(a)], { actor: 'ana', at: a.now() });
+      await syncNow(a);
+      const [conflict, ...more] = listConflicts(a.db);
+      expect(more).toHaveLength(0);
+      await resolveConflict(a.db, conflict!.id, 'keep-mine', { actor: 'ana', now: a.now });
+      expect(syncStatus(a.db).map((s) => [s.profile, s.queued])).toEqual([['hub', 1], ['second', 1]]);
+      expect((await syncNow(a)).map((r) => r.pushed.accepted)).toEqual([1, 1]);
+      for (const hub of [server, second]) {
+        const versions = hub.collection(SHARED).versions.map((v) => v.object);
+        expect(versions.at(-1)).toMatchObject({ confidence: 10 });
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a status that writes versions at another precision still marks them accepted', async () => {
+    server = await startTaxiiServer({ users: [HUB_USER] });
+    const a = await vaultWithIndicators(dirs.make(), VALUES.slice(0, 2), steppingClock());
+    open.push(a);
+    addHub(a, server);
+    shareIndicators(a.db, indicatorIds(a), { actor: 'ana', at: a.now() });
+    const real = new RealClient({ credentials: { kind: 'basic', ...HUB_USER.basic } });
+    // As some servers do: "2026-03-01T09:00:02.000Z" comes back as "2026-03-01T09:00:02Z".
+    const trim = (status: TaxiiStatus): TaxiiStatus => ({ ...status, successes: status.successes?.map((d) => ({ ...d, version: d.version.replace('.000Z', 'Z') })) });
+    const client = { postObjects: async (...args: Parameters<RealClient['postObjects']>) => trim(await real.postObjects(...args)), status: async (...args: Parameters<RealClient['status']>) => trim(await real.status(...args)) } as unknown as TaxiiClient;
+    const ctx: SyncContext = {
+      db: a.db, profile: requireSyncProfileSecrets(a.db, 'hub'), client, apiRoot: server.apiRootUrl, maxContentLength: 1_000_000, actor: 'ana', now: a.now,
+      random: () => 0.5, sleep: async () => undefined, force: true, attemptsPerRun: 1, pageLimit: 100,
+      progress: { profile: 'hub', phase: 'push', pulled: 0, pushed: 0, queued: 0 }, report: () => undefined,
+    };
+    expect(await pushOutbox(ctx)).toMatchObject({ accepted: 2 });
+    expect(syncStatus(a.db)[0]).toMatchObject({ accepted: 2, queued: 0 });
   });
 
   it('two versions of one object in a pull: the older, coming later, never replaces the newer', async () => {

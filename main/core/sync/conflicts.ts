@@ -1,11 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
-import { enqueueObject } from './outbox';
+import { enqueueObject, sharedWithProfiles } from './outbox';
 import { importPage } from './page-import';
 import { putSharedObject } from './shared-objects';
-import { tlpRank } from '../vault/queries/tlp-rank';
-import { requireSyncProfile } from './sync-profiles';
 
 export type ConflictResolution = 'keep-mine' | 'take-theirs';
 
@@ -42,7 +40,8 @@ export function listConflicts(db: Database): SyncConflict[] {
 /**
  * Resolves a conflict.
  * - keep-mine: our version wins. It is re-issued with a `modified` later than both versions (so every
- *   client sees it as the newest) and queued; the held versions are superseded by it.
+ *   client sees it as the newest) and queued for every profile the object is shared with; the held
+ *   versions (of any profile: the conflict is one per object) are superseded by it.
  * - take-theirs: the remote version becomes the local copy and goes through the import like any pulled
  *   indicator; our unsent versions are dropped (superseded, kept in the outbox table as history).
  * Either way the decision is audited, in the same transaction.
@@ -60,17 +59,17 @@ export async function resolveConflict(db: Database, conflictId: number, resoluti
     // Later than both versions even when a clock is behind (Date.parse drops digits past the millisecond, so +1 ms).
     const modified = new Date(Math.max(Date.parse(at), Date.parse(conflict.local.modified) + 1, Date.parse(conflict.remote.modified) + 1)).toISOString();
     const mine = { ...conflict.local.object, modified };
-    const profile = requireSyncProfile(db, row.profile_id);
     db.transaction(() => {
-      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state = 'held'`).run(at, row.profile_id, conflict.stixId);
+      // One open conflict per object, whichever profile found it: every profile's held versions wait on it.
+      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE stix_id = ? AND +state = 'held'`).run(at, conflict.stixId);
       putSharedObject(db, mine, { origin: 'local', baseModified: conflict.remote.modified, at });
       finish();
-      enqueueObject(db, { id: profile.id, tlpMaxRank: tlpRank(profile.tlpMax) }, mine, at);
+      for (const profile of sharedWithProfiles(db, conflict.stixId)) enqueueObject(db, profile, mine, at);
     }).immediate();
   } else {
     const theirs = conflict.remote.object;
     await importPage(db, theirs.type === 'indicator' ? [theirs] : [], { sourceName: row.profile, actor: author.actor, now: author.now }, () => {
-      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE profile_id = ? AND stix_id = ? AND +state IN ('held', 'queued')`).run(at, row.profile_id, conflict.stixId);
+      db.prepare(`UPDATE sync_outbox SET state = 'superseded', updated_at = ? WHERE stix_id = ? AND +state IN ('held', 'queued')`).run(at, conflict.stixId);
       putSharedObject(db, theirs, { origin: 'remote', baseModified: conflict.remote.modified, at });
       finish();
     });

@@ -4,7 +4,7 @@ import { objectTlpRank } from './object-tlp';
 import { retryDelayMs } from './backoff';
 import { tlpRank } from '../vault/queries/tlp-rank';
 import { withRetries } from './retrying';
-import { versionOf } from './shared-objects';
+import { timestampKey, versionOf } from './shared-objects';
 import type { SyncContext } from './sync-context';
 import { TaxiiError } from './taxii-error';
 import type { TaxiiStatus } from './taxii-client';
@@ -146,7 +146,8 @@ async function followStatus(ctx: SyncContext, status: TaxiiStatus): Promise<Taxi
  */
 function applyStatus(ctx: SyncContext, rows: readonly OutboxRow[], status: TaxiiStatus, outcome: PushOutcome): void {
   const at = ctx.now().toISOString();
-  const key = (id: string, version: string) => `${id}|${version}`;
+  // Servers may write a version at another precision than we sent it (…00Z for …00.000Z): match instants.
+  const key = (id: string, version: string) => `${id}|${timestampKey(version)}`;
   const successes = new Set((status.successes ?? []).map((d) => key(d.id, d.version)));
   const failures = new Map((status.failures ?? []).map((d) => [key(d.id, d.version), d.message ?? 'refused by the server'] as const));
   const pendings = new Set((status.pendings ?? []).map((d) => key(d.id, d.version)));

@@ -59,13 +59,15 @@ export function versionOf(object: Record<string, unknown>): string {
   return '1970-01-01T00:00:00.000Z';
 }
 
-/** Compares STIX timestamps of any precision (…00Z, …00.1Z, …00.123456Z) as instants. */
+/** A STIX timestamp of any precision (…00Z, …00.1Z, …00.123456Z) as one text per instant (nanoseconds). */
+export function timestampKey(t: string): string {
+  const m = /^(.*?T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(t);
+  return m ? `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}Z` : t;
+}
+
+/** Compares STIX timestamps of any precision as instants. */
 export function compareTimestamps(a: string, b: string): number {
-  const norm = (t: string): string => {
-    const m = /^(.*?T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(t);
-    return m ? `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}Z` : t;
-  };
-  const x = norm(a);
-  const y = norm(b);
+  const x = timestampKey(a);
+  const y = timestampKey(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
