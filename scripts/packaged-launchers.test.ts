@@ -67,6 +67,24 @@ describe('electron-builder.yml ships the launchers', () => {
     expect(config.mac.extraResources).toContainEqual({ from: 'bin/packaged/liaison', to: 'bin/liaison' });
   });
 
+  it('ships the built CLI, whose every package is a production dependency (the app has no devDependencies)', () => {
+    const files = (config as unknown as { files: string[] }).files;
+    expect(files).toContain('out/**');
+    const dependencies = new Set(Object.keys((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: object }).dependencies));
+    const dir = path.join(root, 'out', 'cli');
+    const sources = [...fs.readdirSync(dir).map((f) => path.join(dir, f)), ...fs.readdirSync(path.join(dir, 'chunks')).map((f) => path.join(dir, 'chunks', f))];
+    const packages = new Set<string>();
+    for (const file of sources.filter((f) => f.endsWith('.js'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/^import\s[^;]*?from\s*"([^".][^"]*)";|__require\("([^".][^"]*)"\)/gm)) {
+        const specifier = (match[1] ?? match[2])!;
+        if (!specifier.startsWith('node:')) packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+      }
+    }
+    expect(packages.has('better-sqlite3-multiple-ciphers')).toBe(true);
+    expect([...packages].filter((name) => !dependencies.has(name))).toEqual([]);
+  });
+
   it('ships an executable shell launcher and a CRLF batch file', () => {
     expect(fs.statSync(SHELL_LAUNCHER).mode & 0o111).not.toBe(0);
     const cmd = fs.readFileSync(CMD_LAUNCHER, 'utf8');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { app } from 'electron';
 import type { runEmbeddedCli } from '../cli/embedded';
 import { flushThenExit } from './cli-mode';
-import { nativeBindingPath } from './native-path';
+import { electronNativeBindingPath } from './native-binding';
 
 /**
  * Runs the built `liaison` CLI (out/cli, the same build `npm link` users run) inside the app binary and exits
@@ -14,14 +14,7 @@ export async function runCliMode(args: readonly string[], cliUrl: URL): Promise<
   app.disableHardwareAcceleration();
   let code = 1;
   try {
-    const nativeBinding = nativeBindingPath({
-      packaged: app.isPackaged,
-      appPath: app.getAppPath(),
-      resourcesPath: process.resourcesPath,
-      abi: process.versions.modules,
-      platform: process.platform,
-      arch: process.arch,
-    });
+    const nativeBinding = electronNativeBindingPath();
     // Checked here, not left to SQLite: its own error would name no file and hint at nothing.
     if (!existsSync(nativeBinding)) {
       process.stderr.write(`liaison: the encrypted-database module is missing (${nativeBinding}); reinstall Liaison Workbench\n`);
