@@ -39,7 +39,7 @@ import {
 } from './briefing-reads';
 import type { BriefingStatus } from './briefing-status';
 import { insertTemplate, listTemplates, requireTemplate } from './briefing-templates';
-import { attachToDraft, copyVersionToDraft, detachFromDraft, insertBriefing, setStatus, snapshotDraft, writeDraftContent, type WriteMeta } from './briefing-writes';
+import { attachToDraft, copyVersionToDraft, detachFromDraft, insertBriefing, markDraftSaved, setStatus, snapshotDraft, writeDraftContent, type WriteMeta } from './briefing-writes';
 import { resolveSelection, type IndicatorSelection } from './briefing-attachments';
 import { runBriefingExport, type ExportDestination, type ExportRequest } from './briefing-export-run';
 import type { PdfPrinter } from './export';
@@ -154,6 +154,12 @@ export class BriefingService {
       const current = requireBriefingRow(db, id);
       if (current.revision === current.savedRevision && row.latestVersion > 0) return;
       const draftChanges = row.latestVersion > 0 ? changedFields(readContent(db, id, row.latestVersion), readContent(db, id, 0)) : [];
+      // Draft saves that end where the last version is (typed and undone, a field set to what it was) are
+      // no change: the draft counts as saved, and no version repeats the last one.
+      if (row.latestVersion > 0 && draftChanges.length === 0 && sameAttachments(db, id, row.latestVersion)) {
+        markDraftSaved(db, id);
+        return;
+      }
       const version = snapshotDraft(db, id, { ...meta, note: options.note ?? null, restoredFrom: null });
       appendAudit(db, {
         at: new Date(meta.at),
@@ -405,6 +411,21 @@ function describeSelection(selection: IndicatorSelection & { all?: boolean }): R
     ...(selection.where !== undefined ? { where: selection.where } : {}),
     ...(selection.all ? { all: true } : {}),
   };
+}
+
+/** Whether the draft attaches exactly the indicators `version` attaches. */
+function sameAttachments(db: Database, id: number, version: number): boolean {
+  const differing = db
+    .prepare(
+      // Two counts: compound selects associate left, so one EXCEPT ... UNION ALL ... EXCEPT would be wrong.
+      `SELECT (SELECT count(*) FROM (SELECT indicator_id FROM briefing_indicators WHERE briefing_id = @id AND version = 0
+                                    EXCEPT SELECT indicator_id FROM briefing_indicators WHERE briefing_id = @id AND version = @version))
+            + (SELECT count(*) FROM (SELECT indicator_id FROM briefing_indicators WHERE briefing_id = @id AND version = @version
+                                    EXCEPT SELECT indicator_id FROM briefing_indicators WHERE briefing_id = @id AND version = 0))`,
+    )
+    .pluck()
+    .get({ id, version }) as number;
+  return differing === 0;
 }
 
 function target(id: number): string {

@@ -92,6 +92,11 @@ export function snapshotDraft(db: Database, id: number, meta: VersionMeta): numb
   return version;
 }
 
+/** Records that the draft holds nothing the latest version lacks (no version is made). */
+export function markDraftSaved(db: Database, id: number): void {
+  db.prepare('UPDATE briefings SET saved_revision = revision WHERE id = ?').run(id);
+}
+
 /** Makes the working draft a copy of an old version: content and attachments. */
 export function copyVersionToDraft(db: Database, id: number, version: number, meta: WriteMeta): void {
   db.prepare(

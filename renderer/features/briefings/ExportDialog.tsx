@@ -96,7 +96,15 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
+/**
+ * Withheld items listed in the dialog. An export of a 50,000-indicator briefing at a low ceiling can
+ * withhold all of them, and 50,000 table rows froze the window; the export log keeps the full list.
+ */
+export const WITHHELD_SHOWN = 200;
+
+export function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
+  const shown = outcome.withheld.slice(0, WITHHELD_SHOWN);
+  const more = outcome.withheld.length - shown.length;
   return (
     <section className="export-result" aria-label="Export result">
       <Notice tone="success">
@@ -127,7 +135,7 @@ function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
               </tr>
             </thead>
             <tbody>
-              {outcome.withheld.map((item) => (
+              {shown.map((item) => (
                 <tr key={`${item.kind}-${item.id}`}>
                   <td>
                     <span className="muted">{item.kind}</span> {item.label}
@@ -140,6 +148,7 @@ function ExportResult({ outcome }: { outcome: BriefingExportOutcome }) {
               ))}
             </tbody>
           </table>
+          {more > 0 && <p className="muted">… and {formatCount(more)} more, all listed in the vault's export log.</p>}
         </>
       )}
     </section>

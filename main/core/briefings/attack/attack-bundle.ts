@@ -48,11 +48,13 @@ export interface AttackBundle {
   skipped: number;
 }
 
-const SOURCE_DOMAINS: Readonly<Record<string, AttackDomain>> = {
-  'mitre-attack': 'enterprise-attack',
-  'mitre-mobile-attack': 'mobile-attack',
-  'mitre-ics-attack': 'ics-attack',
-};
+// A Map, not an object literal: a file's `source_name: "__proto__"` or `"constructor"` must not find
+// Object.prototype's members and pass them on as a domain.
+const SOURCE_DOMAINS: ReadonlyMap<string, AttackDomain> = new Map([
+  ['mitre-attack', 'enterprise-attack'],
+  ['mitre-mobile-attack', 'mobile-attack'],
+  ['mitre-ics-attack', 'ics-attack'],
+]);
 const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/;
 const TACTIC_ID = /^TA\d{4}$/;
 
@@ -127,7 +129,7 @@ function collect(into: Collected, value: unknown): void {
   if (!TECHNIQUE_ID.test(ref.externalId)) return;
   const phases = Array.isArray(value.kill_chain_phases) ? value.kill_chain_phases : [];
   const tactics = phases.flatMap((p) =>
-    isRecord(p) && typeof p.phase_name === 'string' && typeof p.kill_chain_name === 'string' && p.kill_chain_name in SOURCE_DOMAINS && /^[a-z0-9-]{1,64}$/.test(p.phase_name)
+    isRecord(p) && typeof p.phase_name === 'string' && typeof p.kill_chain_name === 'string' && SOURCE_DOMAINS.has(p.kill_chain_name) && /^[a-z0-9-]{1,64}$/.test(p.phase_name)
       ? [p.phase_name]
       : [],
   );
@@ -170,7 +172,7 @@ function mitreReference(value: Record<string, unknown>): { externalId: string; u
   if (!Array.isArray(value.external_references)) return null;
   for (const ref of value.external_references) {
     if (!isRecord(ref) || typeof ref.source_name !== 'string' || typeof ref.external_id !== 'string') continue;
-    const domain = SOURCE_DOMAINS[ref.source_name];
+    const domain = SOURCE_DOMAINS.get(ref.source_name);
     if (!domain) continue;
     const url = typeof ref.url === 'string' && /^https:\/\/attack\.mitre\.org\//.test(ref.url) ? ref.url : null;
     return { externalId: ref.external_id.trim().toUpperCase(), url, domain };
