@@ -244,11 +244,14 @@ async function readPayload(
   let filled = 0;
   let tooLong = false;
   const complete = await reader.stream(size, (chunk) => {
-    if (tooLong) return;
+    if (!guard.feed(chunk)) {
+      tooLong = true;
+      return false;
+    }
     hash.update(chunk);
-    if (!guard.feed(chunk)) tooLong = true;
     if (keep) kept.set(chunk, filled);
     filled += chunk.length;
+    return true;
   });
   if (tooLong) reject('limits', name, `a string is longer than ${ctx.limits.maxStringBytes} bytes`);
   if (!complete) reject('truncated', name, 'the file ends inside this part');
