@@ -259,6 +259,10 @@ describe('age payload', () => {
     execFileSync('age', ['-r', bob.ageRecipient, '-o', reencrypted, plainTar]);
     expect(fs.statSync(plainTar).size).toBeGreaterThan(3 * 65536);
     expect(await readBundleFile(reencrypted, { ageIdentities: [bob.ageIdentity], keepStix: false })).toMatchObject({ encrypted: true, manifest: { objects: { total: 900 } } });
+    // Bob passes it on to carol, re-encrypted with stock age: the signed manifest says it was not meant for her.
+    const passedOn = path.join(dir, 'big-to-carol.liaison');
+    execFileSync('age', ['-r', carol.ageRecipient, '-o', passedOn, plainTar]);
+    await expect(readBundleFile(passedOn, { ageIdentities: [carol.ageIdentity], keepStix: false })).rejects.toMatchObject({ problem: 'tlp', reason: expect.stringContaining('re-encrypted to this vault by someone else') });
   });
 });
 
