@@ -69,6 +69,20 @@ test('bundles: trust a partner after the fingerprint check, verify a bundle befo
     await bundles.confirmPartner('Alpha desk');
     await expect(bundles.trustedRow('Alpha desk')).toContainText(partner.fingerprint);
 
+    // Dropped on the window from another screen, a valid bundle opens the verify screen and nothing is
+    // written until Import: this vault's own CLI sees no bundle import and no indicator yet.
+    await workspace.open('Queue');
+    await bundles.dropOnWindow(partner.bundle);
+    await expect(workspace.section('Bundles')).toHaveAttribute('aria-current', 'page');
+    await expect(bundles.report).toContainText('Valid signature from a trusted partner (Alpha desk)');
+    await expect(bundles.importButton()).toBeEnabled();
+    const own = { LIAISON_VAULT: webHost.vaultDir, LIAISON_PASSPHRASE: PASSPHRASE, LIAISON_ANALYST: 'e2e' };
+    const listed = await runInProcess(['bundle', 'list', '--json'], own);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+    const info = await runInProcess(['vault', 'info', '--json'], own);
+    expect((JSON.parse(info.stdout) as { counts: { indicators: number } }).counts.indicators).toBe(0);
+
     await bundles.chooseBundle(partner.bundle);
     await expect(bundles.report).toContainText('Valid signature from a trusted partner (Alpha desk)');
     await expect(bundles.report).toContainText(partner.fingerprint);

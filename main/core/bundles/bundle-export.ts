@@ -213,7 +213,8 @@ async function writeOutput(out: string, write: (sink: ByteSink) => Promise<void>
     fs.linkSync(temp, out);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (!code) throw error;
+    // Only the file system's errors (EEXIST, ENOSPC…) are about writing; anything else passes unchanged.
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
     throw new WorkbenchError('INVALID_INPUT', code === 'EEXIST' ? `${out} already exists; choose another name.` : `Cannot write ${out} (${code}).`, { cause: error });
   } finally {
     if (fd !== undefined) fs.closeSync(fd);

@@ -5,6 +5,7 @@
  * as it streams. Nothing here writes anything.
  */
 import { createHash } from 'node:crypto';
+import { identityToRecipient } from 'age-encryption';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TLP_MARKING_IDS } from '../ingest/stix/tlp-markings';
@@ -80,7 +81,8 @@ export async function readBundleFile(source: BundleSource, options: BundleReadOp
   const { chunks, plainBytes } = encrypted ? await decryptingChunks(source, fileBytes, options.ageIdentities, reject) : { chunks: sourceChunks(source), plainBytes: fileBytes };
   const reader = new ByteReader(chunks);
   try {
-    return await readArchive(reader, { file, fileBytes, plainBytes, encrypted, limits, keepStix: options.keepStix, reject });
+    const ownRecipients = encrypted ? await Promise.all(options.ageIdentities.map((identity) => identityToRecipient(identity))) : [];
+    return await readArchive(reader, { file, fileBytes, plainBytes, encrypted, ownRecipients, limits, keepStix: options.keepStix, reject });
   } catch (error) {
     if (error instanceof BundleRejected) throw error;
     if (error instanceof AgeError) return reject(error.kind, `plaintext byte ${reader.position}`, error.message);
@@ -95,6 +97,8 @@ interface ArchiveContext {
   fileBytes: number;
   plainBytes: number;
   encrypted: boolean;
+  /** The age recipients of the identities that opened an encrypted file. */
+  ownRecipients: readonly string[];
   limits: BundleLimits;
   keepStix: boolean;
   reject: (problem: BundleProblem, place: string, reason: string) => never;
@@ -244,11 +248,14 @@ async function readPayload(
   let filled = 0;
   let tooLong = false;
   const complete = await reader.stream(size, (chunk) => {
-    if (tooLong) return;
+    if (!guard.feed(chunk)) {
+      tooLong = true;
+      return false;
+    }
     hash.update(chunk);
-    if (!guard.feed(chunk)) tooLong = true;
     if (keep) kept.set(chunk, filled);
     filled += chunk.length;
+    return true;
   });
   if (tooLong) reject('limits', name, `a string is longer than ${ctx.limits.maxStringBytes} bytes`);
   if (!complete) reject('truncated', name, 'the file ends inside this part');
@@ -261,6 +268,11 @@ function checkEncryption(manifest: BundleManifest, ctx: ArchiveContext): void {
   if (manifest.tlp_max === 'red' && !declared) ctx.reject('tlp', 'manifest.json', 'TLP:RED content must be encrypted to named recipients, and this bundle names none');
   if (declared && !ctx.encrypted) ctx.reject('tlp', 'file', 'the producer encrypted this bundle to named recipients, but this copy is not encrypted (someone decrypted and passed it on)');
   if (!declared && ctx.encrypted) ctx.reject('parts', 'file', 'the file is encrypted but its signed manifest names no recipients');
+  // A recipient can decrypt and re-encrypt to anyone (stock age does it); the signed list says who the
+  // producer meant it for, and a copy that reached anyone else was passed on, as a decrypted copy would be.
+  if (declared && ctx.encrypted && !manifest.encrypted_to.some((recipient) => ctx.ownRecipients.includes(recipient))) {
+    ctx.reject('tlp', 'file', 'the producer encrypted this bundle to other recipients; this copy was re-encrypted to this vault by someone else (passed on)');
+  }
 }
 
 function parseCustody(data: Uint8Array, manifest: BundleManifest, reject: ArchiveContext['reject']): CustodyEntry[] {

@@ -169,6 +169,28 @@ describe('bundle file', () => {
     expect(await rejection(await writeFile('count.liaison', manyObjects.bytes))).toMatchObject({ problem: 'limits', reason: expect.stringContaining('declares 1000000 objects') });
   });
 
+  it('stops reading (and decrypting) at the first string over the limit, not at the end of the part', async () => {
+    const stix = stixBytes(3, GREEN, { description: 'x'.repeat(2_000_000) });
+    for (const recipients of [[], [bob.ageRecipient]]) {
+      const written = await writeBundleFile(input({ stix, recipients }));
+      // The reader takes a bytes source in 1 MiB slices: count the slices it asked for.
+      let slices = 0;
+      const bytes = Uint8Array.from(written.bytes);
+      const subarray = bytes.subarray.bind(bytes);
+      bytes.subarray = (begin?: number, end?: number) => {
+        slices += 1;
+        return subarray(begin, end);
+      };
+      await expect(readBundleFile({ name: 'long.liaison', bytes }, { ageIdentities: [bob.ageIdentity], keepStix: true, limits: { maxStringBytes: 100_000 } })).rejects.toMatchObject({
+        problem: 'limits',
+        reason: expect.stringContaining('a string is longer than 100000 bytes'),
+      });
+      expect(written.bytes.length).toBeGreaterThan(6_000_000);
+      // The head, then the first slice: the limit is hit 100 kB into bundle.json.
+      expect(slices).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('a correctly signed manifest declaring more payload than the file holds is refused before the payload is read', async () => {
     const good = await writeBundleFile(input());
     const manifest = { ...good.manifest, payload: [{ ...good.manifest.payload[0], size: 5_000_000_000 }, good.manifest.payload[1]] as typeof good.manifest.payload };
@@ -237,6 +259,10 @@ describe('age payload', () => {
     execFileSync('age', ['-r', bob.ageRecipient, '-o', reencrypted, plainTar]);
     expect(fs.statSync(plainTar).size).toBeGreaterThan(3 * 65536);
     expect(await readBundleFile(reencrypted, { ageIdentities: [bob.ageIdentity], keepStix: false })).toMatchObject({ encrypted: true, manifest: { objects: { total: 900 } } });
+    // Bob passes it on to carol, re-encrypted with stock age: the signed manifest says it was not meant for her.
+    const passedOn = path.join(dir, 'big-to-carol.liaison');
+    execFileSync('age', ['-r', carol.ageRecipient, '-o', passedOn, plainTar]);
+    await expect(readBundleFile(passedOn, { ageIdentities: [carol.ageIdentity], keepStix: false })).rejects.toMatchObject({ problem: 'tlp', reason: expect.stringContaining('re-encrypted to this vault by someone else') });
   });
 });
 

@@ -21,6 +21,11 @@ export interface BundleImportOptions {
   now?: () => Date;
   signal?: AbortSignal;
   limits?: Partial<BundleLimits>;
+  /**
+   * The report the analyst confirmed (the verify screen): the file is verified again on import, and must
+   * still be that bundle from that signer with those payloads, or the confirmation does not apply to it.
+   */
+  confirmed?: Pick<BundleVerification, 'bundleId' | 'signer' | 'payload'>;
 }
 
 export interface BundleImportResult {
@@ -38,16 +43,20 @@ export interface BundleImportResult {
  * bundle again merges as any re-import does: a sighting per indicator, no new indicators.
  */
 export async function importBundle(db: Database, author: BundleAuthor, source: BundleSource, options: BundleImportOptions): Promise<BundleImportResult> {
-  const identity = await ensureIdentity(db, author);
   const { report, opened } = await verifyBundle(db, source, options.limits ? { limits: options.limits } : {});
   if (!report.ok || !opened?.stix) throw new WorkbenchError('INVALID_INPUT', `Not imported: ${report.problems[0] ?? 'the bundle could not be read'}`);
   const signer = report.signer!;
+  if (options.confirmed && !sameBundle(options.confirmed, report)) {
+    throw new WorkbenchError('INVALID_INPUT', `Not imported: ${report.file} is no longer the bundle that was verified (it changed on disk since); open it again.`);
+  }
   if (!signer.trusted && !options.acceptUnknownSigner) {
     throw new WorkbenchError(
       'INVALID_INPUT',
       `Not imported: ${report.file} is validly signed by ${signer.analyst} (${signer.organisation}), fingerprint ${signer.fingerprint}, who is not in the trust store. Check the fingerprint with them, then trust the key or confirm this import (--accept-unknown-signer).`,
     );
   }
+  // Only now, for a bundle that will be imported: a refused one leaves the vault as it was, identity included.
+  const identity = await ensureIdentity(db, author);
   const importedAt = author.at.toISOString();
   const custody = appendCustody(opened.custody, [
     {
@@ -102,6 +111,11 @@ export async function importBundle(db: Database, author: BundleAuthor, source: B
     throw new WorkbenchError('INVALID_INPUT', `Not imported: ${report.file}: bundle.json${first ? `: ${first.location}: ${first.reason}` : ''} (${result.rejected} record(s) rejected; nothing was written)`);
   }
   return { verification: report, result, custody };
+}
+
+function sameBundle(confirmed: NonNullable<BundleImportOptions['confirmed']>, report: BundleVerification): boolean {
+  const hashes = (payload: BundleVerification['payload']) => payload.map((p) => `${p.name}:${p.size}:${p.sha256}`).join(' ');
+  return confirmed.bundleId === report.bundleId && confirmed.signer?.fingerprint === report.signer?.fingerprint && hashes(confirmed.payload) === hashes(report.payload);
 }
 
 /** Bundles this vault imported, newest first, with their custody chains. */

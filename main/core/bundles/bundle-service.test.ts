@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeTimers } from '../../../test/helpers/fake-timers';
 import { ingestFixture } from '../../../test/helpers/import-vault';
 import { tempDirs } from '../../../test/helpers/temp-dirs';
+import { dumpVault } from '../../../test/helpers/vault-dump';
 import { importPaths } from '../ingest/import/import-job';
 import { WorkbenchSession } from '../session';
 import { publicIdentityFile } from './public-identity-file';
@@ -61,5 +62,30 @@ describe('BundleService in a session (what the Bundles screen calls)', () => {
     expect(JSON.parse(fs.readFileSync(join(bob.location, 'exports', plain.file), 'utf8'))).toMatchObject({ type: 'bundle', id: plain.bundleId });
     alice.lock('user');
     bob.lock('user');
+  });
+
+  it('the confirmation applies to the bundle that was shown: a file swapped on disk after verify is not imported', async () => {
+    const exportFolder = dirs.make();
+    const [alice, mallory, bob] = await Promise.all([openSession('alice', exportFolder), openSession('mallory', exportFolder), openSession('bob')]);
+    for (const producer of [alice, mallory]) {
+      await importPaths(producer.requireVault().db, [ingestFixture('stix', 'bundle-2.1.json')], { format: 'stix', actor: 'ana' });
+    }
+    const fromAlice = join(exportFolder, (await alice.bundles.export({ tlpMax: 'amber', recipients: [], plain: false })).file);
+    const fromMallory = join(exportFolder, (await mallory.bundles.export({ tlpMax: 'amber', recipients: [], plain: false })).file);
+    const bobDb = bob.requireVault().db;
+    const before = dumpVault(bobDb);
+
+    const shared = join(dirs.make(), 'from-partner.liaison');
+    fs.copyFileSync(fromAlice, shared);
+    const checked = await bob.bundles.verify(bob.grantFiles([{ kind: 'path', path: shared, name: 'from-partner.liaison', size: fs.statSync(shared).size }]));
+    expect(checked.report).toMatchObject({ ok: true, signer: { fingerprint: (await alice.bundles.identity()).fingerprint, trusted: false } });
+    // Between the verify screen and "Import", someone puts another validly signed bundle in its place.
+    fs.copyFileSync(fromMallory, shared);
+    await expect(bob.bundles.import(checked.ticket!, true)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('no longer the bundle that was verified') });
+    expect(dumpVault(bobDb)).toBe(before);
+
+    fs.copyFileSync(fromAlice, shared);
+    expect((await bob.bundles.import(checked.ticket!, true)).indicatorsNew).toBeGreaterThan(0);
+    for (const session of [alice, mallory, bob]) session.lock('user');
   });
 });

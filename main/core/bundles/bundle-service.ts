@@ -48,7 +48,7 @@ const TICKET_TTL_MS = 15 * 60_000;
  * confirmation reads the very file that was verified, without asking for it again.
  */
 export class BundleService {
-  private readonly tickets = new Map<string, { file: BundleFile; expiresAt: number }>();
+  private readonly tickets = new Map<string, { file: BundleFile; report: BundleVerification; expiresAt: number }>();
   private readonly pendingTrust = new Map<string, { identity: PublicIdentity; expiresAt: number }>();
 
   constructor(
@@ -106,17 +106,21 @@ export class BundleService {
     const { report } = await verifyBundle(this.host.requireVault().reader, sourceOf(file));
     if (!report.ok) return { ticket: null, report };
     const ticket = this.newTicket();
-    this.tickets.set(ticket, { file, expiresAt: this.now().getTime() + TICKET_TTL_MS });
+    this.tickets.set(ticket, { file, report, expiresAt: this.now().getTime() + TICKET_TTL_MS });
     return { ticket, report };
   }
 
-  /** Imports the bundle verified under `ticket` (verified again: the file may have changed since). */
+  /** Imports the bundle verified under `ticket`, verified again: a file changed since is refused. */
   async import(ticket: string, acceptUnknownSigner: boolean): Promise<BundleImportOutcome> {
     this.sweep();
     const held = this.tickets.get(ticket);
     if (!held) throw new WorkbenchError('NOT_FOUND', 'That bundle is no longer open; choose it again.');
     const db = this.host.writableDb();
-    const outcome = await this.host.runExclusive(() => importBundle(db, this.host.author(), sourceOf(held.file), { acceptUnknownSigner, indexing: indexImportedIndicators, now: this.now }));
+    // The analyst confirmed what the verify screen showed (the signer above all): the file is read again,
+    // and must still be that bundle.
+    const outcome = await this.host.runExclusive(() =>
+      importBundle(db, this.host.author(), sourceOf(held.file), { acceptUnknownSigner, confirmed: held.report, indexing: indexImportedIndicators, now: this.now }),
+    );
     this.tickets.delete(ticket);
     this.host.dataChanged();
     const { result } = outcome;

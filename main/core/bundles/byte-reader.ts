@@ -25,8 +25,11 @@ export class ByteReader {
     return ok ? out : undefined;
   }
 
-  /** Passes the next `n` bytes to `sink` chunk by chunk; false when the stream ends first. */
-  async stream(n: number, sink: (chunk: Uint8Array) => void): Promise<boolean> {
+  /**
+   * Passes the next `n` bytes to `sink` chunk by chunk; false when the stream ends first, or when `sink`
+   * returns false (it refused what it saw: nothing more is read, or decrypted).
+   */
+  async stream(n: number, sink: (chunk: Uint8Array) => boolean | void): Promise<boolean> {
     let left = n;
     while (left > 0) {
       if (this.pending.length === 0) {
@@ -35,10 +38,11 @@ export class ByteReader {
         this.pending = next;
       }
       const take = Math.min(left, this.pending.length);
-      sink(this.pending.subarray(0, take));
+      const more = sink(this.pending.subarray(0, take));
       this.pending = this.pending.subarray(take);
       this.offset += take;
       left -= take;
+      if (more === false) return false;
     }
     return true;
   }

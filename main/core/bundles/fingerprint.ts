@@ -25,7 +25,7 @@ export function base32(bytes: Uint8Array): string {
 
 /**
  * The identity fingerprint two analysts read to each other over the phone, e.g. `K7QF-2MZA-XW3D-9ARE-PL4T`
- * (base32 has no 0/1/8/9 and no O/I to mishear). It covers BOTH public keys: confirming it confirms the
+ * (base32 has no 0/1/8/9, so an O or an I cannot be heard as a digit). It covers BOTH public keys: confirming it confirms the
  * signing key and the age recipient a partner will encrypt to, so neither can be swapped in a public file.
  */
 export function identityFingerprint(signPublic: Uint8Array, ageRecipient: string): string {

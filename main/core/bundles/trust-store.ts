@@ -70,6 +70,15 @@ export function addTrustedKey(db: Database, author: BundleAuthor, identity: Publ
   }
   const existing = getTrustedKey(db, identity.fingerprint);
   if (existing) throw new WorkbenchError('INVALID_INPUT', `${identity.fingerprint} is already trusted as "${existing.name}".`);
+  // One entry per signing key (the store's unique index): a partner who changed only the encryption key
+  // has a new fingerprint, and the old entry has to go first, deliberately.
+  const sameSigner = findTrustedBySigningKey(db, identity.minisignPublicKey);
+  if (sameSigner) {
+    throw new WorkbenchError(
+      'INVALID_INPUT',
+      `The signing key of ${identity.fingerprint} is already trusted as "${sameSigner.name}" (${sameSigner.fingerprint}) with another encryption key. If the partner changed keys, check the new fingerprint with them and remove the old entry first.`,
+    );
+  }
   const row: TrustedRow = {
     fingerprint: identity.fingerprint,
     name: localName,

@@ -1,20 +1,18 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import type { BundleVerification } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
 import { useBundlesStore } from './bundles-store';
 import { VerifyReport } from './VerifyReport';
 
 /** Choose or drop a bundle file: verify first, import only on the analyst's say-so. */
 export function ReceivePanel({ canPick }: { canPick: boolean }) {
-  const { receive, verifyFiles, importVerified, resetReceive } = useBundlesStore();
-  const [acceptUnknown, setAcceptUnknown] = useState(false);
+  const { receive, verifyFiles } = useBundlesStore();
   const inputId = useId();
   const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
-    setAcceptUnknown(false);
     void verifyFiles([...(event.target.files ?? [])]);
     event.target.value = '';
   };
   const report = receive.kind === 'verified' || receive.kind === 'importing' || receive.kind === 'imported' ? receive.report : null;
-  const unknownSigner = report?.ok === true && report.signer?.trusted === false;
 
   return (
     <section className="settings-card" aria-labelledby="receive-title">
@@ -37,21 +35,8 @@ export function ReceivePanel({ canPick }: { canPick: boolean }) {
       {receive.kind === 'verifying' && <p role="status">Verifying…</p>}
       {receive.kind === 'failed' && <Notice tone="error">{receive.message}</Notice>}
       {report && <VerifyReport report={report} />}
-      {receive.kind === 'verified' && receive.ticket && (
-        <div className="button-row">
-          {unknownSigner && (
-            <label className="checkbox">
-              <input type="checkbox" checked={acceptUnknown} onChange={(e) => setAcceptUnknown(e.target.checked)} /> Import although the signer is not trusted (recorded)
-            </label>
-          )}
-          <button type="button" className="button button-primary" disabled={unknownSigner && !acceptUnknown} onClick={() => void importVerified(acceptUnknown)}>
-            Import {report?.objects?.total ?? 0} objects
-          </button>
-          <button type="button" className="button" onClick={resetReceive}>
-            Cancel
-          </button>
-        </div>
-      )}
+      {/* Keyed by the ticket: a confirmation given for one bundle never carries over to the next one. */}
+      {receive.kind === 'verified' && receive.ticket && <ImportActions key={receive.ticket} report={receive.report} />}
       {receive.kind === 'importing' && <p role="status">Importing…</p>}
       {receive.kind === 'imported' && (
         <Notice tone="success">
@@ -59,5 +44,27 @@ export function ReceivePanel({ canPick }: { canPick: boolean }) {
         </Notice>
       )}
     </section>
+  );
+}
+
+/** Import (after the analyst accepts an unknown signer, if it is one) or cancel, for one verified bundle. */
+function ImportActions({ report }: { report: BundleVerification }) {
+  const { importVerified, resetReceive } = useBundlesStore();
+  const [acceptUnknown, setAcceptUnknown] = useState(false);
+  const unknownSigner = report.ok && report.signer?.trusted === false;
+  return (
+    <div className="button-row">
+      {unknownSigner && (
+        <label className="checkbox">
+          <input type="checkbox" checked={acceptUnknown} onChange={(e) => setAcceptUnknown(e.target.checked)} /> Import although the signer is not trusted (recorded)
+        </label>
+      )}
+      <button type="button" className="button button-primary" disabled={unknownSigner && !acceptUnknown} onClick={() => void importVerified(unknownSigner && acceptUnknown)}>
+        Import {report.objects?.total ?? 0} objects
+      </button>
+      <button type="button" className="button" onClick={resetReceive}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -1,15 +1,12 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import type { TrustedIdentity } from '../../../preload/contract';
+import type { BundleIdentity, TrustedIdentity } from '../../../preload/contract';
 import { Notice } from '../../components/Notice';
 import { useBundlesStore } from './bundles-store';
 
 /** The trust store: partners' identities, added only after the analyst confirms the fingerprint. */
 export function TrustPanel({ trusted, canPick }: { trusted: TrustedIdentity[]; canPick: boolean }) {
-  const { trustAdd, previewTrust, confirmTrust, cancelTrust, removeTrust } = useBundlesStore();
-  const [name, setName] = useState('');
-  const [compared, setCompared] = useState(false);
+  const { trustAdd, previewTrust, removeTrust } = useBundlesStore();
   const inputId = useId();
-  const nameId = useId();
   const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
     void previewTrust([...(event.target.files ?? [])]);
     event.target.value = '';
@@ -51,35 +48,8 @@ export function TrustPanel({ trusted, canPick }: { trusted: TrustedIdentity[]; c
         </table>
       )}
       {trustAdd.kind === 'preview' ? (
-        <div className="bundle-confirm" role="group" aria-labelledby="trust-confirm-title">
-          <h3 id="trust-confirm-title">Confirm {trustAdd.identity.analyst} ({trustAdd.identity.organisation})</h3>
-          <p>Read this fingerprint to them by phone, or have them read theirs to you. Trust it only if it matches exactly.</p>
-          <p className="bundle-fingerprint" data-testid="trust-fingerprint">
-            {trustAdd.identity.fingerprint}
-          </p>
-          <label htmlFor={nameId}>Local name (optional)</label>
-          <input id={nameId} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-          <label className="checkbox">
-            <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} /> I compared the fingerprint with them and it matches
-          </label>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!compared}
-              onClick={() => {
-                void confirmTrust(name);
-                setName('');
-                setCompared(false);
-              }}
-            >
-              Trust this identity
-            </button>
-            <button type="button" className="button" onClick={cancelTrust}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        // Keyed by the ticket: "I compared the fingerprint" ticked for one identity file is never ticked for the next.
+        <TrustConfirm key={trustAdd.ticket} identity={trustAdd.identity} />
       ) : (
         <div className="button-row">
           {canPick ? (
@@ -98,5 +68,37 @@ export function TrustPanel({ trusted, canPick }: { trusted: TrustedIdentity[]; c
       )}
       {trustAdd.kind === 'failed' && <Notice tone="error">{trustAdd.message}</Notice>}
     </section>
+  );
+}
+
+/** The fingerprint check for one previewed identity file: trusted only once the analyst says it matches. */
+function TrustConfirm({ identity }: { identity: BundleIdentity }) {
+  const { confirmTrust, cancelTrust } = useBundlesStore();
+  const [name, setName] = useState('');
+  const [compared, setCompared] = useState(false);
+  const nameId = useId();
+  return (
+    <div className="bundle-confirm" role="group" aria-labelledby="trust-confirm-title">
+      <h3 id="trust-confirm-title">
+        Confirm {identity.analyst} ({identity.organisation})
+      </h3>
+      <p>Read this fingerprint to them by phone, or have them read theirs to you. Trust it only if it matches exactly.</p>
+      <p className="bundle-fingerprint" data-testid="trust-fingerprint">
+        {identity.fingerprint}
+      </p>
+      <label htmlFor={nameId}>Local name (optional)</label>
+      <input id={nameId} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+      <label className="checkbox">
+        <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} /> I compared the fingerprint with them and it matches
+      </label>
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={!compared} onClick={() => void confirmTrust(name)}>
+          Trust this identity
+        </button>
+        <button type="button" className="button" onClick={cancelTrust}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }
