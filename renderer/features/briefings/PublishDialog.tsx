@@ -1,16 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { SyncProfile, SyncPublishResult } from '../../../preload/contract';
+import { useState, type FormEvent } from 'react';
+import type { SyncPublishResult } from '../../../preload/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
-import { TlpBadge } from '../../components/TlpBadge';
 import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
-import { formatCount } from '../../lib/format';
 import { tlpLabel, tlpRank } from '../../lib/tlp';
-import { useNavigationStore } from '../../app/navigation-store';
+import { QueuedPerProfile, SyncProfileChoices, useSyncProfileChoice } from '../sync/SyncProfileChoice';
 import { selectDetail, useBriefingsStore } from './briefings-store';
-
-type Profiles = { kind: 'loading' } | { kind: 'loaded'; list: SyncProfile[] } | { kind: 'failed'; message: string };
 
 /**
  * Publishes an approved briefing over sync (issue 13): the core marks it published and queues its STIX
@@ -19,34 +15,13 @@ type Profiles = { kind: 'loading' } | { kind: 'loaded'; list: SyncProfile[] } | 
  */
 export function PublishDialog({ onClose }: { onClose(): void }) {
   const detail = useBriefingsStore(selectDetail);
-  const [profiles, setProfiles] = useState<Profiles>({ kind: 'loading' });
-  const [chosen, setChosen] = useState<string[]>([]);
+  const choice = useSyncProfileChoice();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SyncPublishResult | null>(null);
-  const id = useId();
-
-  useEffect(() => {
-    let live = true;
-    requireClient()
-      .sync.profiles({})
-      .then((list) => {
-        if (!live) return;
-        setProfiles({ kind: 'loaded', list });
-        setChosen(list.map((profile) => profile.name));
-      })
-      .catch((failure: unknown) => live && setProfiles({ kind: 'failed', message: toApiFailure(failure).message }));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (!detail) return null;
-  const toggle = (name: string) => setChosen((list) => (list.includes(name) ? list.filter((each) => each !== name) : [...list, name]));
-  const openSync = () => {
-    onClose();
-    useNavigationStore.getState().go('sync');
-  };
+  const { chosen } = choice;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,42 +45,30 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
         <p className="muted">
           Publishes version {detail.version} and queues it for the servers chosen; it is sent on the next sync. Published is final.
         </p>
-        {profiles.kind === 'loading' && <p className="muted">Loading sync profiles…</p>}
-        {profiles.kind === 'failed' && <Notice tone="error">The sync profiles could not be listed: {profiles.message}</Notice>}
-        {profiles.kind === 'loaded' && profiles.list.length === 0 && (
-          <Notice tone="info">
-            No sync profile yet: add a TAXII server on the Sync screen, then publish from here.{' '}
-            <button type="button" className="link-button" onClick={openSync}>
-              Open the Sync screen
-            </button>
-          </Notice>
-        )}
-        {profiles.kind === 'loaded' && profiles.list.length > 0 && (
-          <fieldset disabled={busy || result !== null}>
-            <legend>Publish to</legend>
-            {profiles.list.map((profile) => (
-              <label key={profile.name} className="checkbox">
-                <input type="checkbox" name={`${id}-profile`} checked={chosen.includes(profile.name)} onChange={() => toggle(profile.name)} /> {profile.name}{' '}
-                <span className="muted">
-                  (collection {profile.pushCollection}, ceiling <TlpBadge level={profile.tlpMax} />)
-                </span>
-                {tlpRank(detail.tlp) > tlpRank(profile.tlpMax) && (
-                  <span className="field-warning">
-                    {' '}
-                    The briefing is {tlpLabel(detail.tlp)}, above this ceiling: nothing will be queued for it.
-                  </span>
-                )}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <SyncProfileChoices
+          choice={choice}
+          legend="Publish to"
+          verb="publish"
+          disabled={busy || result !== null}
+          onOpenSync={onClose}
+          warning={(profile) =>
+            tlpRank(detail.tlp) > tlpRank(profile.tlpMax) && (
+              <span className="field-warning"> The briefing is {tlpLabel(detail.tlp)}, above this ceiling: nothing will be queued for it.</span>
+            )
+          }
+        />
         {error && <Notice tone="error">{error}</Notice>}
-        {result && <PublishResult result={result} />}
+        {result && (
+          <section aria-label="Publish result">
+            <Notice tone="success">Version {result.version} published.</Notice>
+            <QueuedPerProfile rows={result.profiles.map((each) => ({ profile: each.profile, queued: each.refused ? `nothing: ${each.refused}` : each.queued, withheld: each.withheld }))} />
+          </section>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          {!result && profiles.kind === 'loaded' && profiles.list.length > 0 && (
+          {!result && choice.ready && (
             <button type="submit" className="button primary" disabled={busy || chosen.length === 0}>
               {busy ? 'Publishing…' : 'Publish'}
             </button>
@@ -113,31 +76,5 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
         </div>
       </form>
     </ModalDialog>
-  );
-}
-
-function PublishResult({ result }: { result: SyncPublishResult }) {
-  return (
-    <section aria-label="Publish result">
-      <Notice tone="success">Version {result.version} published.</Notice>
-      <table className="data-table" aria-label="Queued per profile">
-        <thead>
-          <tr>
-            <th scope="col">Profile</th>
-            <th scope="col">Queued</th>
-            <th scope="col">Withheld above the ceiling</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.profiles.map((each) => (
-            <tr key={each.profile}>
-              <th scope="row">{each.profile}</th>
-              <td>{each.refused ? `nothing: ${each.refused}` : formatCount(each.queued)}</td>
-              <td>{formatCount(each.withheld)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }
