@@ -3,10 +3,40 @@ import path from 'node:path';
 import type { Vault } from '../../main/core/vault';
 import { addSyncProfile, runSync, type ProfileRunReport, type SyncRunOptions } from '../../main/core/sync';
 import { importFiles, createImportVault } from './import-vault';
-import type { TaxiiTestServer } from '../taxii-server/server';
-import { DEFAULT_COLLECTIONS } from '../taxii-server/server';
+import { afterEach } from 'vitest';
+import { DEFAULT_COLLECTIONS, startTaxiiServer, type TaxiiTestServer } from '../taxii-server/server';
+import { tempDirs } from './temp-dirs';
 
 export const SHARED = DEFAULT_COLLECTIONS[0]!.id;
+
+/**
+ * Temporary folders, the vaults a test opens and the test server it starts, all released after each
+ * test (a server left listening or a vault left open would leak into the next test's figures).
+ */
+export function syncTestBed(prefix: string): {
+  dirs: ReturnType<typeof tempDirs>;
+  open: Vault[];
+  serve(options?: Parameters<typeof startTaxiiServer>[0]): Promise<TaxiiTestServer>;
+} {
+  const dirs = tempDirs(prefix);
+  const open: Vault[] = [];
+  let server: TaxiiTestServer | undefined;
+  afterEach(async () => {
+    for (const vault of open.splice(0)) vault.close();
+    await server?.close();
+    server = undefined;
+    dirs.cleanup();
+  });
+  return {
+    dirs,
+    open,
+    async serve(options) {
+      await server?.close();
+      server = await startTaxiiServer(options);
+      return server;
+    },
+  };
+}
 
 /** A vault in `dir` holding one indicator per value (imported from a text report at TLP:GREEN). */
 export async function vaultWithIndicators(dir: string, values: readonly string[], now: () => Date): Promise<Vault> {

@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listConflicts, resolveConflict, shareIndicators, syncStatus } from '../../main/core/sync';
 import { updateIndicatorTriage } from '../../main/core/triage';
-import type { Vault } from '../../main/core/vault';
 import { steppingClock } from '../helpers/vault-forge';
-import { tempDirs } from '../helpers/temp-dirs';
-import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, vaultWithIndicators } from '../helpers/sync-harness';
-import { startTaxiiServer, type TaxiiTestServer } from '../taxii-server/server';
+import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, syncTestBed, vaultWithIndicators } from '../helpers/sync-harness';
+import type { TaxiiTestServer } from '../taxii-server/server';
 
-const dirs = tempDirs('liaison-sync-');
-const open: Vault[] = [];
+const bed = syncTestBed('liaison-sync-');
+const { dirs, open } = bed;
 let server: TaxiiTestServer | undefined;
-afterEach(async () => {
-  for (const v of open.splice(0)) v.close();
-  await server?.close();
-  server = undefined;
-  dirs.cleanup();
-});
 
 const VALUES = ['198.51.100.7', 'lantern-update.top', 'http://lantern-update.top/payload.bin', '203.0.113.44'];
 
-async function twoVaults(options: Parameters<typeof startTaxiiServer>[0] = {}) {
-  server = await startTaxiiServer({ users: [HUB_USER], ...options });
+async function twoVaults(options: Parameters<typeof bed.serve>[0] = {}) {
+  server = await bed.serve({ users: [HUB_USER], ...options });
   const clock = steppingClock();
   const a = await vaultWithIndicators(dirs.make(), VALUES, clock);
   const b = await vaultWithIndicators(dirs.make(), [], clock);

@@ -1,21 +1,13 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shareIndicators, syncStatus } from '../../main/core/sync';
-import type { Vault } from '../../main/core/vault';
 import { steppingClock } from '../helpers/vault-forge';
-import { tempDirs } from '../helpers/temp-dirs';
-import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, vaultWithIndicators } from '../helpers/sync-harness';
-import { startTaxiiServer, type Fault, type TaxiiTestServer } from '../taxii-server/server';
+import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, syncTestBed, vaultWithIndicators } from '../helpers/sync-harness';
+import type { Fault, TaxiiTestServer } from '../taxii-server/server';
 
-const dirs = tempDirs('liaison-sync-prop-');
-const open: Vault[] = [];
+const bed = syncTestBed('liaison-sync-prop-');
+const { dirs, open } = bed;
 let server: TaxiiTestServer | undefined;
-afterEach(async () => {
-  for (const v of open.splice(0)) v.close();
-  await server?.close();
-  server = undefined;
-  dirs.cleanup();
-});
 
 const VALUES = Array.from({ length: 9 }, (_, i) => `198.51.100.${i + 10}`);
 
@@ -46,8 +38,7 @@ describe('sync under random faults (property)', () => {
         fc.record({ pageSize: fc.integer({ min: 1, max: 4 }), omitNext: fc.boolean(), pendingPolls: fc.integer({ min: 0, max: 2 }), attempts: fc.integer({ min: 1, max: 3 }) }),
         async (faults, shape) => {
           for (const v of open.splice(0)) v.close();
-          await server?.close();
-          server = await startTaxiiServer({ users: [HUB_USER], pageSize: shape.pageSize, omitNext: shape.omitNext, pendingPolls: shape.pendingPolls, maxContentLength: 2_000 });
+          server = await bed.serve({ users: [HUB_USER], pageSize: shape.pageSize, omitNext: shape.omitNext, pendingPolls: shape.pendingPolls, maxContentLength: 2_000 });
           const clock = steppingClock();
           const a = await vaultWithIndicators(dirs.make(), VALUES, clock);
           const b = await vaultWithIndicators(dirs.make(), [], clock);

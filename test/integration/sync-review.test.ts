@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addSyncProfile, listConflicts, requireSyncProfileSecrets, resolveConflict, shareIndicators, syncStatus } from '../../main/core/sync';
 import { updateIndicatorTriage } from '../../main/core/triage';
 import { pullCollection } from '../../main/core/sync/pull-step';
@@ -8,19 +8,12 @@ import type { SyncContext } from '../../main/core/sync/sync-context';
 import type { TaxiiClient } from '../../main/core/sync/taxii-client';
 import type { Vault } from '../../main/core/vault';
 import { steppingClock } from '../helpers/vault-forge';
-import { tempDirs } from '../helpers/temp-dirs';
-import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, vaultWithIndicators } from '../helpers/sync-harness';
+import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, syncTestBed, vaultWithIndicators } from '../helpers/sync-harness';
 import { startTaxiiServer, type TaxiiTestServer } from '../taxii-server/server';
 
-const dirs = tempDirs('liaison-sync-review-');
-const open: Vault[] = [];
+const bed = syncTestBed('liaison-sync-review-');
+const { dirs, open } = bed;
 let server: TaxiiTestServer | undefined;
-afterEach(async () => {
-  for (const v of open.splice(0)) v.close();
-  await server?.close();
-  server = undefined;
-  dirs.cleanup();
-});
 
 const VALUES = ['198.51.100.7', 'lantern-update.top', '203.0.113.44', 'harbour-relay.top'];
 
@@ -29,7 +22,7 @@ describe('sync defects found in review', () => {
     let omitted = 0;
     // Every upload stays pending for 9 polls (a run polls 8 times); the first upload of one object is
     // then finished without a word on it, as a server that dropped it would.
-    server = await startTaxiiServer({ users: [HUB_USER], pendingPolls: 9, omitFromStatus: (o) => String(o.pattern).includes('198.51.100.7') && omitted++ === 0 });
+    server = await bed.serve({ users: [HUB_USER], pendingPolls: 9, omitFromStatus: (o) => String(o.pattern).includes('198.51.100.7') && omitted++ === 0 });
     const a = await vaultWithIndicators(dirs.make(), VALUES, steppingClock());
     open.push(a);
     addHub(a, server);
@@ -43,8 +36,8 @@ describe('sync defects found in review', () => {
   });
 
   it('keep mine on a conflict found on two hubs releases and sends to both, not only the first', async () => {
-    server = await startTaxiiServer({ users: [HUB_USER] });
-    const second = await startTaxiiServer({ users: [HUB_USER] });
+    server = await bed.serve({ users: [HUB_USER] });
+    const second = await startTaxiiServer({ users: [HUB_USER] }); // a second hub, closed below
     try {
       const clock = steppingClock();
       const a = await vaultWithIndicators(dirs.make(), ['two-hubs.top'], clock);
@@ -80,7 +73,7 @@ describe('sync defects found in review', () => {
   });
 
   it('a status that writes versions at another precision still marks them accepted', async () => {
-    server = await startTaxiiServer({ users: [HUB_USER] });
+    server = await bed.serve({ users: [HUB_USER] });
     const a = await vaultWithIndicators(dirs.make(), VALUES.slice(0, 2), steppingClock());
     open.push(a);
     addHub(a, server);
@@ -101,7 +94,7 @@ describe('sync defects found in review', () => {
   it('two versions of one object in a pull: the older, coming later, never replaces the newer', async () => {
     const b = await vaultWithIndicators(dirs.make(), [], steppingClock());
     open.push(b);
-    server = await startTaxiiServer({ users: [HUB_USER] });
+    server = await bed.serve({ users: [HUB_USER] });
     addHub(b, server);
     const base = { type: 'indicator', spec_version: '2.1', id: 'indicator--00000000-0000-4000-8000-000000000001', created: '2026-03-01T09:00:00.000Z', pattern: "[domain-name:value = 'two-versions.top']", pattern_type: 'stix', valid_from: '2026-03-01T09:00:00.000Z' };
     const newer = { ...base, modified: '2026-03-02T09:00:00.000Z', confidence: 90 };

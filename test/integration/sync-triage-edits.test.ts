@@ -1,28 +1,21 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addSyncProfile, installSyncHooks, shareIndicators, syncStatus } from '../../main/core/sync';
 import { addIndicatorsEditedHook, applyBulkChange, undoBulkChange, updateIndicatorTriage } from '../../main/core/triage';
 import type { Vault } from '../../main/core/vault';
 import { steppingClock } from '../helpers/vault-forge';
-import { tempDirs } from '../helpers/temp-dirs';
-import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, vaultWithIndicators } from '../helpers/sync-harness';
-import { startTaxiiServer, type TaxiiTestServer } from '../taxii-server/server';
+import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, syncTestBed, vaultWithIndicators } from '../helpers/sync-harness';
+import type { TaxiiTestServer } from '../taxii-server/server';
 
-const dirs = tempDirs('liaison-sync-edits-');
-const open: Vault[] = [];
+const bed = syncTestBed('liaison-sync-edits-');
+const { dirs, open } = bed;
 let server: TaxiiTestServer | undefined;
-afterEach(async () => {
-  for (const v of open.splice(0)) v.close();
-  await server?.close();
-  server = undefined;
-  dirs.cleanup();
-});
 beforeAll(() => installSyncHooks());
 
 const VALUES = ['lantern-update.top', '198.51.100.7'];
 const RED = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
 
 async function sharedVault() {
-  server = await startTaxiiServer({ users: [HUB_USER] });
+  server = await bed.serve({ users: [HUB_USER] });
   const a = await vaultWithIndicators(dirs.make(), VALUES, steppingClock());
   open.push(a);
   addHub(a, server);
@@ -114,7 +107,7 @@ describe('triage edits of shared indicators', () => {
 
 describe('share result', () => {
   it('counts queued and withheld per profile', async () => {
-    server = await startTaxiiServer({ users: [HUB_USER] });
+    server = await bed.serve({ users: [HUB_USER] });
     const a = await vaultWithIndicators(dirs.make(), VALUES, steppingClock());
     open.push(a);
     addHub(a, server, { tlpMax: 'amber' });
