@@ -2,7 +2,8 @@
  * Free-text parser for plain text, Markdown and HTML reports. Streams: decoded chunks are split into
  * lines with a carry-over for the unfinished last line, so an indicator split across chunk boundaries
  * is still found; a line longer than MAX_LINE is cut and the fragment at each cut ignored, so memory
- * stays bounded. Each distinct (type, value) is yielded once, at its first occurrence, with a snippet.
+ * stays bounded. Each distinct (type, value) is yielded once, at its first occurrence, with a snippet
+ * (past MAX_REMEMBERED values, a repeat may be yielded again; the import keeps only the first mention).
  * Ambiguous candidates are yielded as rejects whose reason starts with 'ambiguous: '.
  */
 import { portContext } from '../csv/host-port';
@@ -21,7 +22,12 @@ import { joinSsdeep, ssdeepHeadAtEnd, type SsdeepHead } from './wrapped-ssdeep';
 
 /** Longest line scanned as one unit; longer lines are cut (no indicator is this long). */
 export const MAX_LINE = 65536;
-const MAX_DISTINCT = 1_000_000;
+/**
+ * Values remembered to drop repeats. Bounded (about 10 MB), since a million remembered values was most of
+ * a 73 MB report's 600 MB peak (issue #14); when full it starts over. A repeat it no longer remembers is
+ * yielded again and changes nothing in the vault (the writer's `firstMentionOnly`).
+ */
+const MAX_REMEMBERED = 65_536;
 const HTML_NAME_RE = /\.(?:html?|xhtml)$/i;
 const HTML_HEAD_RE = /^\s*<(?:!doctype html|html|head|body|meta|div|p|table)\b/i;
 
@@ -50,7 +56,8 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   function take(f: LineFinding, at: number, out: IngestItem[], repairNote?: string): void {
     const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
     if (seen.has(key)) return;
-    if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
+    if (seen.size >= MAX_REMEMBERED) seen.clear();
+    seen.add(ownCopy(key));
     const item = findingToItem(f, at);
     if (item.kind === 'record') records++;
     if (item.kind === 'record' && (repairNote !== undefined || f.repairedFrom !== undefined)) {
