@@ -29,6 +29,18 @@ const SNIPPET_RADIUS = 60;
  */
 const STANDS_ALONE_RE = /^\s*(?:[-*+\u2022>]\s+|\d{1,3}[.)]\s+|\|\s*)?`?[^\s`|]+`?\s*\|?\s*$/;
 
+/** STANDS_ALONE_RE, after a cheap count: a line of more than three words (most of a report) is running text. */
+function standsAlone(text: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 0x20;
+    if (!space && !inWord && ++words > 3) return false;
+    inWord = !space;
+  }
+  return STANDS_ALONE_RE.test(text);
+}
+
 export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
   column: number;
@@ -46,9 +58,36 @@ const URL_SPACE_PATH_RE = /\b(?:https?|ftp|tcp|udp|ssl|wss?):\/\/[A-Za-z0-9.-]+\
  */
 const MAY_NAME_HASH_RE = /md5|sha/i;
 const HASH_LABEL_RE = /\b(md5|sha-?1|sha-?256|sha-?512)\b/gi;
-/** After a label: the two parts, read at the label's end only (sticky), so a line is scanned once for labels. */
-const SPLIT_HASH_AFTER_LABEL_RE = /\s*[:=]?\s*([0-9a-f]{8,127}) ([0-9a-f]{2,120})\b/iy;
 const LABELLED_HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+
+/**
+ * After a hash label ending at `from`: the position of the one space splitting a hash of `length` hex
+ * digits in two (`: 47ed…7d4d 4968d34f38`), or -1. Read by hand: a bench report names a hash on every
+ * other line, and a regex with a backtracking hex run cost 2% of the scan.
+ */
+function splitHashSpace(text: string, from: number, length: number): number {
+  let i = from;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  if (text.charCodeAt(i) === 0x3a || text.charCodeAt(i) === 0x3d) i++; // ':' or '='
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  const head = i;
+  while (i < text.length && isHexDigit(text.charCodeAt(i))) i++;
+  const space = i;
+  if (space - head < 8 || space - head >= length || text.charCodeAt(space) !== 0x20) return -1;
+  i = space + 1;
+  while (i < text.length && isHexDigit(text.charCodeAt(i))) i++;
+  // The second part ends the word: `4968d34f38.` yes, `4968d34f38x` no.
+  if (i - head - 1 !== length || (i < text.length && isWordCode(text.charCodeAt(i)))) return -1;
+  return space;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+}
 
 const NO_SPACES: readonly number[] = [];
 
@@ -68,12 +107,9 @@ function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | nul
   if (hashLabel) {
     HASH_LABEL_RE.lastIndex = 0;
     for (let label = HASH_LABEL_RE.exec(refanged.text); label !== null; label = HASH_LABEL_RE.exec(refanged.text)) {
-      SPLIT_HASH_AFTER_LABEL_RE.lastIndex = label.index + label[0].length;
-      const m = SPLIT_HASH_AFTER_LABEL_RE.exec(refanged.text);
-      if (m === null) continue;
-      const [whole, head, tail] = m as unknown as [string, string, string];
-      const length = LABELLED_HASH_LENGTH[(label[1] as string).toLowerCase().replace('-', '')];
-      if (head.length < (length ?? 0) && head.length + tail.length === length) spaces.push(m.index + whole.length - tail.length - 1);
+      const length = LABELLED_HASH_LENGTH[(label[1] as string).toLowerCase().replace('-', '')] as number;
+      const space = splitHashSpace(refanged.text, label.index + label[0].length, length);
+      if (space >= 0) spaces.push(space);
     }
     spaces.sort((a, b) => a - b);
   }
@@ -114,14 +150,15 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
     let candidate = false;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (isTokenStop(c)) break;
-      if (!candidate && mayHoldValue(c, i + 1 < n ? text.charCodeAt(i + 1) : -1)) candidate = true;
+      const kind = c < 128 ? ASCII_KIND[c]! : WIDE_STOP.has(c) ? STOP : 0;
+      if (kind === STOP) break;
+      if (kind === VALUE_CHAR || (kind === DOT && !candidate && i + 1 < n && dotInside(text.charCodeAt(i + 1)))) candidate = true;
     }
     const end = i;
     // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
     const truncated = (openStart && start === 0) || (openEnd && end === n);
     if ((candidate || end - start >= MIN_LETTERS_ONLY_VALUE) && !truncated && end - start <= MAX_TOKEN) {
-      prose ??= !STANDS_ALONE_RE.test(text);
+      prose ??= !standsAlone(text);
       scanToken(text.slice(start, end), start, previousWord(text, prevStart, prevEnd), emitFinding, offsets, prose);
     }
     prevStart = start;
@@ -132,35 +169,39 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
 }
 
 /**
- * The shortest value with none of the characters mayHoldValue looks for: a hex hash (32) or a base58
+ * The shortest value with no VALUE_CHAR and no inner DOT (see ASCII_KIND): a hex hash (32) or a base58
  * wallet (25, `r…`) written in letters only. Shorter tokens of letters and punctuation are words.
  */
 const MIN_LETTERS_ONLY_VALUE = 25;
 
 /**
- * True for a character that every value shorter than MIN_LETTERS_ONLY_VALUE holds at least one of, once
- * refanged: a digit (addresses, hashes, CVEs, ASNs, ports), ':' or '/' (URLs, IPv6, ssdeep), '@' (e-mail),
- * '\' (UNC paths), or a dot inside the token (names; a dot before closing punctuation ends a sentence).
+ * What a character says about its token: STOP ends it; every value shorter than MIN_LETTERS_ONLY_VALUE
+ * holds, once refanged, a VALUE_CHAR (a digit: addresses, hashes, CVEs, ASNs, ports; ':' or '/': URLs,
+ * IPv6, ssdeep; '@': e-mail; '\\': UNC paths) or a DOT inside the token (names; a dot before closing
+ * punctuation ends a sentence).
  */
-function mayHoldValue(c: number, next: number): boolean {
-  if (c >= 0x2f && c <= 0x3a) return true; // / 0-9 :
-  if (c === 0x40 || c === 0x5c) return true; // @ \
-  return c === 0x2e && next >= 0 && !isTokenStop(next) && !TRIM_END_CODES.has(next);
+const STOP = 1;
+const VALUE_CHAR = 2;
+const DOT = 3;
+const ASCII_KIND = new Uint8Array(128);
+for (const c of ' \t\n\v\f\r"\'<>`|*') ASCII_KIND[c.charCodeAt(0)] = STOP;
+for (const c of '0123456789:/@\\') ASCII_KIND[c.charCodeAt(0)] = VALUE_CHAR;
+ASCII_KIND[0x2e] = DOT;
+
+function dotInside(next: number): boolean {
+  return !isTokenStop(next) && !TRIM_END_CODES.has(next);
 }
 
 const TRIM_END_CODES: ReadonlySet<number> = new Set([...'.,;:!?\'")]}'].map((c) => c.charCodeAt(0)));
 
-/** ASCII characters that end a token: whitespace, quotes, `<>|*`. */
-const ASCII_STOP = new Uint8Array(128);
-for (const c of ' \t\n\v\f\r"\'<>`|*') ASCII_STOP[c.charCodeAt(0)] = 1;
-/** The same beyond ASCII: JavaScript's \s and typographic quotes. */
+/** Beyond ASCII, what ends a token: JavaScript's \s and typographic quotes. */
 const WIDE_STOP: ReadonlySet<number> = new Set([
   0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f,
   0x3000, 0xfeff, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb,
 ]);
 
 function isTokenStop(c: number): boolean {
-  return c < 128 ? ASCII_STOP[c] === 1 : WIDE_STOP.has(c);
+  return c < 128 ? ASCII_KIND[c] === STOP : WIDE_STOP.has(c);
 }
 
 /** The previous token as the version/ASN rules read it (punctuation trimmed); only short tokens count. */
