@@ -91,9 +91,12 @@ function isWordCode(c: number): boolean {
 
 const NO_SPACES: readonly number[] = [];
 
+/** For each index of the scanned text (and its end), the index in the original line. */
+type Offsets = readonly number[];
+
 
 /** The refanged line with such spaces removed, its offsets into the original, and where spaces were removed. */
-function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | null; removed: readonly number[] } {
+function joinBrokenUrls(line: string): { text: string; offsets: Offsets | null; removed: readonly number[] } {
   const refanged = refangWithOffsets(line);
   // Per line of a report: no copy of the result and no regex unless a space precedes a slash or a hash is named.
   const urlSpace = refanged.text.includes(' /');
@@ -114,19 +117,19 @@ function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | nul
     spaces.sort((a, b) => a - b);
   }
   if (spaces.length === 0) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
-  const from = refanged.offsets ?? Int32Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
-  const offsets = new Int32Array(from.length - spaces.length);
+  const from = refanged.offsets ?? Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
+  const offsets: number[] = [];
   let text = '';
   let at = 0;
   let o = 0;
   for (const space of spaces) {
     text += refanged.text.slice(at, space);
-    offsets.set(from.subarray(at, space), o);
+    for (let k = at; k < space; k++) offsets[o + k - at] = from[k]!;
     o += space - at;
     at = space + 1;
   }
   text += refanged.text.slice(at);
-  offsets.set(from.subarray(at), o);
+  for (let k = at; k < from.length; k++) offsets[o + k - at] = from[k]!;
   return { text, offsets, removed: spaces.map((space) => from[space] as number) };
 }
 
@@ -212,7 +215,7 @@ function previousWord(text: string, start: number, end: number): string {
 type Emit = (f: Finding, start: number, end: number) => void;
 
 /** The line scanLine is working on: module state rather than a closure per line (a report has millions). */
-const NOT_SCANNING = { line: '', offsets: null as Int32Array | null, out: [] as LineFinding[] };
+const NOT_SCANNING = { line: '', offsets: null as Offsets | null, out: [] as LineFinding[] };
 let scanning = NOT_SCANNING;
 
 function emitFinding(f: Finding, s: number, e: number): void {
@@ -232,7 +235,7 @@ function emitFinding(f: Finding, s: number, e: number): void {
 /** Original positions of the spaces joinBrokenUrls took out of the line being scanned (usually none). */
 let removedSpaces: readonly number[] = [];
 
-function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean {
+function wasDefanged(offsets: Offsets | null, s: number, e: number): boolean {
   if (offsets === null) return false;
   const os = offsets[s] as number;
   const oe = offsets[e] as number;
@@ -243,7 +246,7 @@ function spacesWithin(os: number, oe: number): number {
   return removedSpaces.length === 0 ? 0 : removedSpaces.filter((at) => at > os && at < oe).length;
 }
 
-function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): void {
   const token = commaForDot(raw, base, offsets);
   const unc = token.indexOf('\\\\');
   if (unc >= 0 && scanUncWebdav(token, unc, base, prevWord, emit, offsets, prose)) return;
@@ -323,7 +326,7 @@ function hostOf(url: string): string | null {
 }
 
 /** A WebDAV location (see ./webdav-path.ts): the URL it fetches and its host. */
-function emitWebdav(dav: { url: string; host: string; length: number }, start: number, emit: Emit, offsets: Int32Array | null): void {
+function emitWebdav(dav: { url: string; host: string; length: number }, start: number, emit: Emit, offsets: Offsets | null): void {
   const defanged = wasDefanged(offsets, start, start + dav.length);
   emit({ type: 'url', value: dav.url, defanged }, start, start + dav.length);
   const host = classifyPiece(dav.host, '', defanged, false);
@@ -331,7 +334,7 @@ function emitWebdav(dav: { url: string; host: string; length: number }, start: n
 }
 
 /** `\\host@SSL\DavWWWRoot\x` in a token (a command line, `Path=\\…`); true when one was read. */
-function scanUncWebdav(token: string, at: number, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): boolean {
+function scanUncWebdav(token: string, at: number, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): boolean {
   const dav = readWebdavLocation(token.slice(at));
   if (dav === null) return false;
   scanPieces(token.slice(0, at), base, prevWord, emit, offsets, prose);
@@ -347,7 +350,7 @@ const COMMA_TLD_RE = /^([A-Za-z0-9.-]+),([A-Za-z]{2,24})(?=$|[/:?#])/;
  * `evil[.]example,com` -> `evil.example.com` when the author defanged the token (so it is meant as an
  * indicator) and the result is a name under a known suffix. The same length, so offsets still hold.
  */
-function commaForDot(token: string, base: number, offsets: Int32Array | null): string {
+function commaForDot(token: string, base: number, offsets: Offsets | null): string {
   if (offsets === null || !token.includes(',') || !wasDefanged(offsets, base, base + token.length)) return token;
   const lead = token.length - token.replace(/^[([{'"]+/, '').length;
   const m = COMMA_TLD_RE.exec(token.slice(lead));
@@ -365,7 +368,7 @@ const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})(:\d{1,5})?\//;
  * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name.
  * Returns where the URL ends in the token (0 when there is none).
  */
-function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): number {
+function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): number {
   const m = BARE_URL_HEAD_RE.exec(token);
   if (m === null) return 0;
   const hostStart = (m[1] as string).length;
@@ -417,7 +420,7 @@ function urlExtent(token: string, from: number): number {
   return i;
 }
 
-function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): void {
   if (segment === '') return;
   let offset = 0;
   // Most segments have no weak separator: no regex split, no array.
@@ -442,7 +445,7 @@ const HOST_PORT_RE = /^([^:]+):(\d{1,5})$/;
 const NETWORK_TYPES: ReadonlySet<string> = new Set(['ipv4', 'domain', 'hostname']);
 
 // "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
-function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): void {
   // An address or name with its port is a network indicator that keeps the port, as MISP's `ip-dst|port`
   // does and as CSV cells already do (issue #17.4): in prose the port was dropped.
   const hostPort = HOST_PORT_RE.exec(piece);
