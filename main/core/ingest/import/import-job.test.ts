@@ -178,3 +178,31 @@ describe('a report that names more values than the text parser remembers (issue 
     expect(vault.db.prepare('SELECT count(*) AS n FROM indicator_context WHERE indicator_id = ?').get(url.id)).toEqual({ n: 0 });
   }, 120_000);
 });
+
+describe('uploaded bytes parsed in a worker (issue #14: peak memory whatever the file)', () => {
+  const upload = (): Uint8Array => {
+    let text = '';
+    for (let i = 0; text.length < (1 << 20) + 1000; i++) text += `Observed hxxp://c2-${i}.lantern-bench[.]com/gate during the intrusion.\n`;
+    // Its own buffer, as the browser host's upload reader makes one per file.
+    const bytes = new Uint8Array(new ArrayBuffer(Buffer.byteLength(text)));
+    bytes.set(Buffer.from(text));
+    return bytes;
+  };
+
+  it('moves bytes the caller hands over into the worker rather than copying them', async () => {
+    const { vault } = await setup();
+    const bytes = upload();
+    const summary = await importSources(vault.db, [{ kind: 'bytes', name: 'report.txt', bytes, movable: true }], options('always'));
+    expect(summary.errors).toEqual([]);
+    expect(summary.indicators_new).toBeGreaterThan(10_000);
+    expect(bytes.byteLength).toBe(0); // moved: this thread no longer holds a copy
+  });
+
+  it('copies bytes the caller keeps, and imports the same', async () => {
+    const { vault } = await setup();
+    const bytes = upload();
+    const summary = await importSources(vault.db, [{ kind: 'bytes', name: 'report.txt', bytes }], options('always'));
+    expect(summary.errors).toEqual([]);
+    expect(bytes.byteLength).toBeGreaterThan(1 << 20);
+  });
+});

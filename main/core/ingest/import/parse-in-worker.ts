@@ -83,6 +83,7 @@ export function parseInWorker(location: ParseWorkerLocation, data: ParseWorkerDa
       : { parse: data };
     const worker = new Worker(location.tsxApi ? TSX_BOOTSTRAP : location.url, {
       workerData,
+      transferList: movableBuffer(data),
       ...(data.format === 'stix' ? { resourceLimits: STIX_WORKER_LIMITS } : {}),
     });
     const queue: (FromParseWorker | { kind: 'stopped'; error?: Error })[] = [];
@@ -131,6 +132,18 @@ export function parseInWorker(location: ParseWorkerLocation, data: ParseWorkerDa
     },
     bytesRead: () => bytesRead,
   };
+}
+
+/**
+ * The buffer to move into the worker: workerData is otherwise copied, and an upload the session had
+ * already moved (not copied) into the core would exist twice during its import. Only a view over a whole,
+ * unshared buffer can be moved; anything else is copied as before.
+ */
+function movableBuffer(data: ParseWorkerData): ArrayBuffer[] {
+  if (data.input.kind !== 'bytes' || !data.input.movable) return [];
+  const { bytes } = data.input;
+  const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? [bytes.buffer as ArrayBuffer] : [];
 }
 
 function rebuild(failure: ParseWorkerFailure): Error {
