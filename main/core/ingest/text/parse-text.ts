@@ -84,7 +84,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
     let linkText: number[] = [];
     if (html) ({ line, spans: linkText, open: inLinkText } = linkTextSpans(marked, inLinkText));
     // The rest of a wrapped ssdeep at the start of this line is read with its head, not again on its own.
-    const from = carryOpen ? (held = undefined, 0) : release(line, out);
+    const from = release(carryOpen ? undefined : line, out);
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
     if (!carryOpen && !comment) section = sectionAfter(line, section);
