@@ -50,27 +50,26 @@ export function refangValue(value: string): string {
  * Refang and keep a map from each output index to its input index, so a scanner working on the
  * refanged line can quote the original text around a match.
  */
-export function refangWithOffsets(text: string): { text: string; offsets: Int32Array | null } {
+export function refangWithOffsets(text: string): { text: string; offsets: number[] | null } {
   if (!MAYBE_DEFANGED.test(text)) return { text, offsets: null };
-  // No replacement is longer than what it replaces, so the map fits in the input's length (+1 for the
-  // end): filled in place rather than pushed number by number (this runs on every line of a report).
-  const offsets = new Int32Array(text.length + 1);
+  // A plain array of small integers: this runs on every defanged line of a report, and a typed array of
+  // a line's length is a separate allocation outside the heap each time.
+  const offsets: number[] = [];
   let out = '';
-  let o = 0;
   let last = 0;
   STRICT_RE.lastIndex = 0;
   for (let m = STRICT_RE.exec(text); m !== null; m = STRICT_RE.exec(text)) {
-    for (let i = last; i < m.index; i++) offsets[o++] = i;
+    for (let i = last; i < m.index; i++) offsets.push(i);
     out += text.slice(last, m.index);
     const rep = replaceToken(m[0]);
-    for (let i = 0; i < rep.length; i++) offsets[o++] = m.index;
+    for (let i = 0; i < rep.length; i++) offsets.push(m.index);
     out += rep;
     last = m.index + m[0].length;
   }
   if (last === 0) return { text, offsets: null };
-  for (let i = last; i < text.length; i++) offsets[o++] = i;
-  offsets[o++] = text.length;
-  return { text: out + text.slice(last), offsets: offsets.subarray(0, o) };
+  for (let i = last; i < text.length; i++) offsets.push(i);
+  offsets.push(text.length);
+  return { text: out + text.slice(last), offsets };
 }
 
 const DOTS = /\./g;

@@ -180,7 +180,8 @@ export class WorkbenchSession {
   startImport(grantId: string, options: StartImport): { jobId: string } {
     const vault = this.requireVault();
     const files = this.grants.take(grantId);
-    const sources = files.map((f) => (f.kind === 'path' ? { kind: 'path' as const, path: f.path } : f));
+    // A grant is used once: its uploaded bytes are the import's to move into a parse worker.
+    const sources = files.map((f) => (f.kind === 'path' ? { kind: 'path' as const, path: f.path } : { ...f, movable: true }));
     const jobId = this.imports.start(
       () => vault.db,
       sources,

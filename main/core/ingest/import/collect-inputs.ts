@@ -7,7 +7,8 @@ export type ImportInput =
   /** `inFolder`: found by reading a folder the analyst named, not named itself. */
   | { kind: 'file'; path: string; size: number; inFolder?: boolean }
   | { kind: 'misp-feed'; path: string }
-  | { kind: 'bytes'; path: string; size: number; bytes: Uint8Array; inFolder?: boolean };
+  /** `movable`: see ByteSource in ./import-job.ts. */
+  | { kind: 'bytes'; path: string; size: number; bytes: Uint8Array; inFolder?: boolean; movable?: boolean };
 
 /**
  * Expands the paths the analyst named: files as they are, folders recursively (hidden entries skipped,

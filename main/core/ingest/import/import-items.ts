@@ -81,7 +81,7 @@ export async function importItems(db: Database, job: ItemsImport): Promise<FileI
       defaultTlp: job.defaultTlp,
       importedAt,
     });
-    const writer = prepareIndicatorWriter(db, sourceId, importedAt, { repeatsAreSightings: job.format === 'csv' });
+    const writer = prepareIndicatorWriter(db, sourceId, importedAt, { repeatsAreSightings: job.format === 'csv', firstMentionOnly: job.format === 'text' });
     const indexer = job.indexing?.(db, lastIdBefore);
     // STIX objects that refer to an indicator may come after it; they arrive as `context` items at the
     // end and are matched by the object id the indicator came from. Only STIX has such items.

@@ -160,3 +160,49 @@ describe('files chosen together in the app (issue #14: a folder picked or droppe
     expect(alone.errors).toEqual([{ file: 'README.md', location: 'file', reason: 'no indicators found (read as text)' }]);
   });
 });
+
+describe('a report that names more values than the text parser remembers (issue #14: bounded memory)', () => {
+  it('keeps only the first mention of a value, however far apart its mentions are', async () => {
+    const { vault, write } = await setup();
+    const lines = ['The loader beaconed to hxxp://first-mention[.]example/gate first.'];
+    // More distinct values than the parser remembers (65,536), so the repeat below reaches the writer.
+    for (let i = 0; i < 70_000; i++) lines.push(`- host-${i.toString(36)}.lantern-bench.com`);
+    lines.push('Later the report says hxxp://first-mention[.]example/gate again, elsewhere.');
+    const summary = await importPaths(vault.db, [write('long-report.md', `${lines.join('\n')}\n`)], options('off'));
+    expect(summary).toMatchObject({ indicators_new: 70_001, rejected: 0 });
+    const url = vault.db.prepare("SELECT id, sightings FROM indicators WHERE type = 'url' AND value = 'http://first-mention.example/gate'").get() as { id: number; sightings: number };
+    expect(url.sightings).toBe(1);
+    expect(vault.db.prepare('SELECT location, snippet FROM indicator_sources WHERE indicator_id = ?').all(url.id)).toEqual([
+      { location: 'line 1, column 24', snippet: 'The loader beaconed to hxxp://first-mention[.]example/gate first.' },
+    ]);
+    expect(vault.db.prepare('SELECT count(*) AS n FROM indicator_context WHERE indicator_id = ?').get(url.id)).toEqual({ n: 0 });
+  }, 120_000);
+});
+
+describe('uploaded bytes parsed in a worker (issue #14: peak memory whatever the file)', () => {
+  const upload = (): Uint8Array => {
+    let text = '';
+    for (let i = 0; text.length < (1 << 20) + 1000; i++) text += `Observed hxxp://c2-${i}.lantern-bench[.]com/gate during the intrusion.\n`;
+    // Its own buffer, as the browser host's upload reader makes one per file.
+    const bytes = new Uint8Array(new ArrayBuffer(Buffer.byteLength(text)));
+    bytes.set(Buffer.from(text));
+    return bytes;
+  };
+
+  it('moves bytes the caller hands over into the worker rather than copying them', async () => {
+    const { vault } = await setup();
+    const bytes = upload();
+    const summary = await importSources(vault.db, [{ kind: 'bytes', name: 'report.txt', bytes, movable: true }], options('always'));
+    expect(summary.errors).toEqual([]);
+    expect(summary.indicators_new).toBeGreaterThan(10_000);
+    expect(bytes.byteLength).toBe(0); // moved: this thread no longer holds a copy
+  });
+
+  it('copies bytes the caller keeps, and imports the same', async () => {
+    const { vault } = await setup();
+    const bytes = upload();
+    const summary = await importSources(vault.db, [{ kind: 'bytes', name: 'report.txt', bytes }], options('always'));
+    expect(summary.errors).toEqual([]);
+    expect(bytes.byteLength).toBeGreaterThan(1 << 20);
+  });
+});

@@ -51,6 +51,11 @@ export interface ByteSource {
   kind: 'bytes';
   name: string;
   bytes: Uint8Array;
+  /**
+   * The caller hands the bytes over (an upload's single-use grant): a file parsed in a worker moves them
+   * there rather than copying them, so a 256 MB upload does not exist twice. They are unusable afterwards.
+   */
+  movable?: boolean;
 }
 
 /** Files smaller than this are parsed in this thread: 1 MiB parses in well under the cost of a worker's start. */
@@ -77,7 +82,9 @@ export async function importSources(
   // chosen alone still says it held nothing.
   const together = sources.length > 1;
   const bytes: ImportInput[] = sources.flatMap((s) =>
-    s.kind === 'bytes' ? [{ kind: 'bytes' as const, path: s.name, size: s.bytes.length, bytes: s.bytes, ...(together ? { inFolder: true } : {}) }] : [],
+    s.kind === 'bytes'
+      ? [{ kind: 'bytes' as const, path: s.name, size: s.bytes.length, bytes: s.bytes, ...(together ? { inFolder: true } : {}), ...(s.movable ? { movable: true } : {}) }]
+      : [],
   );
   const chosen = together ? inputs.map((input) => (input.kind === 'file' ? { ...input, inFolder: true } : input)) : inputs;
   return runInputs(db, [...chosen, ...bytes], errors, options);
@@ -163,7 +170,7 @@ async function importInput(
       const parse = parseInWorker(
         worker,
         {
-          input: input.kind === 'bytes' ? { kind: 'bytes', bytes: input.bytes } : { kind: 'file', path: input.path },
+          input: input.kind === 'bytes' ? { kind: 'bytes', bytes: input.bytes, ...(input.movable ? { movable: true } : {}) } : { kind: 'file', path: input.path },
           format,
           ...(options.csvMapping ? { csvMapping: options.csvMapping } : {}),
           fileName: file,

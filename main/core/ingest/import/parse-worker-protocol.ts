@@ -5,7 +5,8 @@ import type { PreparedItem } from './prepared-item';
 
 /** The file the parse worker reads and how. */
 export interface ParseWorkerData {
-  input: { kind: 'file'; path: string } | { kind: 'bytes'; bytes: Uint8Array };
+  /** `movable`: the bytes are moved to the worker, not copied (see ByteSource in ./import-job.ts). */
+  input: { kind: 'file'; path: string } | { kind: 'bytes'; bytes: Uint8Array; movable?: boolean };
   format: SourceFormat;
   csvMapping?: CsvMapping;
   fileName: string;

@@ -15,6 +15,15 @@ describe('HtmlTextStream', () => {
     expect(convert(html).replace(/\s+/g, ' ').trim()).toBe('A & B \uE000ref\uE001 evil.com <x> AT&T');
   });
 
+  it('marks the text of a link whose href comes after a long class list, as real pages write them', () => {
+    // The shape of a vendor blog's byline link: class and target attributes before the href.
+    const html = '<a class="author-link author-link--primary text-decoration-none" target="_blank" rel="noopener noreferrer" href="https://vendor.example/about">research.vendor.example</a>';
+    expect(convert(html)).toBe('\uE000research.vendor.example\uE001');
+    expect(convert(html, 1000)).toBe('\uE000research.vendor.example\uE001');
+    // An anchor without an href (a named target) is no link; an attribute that merely ends in "href" is not one.
+    expect(convert('<a class="x" data-nohref="1" name="iocs">evil.example</a>')).toBe('evil.example');
+  });
+
   it('keeps source newlines so line numbers still match', () => {
     expect(convert('<div\nclass="a">x</div>\n<!--\n-->y').split('\n').length).toBe(4);
   });

@@ -28,6 +28,7 @@ const RAW_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript
  */
 const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'footer']);
 const MAX_ENTITY = 32;
+const HREF_BEFORE_EQUALS_RE = /\shref\s*$/i;
 
 type Mode = 'text' | 'tag' | 'comment' | 'raw' | 'entity';
 
@@ -48,6 +49,9 @@ export class HtmlTextStream {
   private rawTag = '';
   private commentDashes = 0;
   private inLink = false;
+  /** The tag being read has an href (seen as it goes: `buf` keeps only the tag's first 64 characters). */
+  private tagHasHref = false;
+  private tagTail = '';
   /** Depth inside CHROME_TAGS elements: text there is not emitted. */
   private chrome = 0;
 
@@ -63,6 +67,8 @@ export class HtmlTextStream {
           textStart = -1;
           this.mode = c === '<' ? 'tag' : 'entity';
           this.buf = '';
+          this.tagHasHref = false;
+          this.tagTail = '';
         } else if (textStart < 0) textStart = i;
         continue;
       }
@@ -118,6 +124,8 @@ export class HtmlTextStream {
     if (c === '<' || c === '&') {
       this.mode = c === '<' ? 'tag' : 'entity';
       this.buf = '';
+      this.tagHasHref = false;
+      this.tagTail = '';
       return literal;
     }
     return literal + c;
@@ -136,6 +144,9 @@ export class HtmlTextStream {
       return '';
     }
     if (c !== '>') {
+      // `<a class="…long…" target="_blank" href="…">`: the href may come after the first 64 characters.
+      if (c === '=' && HREF_BEFORE_EQUALS_RE.test(this.tagTail)) this.tagHasHref = true;
+      this.tagTail = (this.tagTail + c).slice(-16);
       if (this.buf.length < 64) this.buf += c;
       return '';
     }
@@ -144,7 +155,7 @@ export class HtmlTextStream {
     if (CHROME_TAGS.has(name) && !this.buf.endsWith('/')) this.chrome = Math.max(0, this.chrome + (this.buf.startsWith('/') ? -1 : 1));
     if (name === 'a' && this.buf.startsWith('/') === this.inLink) {
       this.inLink = !this.inLink;
-      if (this.inLink && !/\shref\s*=/i.test(this.buf)) this.inLink = false;
+      if (this.inLink && !this.tagHasHref) this.inLink = false;
       else return this.inLink ? LINK_TEXT_OPEN : LINK_TEXT_CLOSE;
     }
     if (!this.buf.startsWith('/') && RAW_TEXT_TAGS.has(name)) {

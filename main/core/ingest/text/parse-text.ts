@@ -2,7 +2,8 @@
  * Free-text parser for plain text, Markdown and HTML reports. Streams: decoded chunks are split into
  * lines with a carry-over for the unfinished last line, so an indicator split across chunk boundaries
  * is still found; a line longer than MAX_LINE is cut and the fragment at each cut ignored, so memory
- * stays bounded. Each distinct (type, value) is yielded once, at its first occurrence, with a snippet.
+ * stays bounded. Each distinct (type, value) is yielded once, at its first occurrence, with a snippet
+ * (past MAX_REMEMBERED values, a repeat may be yielded again; the import keeps only the first mention).
  * Ambiguous candidates are yielded as rejects whose reason starts with 'ambiguous: '.
  */
 import { portContext } from '../csv/host-port';
@@ -21,7 +22,12 @@ import { joinSsdeep, ssdeepHeadAtEnd, type SsdeepHead } from './wrapped-ssdeep';
 
 /** Longest line scanned as one unit; longer lines are cut (no indicator is this long). */
 export const MAX_LINE = 65536;
-const MAX_DISTINCT = 1_000_000;
+/**
+ * Values remembered to drop repeats. Bounded (about 10 MB), since a million remembered values was most of
+ * a 73 MB report's 600 MB peak (issue #14); when full it starts over. A repeat it no longer remembers is
+ * yielded again and changes nothing in the vault (the writer's `firstMentionOnly`).
+ */
+const MAX_REMEMBERED = 65_536;
 const HTML_NAME_RE = /\.(?:html?|xhtml)$/i;
 const HTML_HEAD_RE = /^\s*<(?:!doctype html|html|head|body|meta|div|p|table)\b/i;
 
@@ -30,7 +36,7 @@ export const parseText: Parser = (input: ParserInput, ctx: ParserContext) => par
 
 async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGenerator<IngestItem> {
   const notes: IngestNote[] = [];
-  const seen = new Set<string>();
+  const seen = new RememberedValues();
   let html: HtmlTextStream | null | undefined;
   let carry = '';
   let carryOpen = false; // carry starts mid-token (previous piece of an over-long line)
@@ -48,9 +54,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
   let held: { head: SsdeepHead; lineNo: number; line: string; place: LinePlace; finding?: LineFinding } | undefined;
 
   function take(f: LineFinding, at: number, out: IngestItem[], repairNote?: string): void {
-    const key = `${f.ambiguous === undefined ? f.type : 'ambiguous'}\u0000${f.value.toLowerCase()}`;
-    if (seen.has(key)) return;
-    if (seen.size < MAX_DISTINCT) seen.add(ownCopy(key));
+    if (!seen.firstTime(f.ambiguous === undefined ? f.type : 'ambiguous', f.value)) return;
     const item = findingToItem(f, at);
     if (item.kind === 'record') records++;
     if (item.kind === 'record' && (repairNote !== undefined || f.repairedFrom !== undefined)) {
@@ -80,7 +84,7 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
     let linkText: number[] = [];
     if (html) ({ line, spans: linkText, open: inLinkText } = linkTextSpans(marked, inLinkText));
     // The rest of a wrapped ssdeep at the start of this line is read with its head, not again on its own.
-    const from = carryOpen ? (held = undefined, 0) : release(line, out);
+    const from = release(carryOpen ? undefined : line, out);
     const comment = !carryOpen && isCommentLine(line, hashComments && !html);
     const entryComment = comment || carryOpen ? -1 : entryCommentColumn(line);
     if (!carryOpen && !comment) section = sectionAfter(line, section);
@@ -160,6 +164,9 @@ const HASH_COMMENT_RE = /^\s*#/;
 
 /** A comment line of a list file (`; Spamhaus DROP List`, `# Source: https://…`, `// updated …`). */
 function isCommentLine(line: string, hashComments: boolean): boolean {
+  // Decided by the first character that is not a space: no regex for the lines of prose.
+  const first = line.charCodeAt(line.length - line.trimStart().length);
+  if (first !== 0x3b && first !== 0x2f && first !== 0x23) return false;
   return SEMICOLON_OR_SLASH_COMMENT_RE.test(line) || (hashComments && HASH_COMMENT_RE.test(line));
 }
 
@@ -208,6 +215,7 @@ function inSection(f: LineFinding, heading: string): LineFinding {
  * the line has that shape: a first field with no space, then text with a space in it.
  */
 function entryCommentColumn(line: string): number {
+  if (!line.includes(';')) return -1;
   const m = ENTRY_WITH_COMMENT_RE.exec(line);
   return m === null ? -1 : (m[1] as string).length + 1;
 }
@@ -259,6 +267,29 @@ function findingToItem(f: LineFinding, lineNo: number): IngestItem {
       ...(f.port !== undefined ? { context: [portContext(f.port)] } : {}),
     },
   };
+}
+
+/** The values a report has named, per kind ('ambiguous' for listed ambiguities), at most MAX_REMEMBERED. */
+class RememberedValues {
+  private readonly byKind = new Map<string, Set<string>>();
+  private size = 0;
+
+  /** True the first time `value` (case aside) is offered for `kind`, since the memory last started over. */
+  firstTime(kind: string, value: string): boolean {
+    const lower = value.toLowerCase();
+    let values = this.byKind.get(kind);
+    if (values === undefined) this.byKind.set(kind, (values = new Set()));
+    if (values.has(lower)) return false;
+    if (this.size >= MAX_REMEMBERED) {
+      for (const kept of this.byKind.values()) kept.clear();
+      this.size = 0;
+    }
+    // Lower-casing that changed something made a string of its own; V8 copies slices shorter than 13
+    // characters. Anything else may be a slice of the chunk (see ownCopy).
+    values.add(lower !== value || lower.length < 13 ? lower : ownCopy(lower));
+    this.size += 1;
+    return true;
+  }
 }
 
 /**

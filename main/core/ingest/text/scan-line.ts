@@ -29,6 +29,18 @@ const SNIPPET_RADIUS = 60;
  */
 const STANDS_ALONE_RE = /^\s*(?:[-*+\u2022>]\s+|\d{1,3}[.)]\s+|\|\s*)?`?[^\s`|]+`?\s*\|?\s*$/;
 
+/** STANDS_ALONE_RE, after a cheap count: a line of more than three words (most of a report) is running text. */
+function standsAlone(text: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 0x20;
+    if (!space && !inWord && ++words > 3) return false;
+    inWord = !space;
+  }
+  return STANDS_ALONE_RE.test(text);
+}
+
 export interface LineFinding extends Finding {
   /** 1-based column in the original line. */
   column: number;
@@ -46,15 +58,45 @@ const URL_SPACE_PATH_RE = /\b(?:https?|ftp|tcp|udp|ssl|wss?):\/\/[A-Za-z0-9.-]+\
  */
 const MAY_NAME_HASH_RE = /md5|sha/i;
 const HASH_LABEL_RE = /\b(md5|sha-?1|sha-?256|sha-?512)\b/gi;
-/** After a label: the two parts, read at the label's end only (sticky), so a line is scanned once for labels. */
-const SPLIT_HASH_AFTER_LABEL_RE = /\s*[:=]?\s*([0-9a-f]{8,127}) ([0-9a-f]{2,120})\b/iy;
 const LABELLED_HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+
+/**
+ * After a hash label ending at `from`: the position of the one space splitting a hash of `length` hex
+ * digits in two (`: 47ed…7d4d 4968d34f38`), or -1. Read by hand: a bench report names a hash on every
+ * other line, and a regex with a backtracking hex run cost 2% of the scan.
+ */
+function splitHashSpace(text: string, from: number, length: number): number {
+  let i = from;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  if (text.charCodeAt(i) === 0x3a || text.charCodeAt(i) === 0x3d) i++; // ':' or '='
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  const head = i;
+  while (i < text.length && isHexDigit(text.charCodeAt(i))) i++;
+  const space = i;
+  if (space - head < 8 || space - head >= length || text.charCodeAt(space) !== 0x20) return -1;
+  i = space + 1;
+  while (i < text.length && isHexDigit(text.charCodeAt(i))) i++;
+  // The second part ends the word: `4968d34f38.` yes, `4968d34f38x` no.
+  if (i - head - 1 !== length || (i < text.length && isWordCode(text.charCodeAt(i)))) return -1;
+  return space;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+}
 
 const NO_SPACES: readonly number[] = [];
 
+/** For each index of the scanned text (and its end), the index in the original line. */
+type Offsets = readonly number[];
+
 
 /** The refanged line with such spaces removed, its offsets into the original, and where spaces were removed. */
-function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | null; removed: readonly number[] } {
+function joinBrokenUrls(line: string): { text: string; offsets: Offsets | null; removed: readonly number[] } {
   const refanged = refangWithOffsets(line);
   // Per line of a report: no copy of the result and no regex unless a space precedes a slash or a hash is named.
   const urlSpace = refanged.text.includes(' /');
@@ -68,29 +110,26 @@ function joinBrokenUrls(line: string): { text: string; offsets: Int32Array | nul
   if (hashLabel) {
     HASH_LABEL_RE.lastIndex = 0;
     for (let label = HASH_LABEL_RE.exec(refanged.text); label !== null; label = HASH_LABEL_RE.exec(refanged.text)) {
-      SPLIT_HASH_AFTER_LABEL_RE.lastIndex = label.index + label[0].length;
-      const m = SPLIT_HASH_AFTER_LABEL_RE.exec(refanged.text);
-      if (m === null) continue;
-      const [whole, head, tail] = m as unknown as [string, string, string];
-      const length = LABELLED_HASH_LENGTH[(label[1] as string).toLowerCase().replace('-', '')];
-      if (head.length < (length ?? 0) && head.length + tail.length === length) spaces.push(m.index + whole.length - tail.length - 1);
+      const length = LABELLED_HASH_LENGTH[(label[1] as string).toLowerCase().replace('-', '')] as number;
+      const space = splitHashSpace(refanged.text, label.index + label[0].length, length);
+      if (space >= 0) spaces.push(space);
     }
     spaces.sort((a, b) => a - b);
   }
   if (spaces.length === 0) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
-  const from = refanged.offsets ?? Int32Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
-  const offsets = new Int32Array(from.length - spaces.length);
+  const from = refanged.offsets ?? Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
+  const offsets: number[] = [];
   let text = '';
   let at = 0;
   let o = 0;
   for (const space of spaces) {
     text += refanged.text.slice(at, space);
-    offsets.set(from.subarray(at, space), o);
+    for (let k = at; k < space; k++) offsets[o + k - at] = from[k]!;
     o += space - at;
     at = space + 1;
   }
   text += refanged.text.slice(at);
-  offsets.set(from.subarray(at), o);
+  for (let k = at; k < from.length; k++) offsets[o + k - at] = from[k]!;
   return { text, offsets, removed: spaces.map((space) => from[space] as number) };
 }
 
@@ -114,14 +153,15 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
     let candidate = false;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (isTokenStop(c)) break;
-      if (!candidate && mayHoldValue(c, i + 1 < n ? text.charCodeAt(i + 1) : -1)) candidate = true;
+      const kind = c < 128 ? ASCII_KIND[c]! : WIDE_STOP.has(c) ? STOP : 0;
+      if (kind === STOP) break;
+      if (kind === VALUE_CHAR || (kind === DOT && !candidate && i + 1 < n && dotInside(text.charCodeAt(i + 1)))) candidate = true;
     }
     const end = i;
     // A token cut by the line-length cap is incomplete: never read a fragment as an indicator.
     const truncated = (openStart && start === 0) || (openEnd && end === n);
     if ((candidate || end - start >= MIN_LETTERS_ONLY_VALUE) && !truncated && end - start <= MAX_TOKEN) {
-      prose ??= !STANDS_ALONE_RE.test(text);
+      prose ??= !standsAlone(text);
       scanToken(text.slice(start, end), start, previousWord(text, prevStart, prevEnd), emitFinding, offsets, prose);
     }
     prevStart = start;
@@ -132,35 +172,39 @@ export function scanLine(line: string, openStart = false, openEnd = false): Line
 }
 
 /**
- * The shortest value with none of the characters mayHoldValue looks for: a hex hash (32) or a base58
+ * The shortest value with no VALUE_CHAR and no inner DOT (see ASCII_KIND): a hex hash (32) or a base58
  * wallet (25, `r…`) written in letters only. Shorter tokens of letters and punctuation are words.
  */
 const MIN_LETTERS_ONLY_VALUE = 25;
 
 /**
- * True for a character that every value shorter than MIN_LETTERS_ONLY_VALUE holds at least one of, once
- * refanged: a digit (addresses, hashes, CVEs, ASNs, ports), ':' or '/' (URLs, IPv6, ssdeep), '@' (e-mail),
- * '\' (UNC paths), or a dot inside the token (names; a dot before closing punctuation ends a sentence).
+ * What a character says about its token: STOP ends it; every value shorter than MIN_LETTERS_ONLY_VALUE
+ * holds, once refanged, a VALUE_CHAR (a digit: addresses, hashes, CVEs, ASNs, ports; ':' or '/': URLs,
+ * IPv6, ssdeep; '@': e-mail; '\\': UNC paths) or a DOT inside the token (names; a dot before closing
+ * punctuation ends a sentence).
  */
-function mayHoldValue(c: number, next: number): boolean {
-  if (c >= 0x2f && c <= 0x3a) return true; // / 0-9 :
-  if (c === 0x40 || c === 0x5c) return true; // @ \
-  return c === 0x2e && next >= 0 && !isTokenStop(next) && !TRIM_END_CODES.has(next);
+const STOP = 1;
+const VALUE_CHAR = 2;
+const DOT = 3;
+const ASCII_KIND = new Uint8Array(128);
+for (const c of ' \t\n\v\f\r"\'<>`|*') ASCII_KIND[c.charCodeAt(0)] = STOP;
+for (const c of '0123456789:/@\\') ASCII_KIND[c.charCodeAt(0)] = VALUE_CHAR;
+ASCII_KIND[0x2e] = DOT;
+
+function dotInside(next: number): boolean {
+  return !isTokenStop(next) && !TRIM_END_CODES.has(next);
 }
 
 const TRIM_END_CODES: ReadonlySet<number> = new Set([...'.,;:!?\'")]}'].map((c) => c.charCodeAt(0)));
 
-/** ASCII characters that end a token: whitespace, quotes, `<>|*`. */
-const ASCII_STOP = new Uint8Array(128);
-for (const c of ' \t\n\v\f\r"\'<>`|*') ASCII_STOP[c.charCodeAt(0)] = 1;
-/** The same beyond ASCII: JavaScript's \s and typographic quotes. */
+/** Beyond ASCII, what ends a token: JavaScript's \s and typographic quotes. */
 const WIDE_STOP: ReadonlySet<number> = new Set([
   0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f,
   0x3000, 0xfeff, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb,
 ]);
 
 function isTokenStop(c: number): boolean {
-  return c < 128 ? ASCII_STOP[c] === 1 : WIDE_STOP.has(c);
+  return c < 128 ? ASCII_KIND[c] === STOP : WIDE_STOP.has(c);
 }
 
 /** The previous token as the version/ASN rules read it (punctuation trimmed); only short tokens count. */
@@ -171,7 +215,7 @@ function previousWord(text: string, start: number, end: number): string {
 type Emit = (f: Finding, start: number, end: number) => void;
 
 /** The line scanLine is working on: module state rather than a closure per line (a report has millions). */
-const NOT_SCANNING = { line: '', offsets: null as Int32Array | null, out: [] as LineFinding[] };
+const NOT_SCANNING = { line: '', offsets: null as Offsets | null, out: [] as LineFinding[] };
 let scanning = NOT_SCANNING;
 
 function emitFinding(f: Finding, s: number, e: number): void {
@@ -191,7 +235,7 @@ function emitFinding(f: Finding, s: number, e: number): void {
 /** Original positions of the spaces joinBrokenUrls took out of the line being scanned (usually none). */
 let removedSpaces: readonly number[] = [];
 
-function wasDefanged(offsets: Int32Array | null, s: number, e: number): boolean {
+function wasDefanged(offsets: Offsets | null, s: number, e: number): boolean {
   if (offsets === null) return false;
   const os = offsets[s] as number;
   const oe = offsets[e] as number;
@@ -202,7 +246,7 @@ function spacesWithin(os: number, oe: number): number {
   return removedSpaces.length === 0 ? 0 : removedSpaces.filter((at) => at > os && at < oe).length;
 }
 
-function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanToken(raw: string, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): void {
   const token = commaForDot(raw, base, offsets);
   const unc = token.indexOf('\\\\');
   if (unc >= 0 && scanUncWebdav(token, unc, base, prevWord, emit, offsets, prose)) return;
@@ -282,7 +326,7 @@ function hostOf(url: string): string | null {
 }
 
 /** A WebDAV location (see ./webdav-path.ts): the URL it fetches and its host. */
-function emitWebdav(dav: { url: string; host: string; length: number }, start: number, emit: Emit, offsets: Int32Array | null): void {
+function emitWebdav(dav: { url: string; host: string; length: number }, start: number, emit: Emit, offsets: Offsets | null): void {
   const defanged = wasDefanged(offsets, start, start + dav.length);
   emit({ type: 'url', value: dav.url, defanged }, start, start + dav.length);
   const host = classifyPiece(dav.host, '', defanged, false);
@@ -290,7 +334,7 @@ function emitWebdav(dav: { url: string; host: string; length: number }, start: n
 }
 
 /** `\\host@SSL\DavWWWRoot\x` in a token (a command line, `Path=\\…`); true when one was read. */
-function scanUncWebdav(token: string, at: number, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): boolean {
+function scanUncWebdav(token: string, at: number, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): boolean {
   const dav = readWebdavLocation(token.slice(at));
   if (dav === null) return false;
   scanPieces(token.slice(0, at), base, prevWord, emit, offsets, prose);
@@ -306,7 +350,7 @@ const COMMA_TLD_RE = /^([A-Za-z0-9.-]+),([A-Za-z]{2,24})(?=$|[/:?#])/;
  * `evil[.]example,com` -> `evil.example.com` when the author defanged the token (so it is meant as an
  * indicator) and the result is a name under a known suffix. The same length, so offsets still hold.
  */
-function commaForDot(token: string, base: number, offsets: Int32Array | null): string {
+function commaForDot(token: string, base: number, offsets: Offsets | null): string {
   if (offsets === null || !token.includes(',') || !wasDefanged(offsets, base, base + token.length)) return token;
   const lead = token.length - token.replace(/^[([{'"]+/, '').length;
   const m = COMMA_TLD_RE.exec(token.slice(lead));
@@ -324,7 +368,7 @@ const BARE_URL_HEAD_RE = /^([([{'"]*)([A-Za-z0-9.-]{4,253})(:\d{1,5})?\//;
  * Maltrail trails write them) is a URL when the name before the first '/' is a real domain name.
  * Returns where the URL ends in the token (0 when there is none).
  */
-function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): number {
+function scanBareUrl(token: string, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): number {
   const m = BARE_URL_HEAD_RE.exec(token);
   if (m === null) return 0;
   const hostStart = (m[1] as string).length;
@@ -376,7 +420,7 @@ function urlExtent(token: string, from: number): number {
   return i;
 }
 
-function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanPieces(segment: string, base: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): void {
   if (segment === '') return;
   let offset = 0;
   // Most segments have no weak separator: no regex split, no array.
@@ -401,7 +445,7 @@ const HOST_PORT_RE = /^([^:]+):(\d{1,5})$/;
 const NETWORK_TYPES: ReadonlySet<string> = new Set(['ipv4', 'domain', 'hostname']);
 
 // "md5:<hash>", "1.2.3.4:443", "evil.com:8080": retry the parts around colons.
-function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Int32Array | null, prose: boolean): void {
+function scanColonParts(piece: string, start: number, prevWord: string, emit: Emit, offsets: Offsets | null, prose: boolean): void {
   // An address or name with its port is a network indicator that keeps the port, as MISP's `ip-dst|port`
   // does and as CSV cells already do (issue #17.4): in prose the port was dropped.
   const hostPort = HOST_PORT_RE.exec(piece);

@@ -78,6 +78,12 @@ export interface WriterOptions {
    * STIX indicator and the observable it describes, a MISP value in two attributes).
    */
   repeatsAreSightings?: boolean;
+  /**
+   * A value named again in the same file changes nothing: a report names a value as often as it
+   * discusses it, and its first mention (with its snippet) is the sighting. The text parser drops most
+   * repeats itself but remembers only so many values (its memory is bounded); this makes the rule exact.
+   */
+  firstMentionOnly?: boolean;
 }
 
 /**
@@ -230,6 +236,7 @@ export function prepareIndicatorWriter(db: Database, sourceId: number, now: stri
       queueLink(id, indicator, record);
       return 'merged';
     }
+    if (options.firstMentionOnly) return 'repeat';
     const repeat = {
       ...indicator,
       sightings: repeatedSightings(id, indicator),
