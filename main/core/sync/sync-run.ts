@@ -89,11 +89,12 @@ async function runProfile(db: Database, profile: ReturnType<typeof requireSyncPr
       recordRunOutcome(db, profile.id, now().toISOString(), 'Cancelled.');
       throw error;
     }
-    if (!(error instanceof TaxiiError)) throw error;
-    if (error.kind === 'cancelled') {
+    if (error instanceof TaxiiError && error.kind === 'cancelled') {
       recordRunOutcome(db, profile.id, now().toISOString(), 'Cancelled.');
       throw new WorkbenchError('CANCELLED', 'Sync cancelled: what was committed stays; the rest goes next time.');
     }
+    // A domain failure (a busy vault, a page refused) is this profile's outcome, like a server's; a bug is not.
+    if (!(error instanceof TaxiiError) && !(error instanceof WorkbenchError)) throw error;
     report.error = error.message;
   }
   recordRunOutcome(db, profile.id, now().toISOString(), report.ok ? null : (report.error ?? 'Failed.'));
