@@ -111,4 +111,19 @@ describe('sync defects found in review', () => {
     expect(b.db.prepare('SELECT modified FROM sync_objects WHERE stix_id = ?').pluck().get(base.id)).toBe(newer.modified);
     expect(b.db.prepare('SELECT added_after FROM sync_checkpoints').pluck().get()).toBe('2026-03-03T00:00:00.000000Z');
   });
+
+  it('a POST still pending from an earlier run is followed until final, not polled once a run', async () => {
+    // Each upload stays pending for 10 polls: one run's 8 polls leave it pending; the next run must keep
+    // polling. Polled once a run it stayed pending run after run (found by the fault property test,
+    // seed 1304145942).
+    server = await bed.serve({ users: [HUB_USER], pendingPolls: 10 });
+    const a = await vaultWithIndicators(dirs.make(), VALUES, steppingClock());
+    open.push(a);
+    addHub(a, server);
+    shareIndicators(a.db, indicatorIds(a), { actor: 'ana', at: a.now() });
+    expect((await syncNow(a))[0]!.pushed).toMatchObject({ accepted: 0, pending: 4 });
+    expect((await syncNow(a))[0]!.pushed).toMatchObject({ accepted: 4, pending: 0 });
+    expect(server.collection(SHARED).versions).toHaveLength(4);
+    expect([...server.collection(SHARED).receipts.values()].every((n) => n === 1)).toBe(true);
+  });
 });

@@ -173,7 +173,7 @@ function applyStatus(ctx: SyncContext, rows: readonly OutboxRow[], status: Taxii
   }).immediate();
 }
 
-/** Follows POSTs of earlier runs that were still pending; a status the server forgot puts them back in the queue. */
+/** Follows POSTs of earlier runs that were still pending, until final; a status the server forgot puts them back in the queue. */
 async function followPending(ctx: SyncContext, outcome: PushOutcome): Promise<void> {
   const pending = listPending(ctx.db, ctx.profile.id);
   const byStatus = new Map<string, OutboxRow[]>();
@@ -190,7 +190,8 @@ async function followPending(ctx: SyncContext, outcome: PushOutcome): Promise<vo
       if (error instanceof TaxiiError && error.retryable) continue;
       throw error;
     }
-    applyStatus(ctx, rows, status, outcome);
+    // Still pending: follow it as a fresh POST is followed, or a server slower than one poll per run never finishes.
+    applyStatus(ctx, rows, await followStatus(ctx, status), outcome);
   }
 }
 
