@@ -97,3 +97,48 @@ test.describe('Electron app', () => {
     expect(app.windows()).toHaveLength(1);
   });
 });
+
+/**
+ * The `liaison` the packaged app ships (issue #16) runs the app binary in CLI mode (main/app/cli-mode.ts):
+ * the same launch the launchers in bin/packaged/ make, here from sources (`electron . --liaison-cli ...`),
+ * with the Electron-ABI SQLite the app itself loads.
+ */
+test.describe('Electron app in CLI mode', () => {
+  test.skip(!electronBinary, SKIP_REASON);
+
+  test.beforeAll(() => {
+    const native = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'electron-native.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(native.status, `scripts/electron-native.mjs failed:\n${native.stdout}\n${native.stderr}`).toBe(0);
+  });
+
+  function liaison(args: string[], vaultRoot: string) {
+    return spawnSync(electronBinary!, [ROOT, '--liaison-cli', '--ozone-platform=headless', '--disable-gpu', '--', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, LIAISON_PASSPHRASE: PASSPHRASE, LIAISON_ANALYST: 'e2e', LIAISON_VAULT: path.join(vaultRoot, 'vault') },
+    });
+  }
+
+  test('answers --help, creates a vault and reads it back, with exit codes passed through', async () => {
+    const vaultRoot = await mkdtemp(path.join(tmpdir(), 'liaison-e2e-electron-cli-'));
+    try {
+      const help = liaison(['--help'], vaultRoot);
+      expect(help.status, help.stderr).toBe(0);
+      expect(help.stdout).toContain('Usage: liaison');
+
+      const created = liaison(['vault', 'init', '--json'], vaultRoot);
+      expect(created.status, created.stderr).toBe(0);
+      expect(JSON.parse(created.stdout).location).toBe(path.join(vaultRoot, 'vault'));
+      const info = liaison(['vault', 'info', '--json'], vaultRoot);
+      expect(info.status, info.stderr).toBe(0);
+      expect(JSON.parse(info.stdout).schemaVersion).toBeGreaterThan(0);
+
+      const unknown = liaison(['no-such-command'], vaultRoot);
+      expect(unknown.status).not.toBe(0);
+      expect(unknown.stdout).toBe('');
+    } finally {
+      await rm(vaultRoot, { recursive: true, force: true });
+    }
+  });
+});
