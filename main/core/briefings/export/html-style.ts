@@ -54,7 +54,7 @@ table.attack-heatmap li { margin-bottom: 1mm; }
 .withheld-note, .muted { color: #555; }
 .plain-body { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 9pt; }
 /* The PDF's indicator lines: a wrapped value continues under the value column (hanging each-line). */
-.indicator-lines { font: 7pt/1.35 "Liberation Mono", Consolas, monospace; white-space: pre-wrap; word-break: break-all; text-indent: ${INDICATOR_LINE_PREFIX_CH}ch hanging each-line; }
+.indicator-lines { font: 7pt/1.2 "Liberation Mono", Consolas, monospace; white-space: pre-wrap; word-break: break-all; text-indent: ${INDICATOR_LINE_PREFIX_CH}ch hanging each-line; }
 .indicator-lines-head { font-weight: bold; border-bottom: 1px solid #999; margin: 2mm 0 1mm; }
 @media screen { body { background: #f4f4f4; } main { background: #fff; padding: 4mm 8mm 8mm; } }
 `;
