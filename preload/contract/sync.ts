@@ -2,19 +2,11 @@ import { z } from 'zod';
 import { channel, Empty } from './channel';
 import { TlpLevelSchema } from './indicators';
 // The core's own profile type, from a dependency-free module: only the type crosses, never core code.
-import type { SyncProfile } from '../../main/core/sync/sync-profile-model';
+import type { ConnectionReport, SyncProfile } from '../../main/core/sync/sync-profile-model';
 
 export type { SyncProfile };
 
-export interface SyncConnectionReport {
-  ok: boolean;
-  discovery?: { title: string; apiRoots: string[] };
-  apiRoot?: { url: string; title: string; maxContentLength: number };
-  collections?: { id: string; title: string; canRead: boolean; canWrite: boolean }[];
-  push?: { collection: string; canWrite: boolean; found: boolean };
-  pull?: { collection: string; canRead: boolean; found: boolean }[];
-  error?: string;
-}
+export type SyncConnectionReport = ConnectionReport;
 
 export interface SyncProgress {
   profile: string;

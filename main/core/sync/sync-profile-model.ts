@@ -1,6 +1,6 @@
 /**
- * A sync profile as the app shows it, with no dependencies, so the IPC contract (and through it the renderer)
- * imports it with `import type` instead of keeping a copy that drifts.
+ * A sync profile and a connection test report as the app shows them, with no dependencies, so the IPC contract (and
+ * through it the renderer) imports them with `import type` instead of keeping copies that drift.
  */
 import type { TlpLevel } from '../indicators/tlp-level';
 
@@ -20,4 +20,15 @@ export interface SyncProfile {
   lastAttemptAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
+}
+
+/** What "Test connection" shows, step by step: each step's result, or the first failure in words. */
+export interface ConnectionReport {
+  ok: boolean;
+  discovery?: { title: string; apiRoots: string[] };
+  apiRoot?: { url: string; title: string; maxContentLength: number };
+  collections?: { id: string; title: string; canRead: boolean; canWrite: boolean }[];
+  push?: { collection: string; canWrite: boolean; found: boolean };
+  pull?: { collection: string; canRead: boolean; found: boolean }[];
+  error?: string;
 }

@@ -1,17 +1,9 @@
 import { TaxiiClient } from './taxii-client';
 import { TaxiiError } from './taxii-error';
 import { requireHttpUrl, type TaxiiCredentials } from './taxii-http';
+import type { ConnectionReport } from './sync-profile-model';
 
-/** What "Test connection" shows, step by step: each step's result, or the first failure in words. */
-export interface ConnectionReport {
-  ok: boolean;
-  discovery?: { title: string; apiRoots: string[] };
-  apiRoot?: { url: string; title: string; maxContentLength: number };
-  collections?: { id: string; title: string; canRead: boolean; canWrite: boolean }[];
-  push?: { collection: string; canWrite: boolean; found: boolean };
-  pull?: { collection: string; canRead: boolean; found: boolean }[];
-  error?: string;
-}
+export type { ConnectionReport };
 
 export interface ConnectionTarget {
   discoveryUrl: string;
