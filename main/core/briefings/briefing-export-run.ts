@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit';
 import { WorkbenchError } from '../errors';
+import { writeExportFile } from '../write-export-file';
 import type { TlpLevel } from '../indicators/tlp-level';
 import { tlpRank } from '../vault/queries/tlp-rank';
 import { readBriefingForExport } from './briefing-export-input';
@@ -126,19 +127,6 @@ function labelWithheld(input: BriefingExportInput, items: readonly { kind: 'sect
   }));
 }
 
-/** Writes through a temporary name and renames, so a half-written export never sits under the real name. */
-async function writeExportFile(file: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.partial`);
-  try {
-    await writeFile(temp, bytes, { mode: 0o600 });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new WorkbenchError('INVALID_INPUT', `Cannot write the export to ${path.basename(file)}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`, { cause: error });
-  }
-}
 
 /** `apt-x-phishing-wave-v3.html` (`.stix.json`, `.misp.json`), with `-2`, `-3` ... when that name is taken. */
 function freeName(folder: string, input: BriefingExportInput, format: BriefingExportFormat, extension: string): string {

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit';
-import { WorkbenchError } from '../errors';
+import { writeExportFile } from '../write-export-file';
 import type { TlpLevel } from '../ingest/ingest-record';
 import type { QueueFilter } from './queue-query';
 import { exportQueue, type QueueExportFormat } from './queue-export';
@@ -31,7 +31,7 @@ export async function writeQueueExport(
   const result = exportQueue(reader, filter, { ...options, now: at });
   const bytes = new TextEncoder().encode(result.text);
   const file = freeName(folder, at, options.format);
-  await writeAtomically(file, bytes);
+  await writeExportFile(file, bytes);
   const outcome: QueueExportFileOutcome = {
     fileName: path.basename(file),
     format: options.format,
@@ -67,16 +67,3 @@ function freeName(folder: string, at: Date, format: QueueExportFormat): string {
   }
 }
 
-/** Through a temporary name and a rename, so a half-written export never sits under the real name. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.partial`);
-  try {
-    await writeFile(temp, bytes, { mode: 0o600 });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new WorkbenchError('INVALID_INPUT', `Cannot write the export to ${path.basename(file)}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`, { cause: error });
-  }
-}
