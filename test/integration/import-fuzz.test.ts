@@ -6,12 +6,14 @@ import type { ImportFormat } from '../../main/core/ingest/import/parsers';
 import type { Vault } from '../../main/core/vault';
 import { createImportVault, importFiles, ingestFixture, withinMs } from '../helpers/import-vault';
 import { tempDirs } from '../helpers/temp-dirs';
+import { propertySeed } from '../helpers/property-seed';
 import { countAudit, dumpVault } from '../helpers/vault-dump';
 
 /**
  * Import-level fuzzing: random bytes and mutated real fixtures, under every --format. Whatever the input,
  * the import returns a summary (only CANCELLED may be thrown, and nothing cancels here), finishes quickly,
- * lists well-formed errors, and a file it did not commit left the vault byte-identical.
+ * lists well-formed errors, and a file it did not commit left the vault byte-identical. Set LIAISON_PROPERTY_SEED to replay a
+ * failing run.
  */
 const FIXTURES = [
   ['stix', 'bundle-2.1.json'],
@@ -101,13 +103,16 @@ describe('import fuzzing', () => {
           expect(countAudit(vault.db)).toBe(audit + 1);
           if (strict) expect(result.rejected).toBe(0);
         } else {
-          expect(summary.errors.length).toBeGreaterThan(0);
+          // Not committed means refused with a reason, or the very same bytes were committed by an earlier run
+          // (a non-strict import commits a file of rejects): then the note names that import instead.
+          if (result?.alreadyImported) expect(result.notes.map((n) => n.reason).join()).toContain('already imported');
+          else expect(summary.errors.length).toBeGreaterThan(0);
           expect(countAudit(vault.db)).toBe(audit);
           expect(dumpVault(vault.db)).toBe(before);
         }
         fs.rmSync(dir, { recursive: true, force: true });
       }),
-      { numRuns: 150, interruptAfterTimeLimit: 100_000 },
+      { numRuns: 150, interruptAfterTimeLimit: 100_000, ...propertySeed() },
     );
   }, 120_000);
 });

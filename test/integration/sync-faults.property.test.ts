@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shareIndicators, syncStatus } from '../../main/core/sync';
 import { steppingClock } from '../helpers/vault-forge';
+import { propertySeed } from '../helpers/property-seed';
 import { addHub, HUB_USER, indicatorIds, SHARED, syncNow, syncTestBed, vaultWithIndicators } from '../helpers/sync-harness';
 import type { Fault, TaxiiTestServer } from '../taxii-server/server';
 
@@ -74,7 +75,7 @@ describe('sync under random faults (property)', () => {
           expect(pulled.every((p) => p.n === 1), JSON.stringify(pulled)).toBe(true);
         },
       ),
-      { numRuns: 12, seed: Number(process.env.LIAISON_PROPERTY_SEED ?? Date.now() % 2_147_483_647) },
+      { numRuns: 12, ...propertySeed() },
     );
   }, 300_000);
 });
