@@ -12,6 +12,7 @@ import { briefingMispEvent } from './export-misp';
 import { chromiumPdfPrinter, PDF_PAGE_SETUP, type PdfPrinter } from './export-pdf';
 import { EXPORT_FORMATS, type BriefingExportResult, type ExportFormat } from './export-result';
 import { briefingStixBundle } from './export-stix';
+import { indicatorAnnex } from './pdf-indicator-annex';
 import { stampPageMarks } from './pdf-page-marks';
 import { applyCeiling } from './tlp-ceiling';
 
@@ -41,9 +42,11 @@ export async function exportBriefing(input: BriefingExportInput, options: Briefi
     case 'html':
       return done(utf8(briefingHtml(included, { marking, defang })), 'text/html;charset=utf-8', 'html');
     case 'pdf': {
-      const html = briefingHtml(included, { marking, defang, forPdf: true });
+      // The core typesets the indicator list itself when its font can show every line (pdf-indicator-annex.ts).
+      const annex = await indicatorAnnex(included.indicators, defang);
+      const html = briefingHtml(included, { marking, defang, forPdf: annex === null ? 'indicator-lines' : 'indicators-in-annex' });
       const printer = options.pdfPrinter ?? chromiumPdfPrinter();
-      return done(await stampPageMarks(await printer(html, PDF_PAGE_SETUP), marking), 'application/pdf', 'pdf');
+      return done(await stampPageMarks(await printer(html, PDF_PAGE_SETUP), marking, annex), 'application/pdf', 'pdf');
     }
     case 'stix':
       return done(utf8(JSON.stringify(briefingStixBundle(included, tlpMax))), 'application/stix+json;version=2.1', 'json');

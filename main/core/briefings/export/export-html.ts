@@ -11,7 +11,7 @@ import type { BriefingExportInput, ExportIndicator, ExportReference } from './ex
 import { escapeHtml } from './html-escape';
 import { renderSectionMarkdown } from './html-markdown';
 import { EXPORT_CSS } from './html-style';
-import { indicatorLinesHtml } from './indicator-lines';
+import { indicatorLinesHtml, indicatorValuesNote } from './indicator-lines';
 import { tlpClass, tlpLabelHtml, tlpLabelText } from './tlp-label';
 
 export interface BriefingHtmlOptions {
@@ -19,11 +19,13 @@ export interface BriefingHtmlOptions {
   readonly marking: TlpLevel;
   readonly defang: boolean;
   /**
-   * True for the PDF: the core stamps the label on every page (pdf-page-marks.ts), so the HTML's own
-   * fixed bars and their spacers are left out, and indicators are text lines (indicator-lines.ts),
-   * which Chromium can print at 50,000, instead of the table.
+   * Set for the PDF: the core stamps the label on every page (pdf-page-marks.ts), so the HTML's own
+   * fixed bars and their spacers are left out, and the indicators are not a table. With
+   * `indicators-in-annex` the core typesets them after the printed pages (pdf-indicator-annex.ts) and
+   * the HTML only says so; with `indicator-lines` the browser prints them as text lines
+   * (indicator-lines.ts), which it can at 50,000, though slowly.
    */
-  readonly forPdf?: boolean;
+  readonly forPdf?: 'indicators-in-annex' | 'indicator-lines';
 }
 
 // The stylesheet is allowed by its hash, so the CSP needs neither 'unsafe-inline' nor any source.
@@ -37,10 +39,10 @@ export function briefingHtml(input: BriefingExportInput, options: BriefingHtmlOp
     documentHeader(input),
     ...input.sections.map((s) => `<section class="briefing-section tlp-section-${tlpClass(s.tlp)}" data-tlp="${s.tlp}" id="section-${escapeHtml(s.id)}"><h2>${escapeHtml(s.heading)} ${tlpLabelHtml(s.tlp)}</h2>${renderSectionMarkdown(s.bodyMarkdown, { liveLinks: !options.defang })}</section>`),
     input.techniques.length > 0 ? `<section class="techniques"><h2>ATT&amp;CK techniques</h2>${attackHeatmapHtml(input.techniques)}</section>` : '',
-    indicatorsList(input.indicators, options.defang, options.forPdf === true),
+    indicatorsList(input.indicators, options.defang, options.forPdf),
     referencesList(input.references, !options.defang),
   ].join('\n');
-  const page = options.forPdf
+  const page = options.forPdf !== undefined
     ? `<main>${body}</main>`
     : `<div class="tlp-bar tlp-bar-top">${label}</div><div class="tlp-bar tlp-bar-bottom">${label}</div>
 <table class="page-frame"><thead><tr><td><div class="bar-space"></div></td></tr></thead><tfoot><tr><td><div class="bar-space"></div></td></tr></tfoot><tbody><tr><td><main>${body}</main></td></tr></tbody></table>`;
@@ -76,11 +78,13 @@ function documentHeader(input: BriefingExportInput): string {
   return `<header class="document-header"><h1>${escapeHtml(input.title)}</h1><dl class="meta">${meta}</dl>${input.summary ? `<div class="summary">${renderSectionMarkdown(input.summary, { liveLinks: false })}</div>` : ''}</header>`;
 }
 
-function indicatorsList(indicators: readonly ExportIndicator[], defanged: boolean, asLines: boolean): string {
+function indicatorsList(indicators: readonly ExportIndicator[], defanged: boolean, forPdf: BriefingHtmlOptions['forPdf']): string {
   if (indicators.length === 0) return '';
-  const note = defanged ? '<p class="muted">Values are defanged ([.] for dots, hxxp for http): they are not clickable.</p>' : '<p class="muted">Values are live: handle with care.</p>';
-  const list = asLines ? indicatorLinesHtml(indicators, defanged) : indicatorsTable(indicators, defanged);
-  return `<section class="indicators"><h2>Indicators (${indicators.length})</h2>${note}${list}</section>`;
+  const heading = `<h2>Indicators (${indicators.length.toLocaleString('en-US')})</h2>`;
+  if (forPdf === 'indicators-in-annex') return `<section class="indicators">${heading}<p class="muted">Listed one per line in the annex at the end of this document.</p></section>`;
+  const note = `<p class="muted">${escapeHtml(indicatorValuesNote(defanged))}</p>`;
+  const list = forPdf === 'indicator-lines' ? indicatorLinesHtml(indicators, defanged) : indicatorsTable(indicators, defanged);
+  return `<section class="indicators">${heading}${note}${list}</section>`;
 }
 
 function indicatorsTable(indicators: readonly ExportIndicator[], defanged: boolean): string {

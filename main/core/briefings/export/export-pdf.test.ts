@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ describe('PDF export', () => {
     expect(missing.map((i) => i.value)).toEqual([]);
   }, 120_000);
 
-  it('hands the printer the full HTML and the page setup, and stamps what it returns on every page', async () => {
+  it('hands the printer the narrative and the page setup, typesets the indicators after it, and marks every page', async () => {
     const { printer, calls } = recordingPdfPrinter(3);
     const indicators = Array.from({ length: 1_200 }, (_, n) => indicator(`i-${n}`, 'domain', `host-${n}.badcdn.example`, 'clear', 'malicious'));
     const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'green', pdfPrinter: printer });
@@ -85,11 +86,49 @@ describe('PDF export', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.setup).toEqual(PDF_PAGE_SETUP);
     expect(calls[0]!.html).not.toContain('Infrastructure');
-    expect(calls[0]!.html.match(/host-\d+\[\.\]badcdn\[\.\]example/g)).toHaveLength(1_200);
+    expect(calls[0]!.html).toContain('Indicators (1,200)');
+    expect(calls[0]!.html).not.toContain('badcdn[.]example');
     const pages = pdfPages(result.bytes);
-    expect(pages).toHaveLength(3);
+    // About 80 one-row indicators fit a page: 15 annex pages after the 3 printed ones.
+    expect(pages.length).toBeGreaterThanOrEqual(3 + 14);
     expectMarkedPages(pages, /TLP:GREEN/);
     expect(pages[1]).toContain('body of page 2');
+    expect(pages[3]).toContain('Indicators (1,200)');
+    expect(pages[3]).toContain('Values are defanged');
+    for (const page of pages.slice(3)) expect(page).toMatch(/Type\s+TLP\s+Status\s+Conf\s+First seen\s+Last seen\s+Seen Value/);
+    const listed = pages.join('\n').match(/host-\d+\[\.\]badcdn\[\.\]example/g) ?? [];
+    expect(listed).toEqual(indicators.map((i) => i.value.replace(/\./g, '[.]')));
+  });
+
+  it('keeps a wrapped value on one page and splits only a value longer than a page', async () => {
+    const { printer } = recordingPdfPrinter(1);
+    const long = `https://c2.badcdn.example/${'p'.repeat(12_000)}`;
+    const indicators = [
+      ...Array.from({ length: 150 }, (_, n) => indicator(`h-${n}`, 'sha512', createHash('sha512').update(String(n)).digest('hex'), 'clear', 'malicious')),
+      indicator('long', 'url', long, 'clear', 'malicious'),
+    ];
+    const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'green', pdfPrinter: printer, defang: false });
+    const pages = pdfPages(result.bytes);
+    expectMarkedPages(pages, /TLP:GREEN/);
+    for (const i of indicators.slice(0, 150)) {
+      const page = pages.find((p) => p.includes(i.value.slice(0, 41)));
+      // The 128 digits run over four rows of one page: joined, they are the whole value.
+      expect(page?.replace(/\n\s+(?=[0-9a-f]+\n)/g, ''), i.value).toContain(i.value);
+    }
+    // The 12,000-character URL needs about 300 rows, several pages: every row is there, in order.
+    const runs = pages.join('\n').match(/p{10,}/g) ?? [];
+    expect(runs.join('')).toBe('p'.repeat(12_000));
+    expect(pages.filter((p) => /p{41}/.test(p)).length).toBeGreaterThan(2);
+  });
+
+  it('leaves a list the standard font cannot show to the printer, as text lines', async () => {
+    const { printer, calls } = recordingPdfPrinter(2);
+    const indicators = [indicator('i-1', 'domain', 'badcdn.example', 'clear', 'malicious'), indicator('i-2', 'filename', 'счёт-фактура.pdf.exe', 'clear', 'malicious')];
+    const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'green', pdfPrinter: printer });
+    expect(calls[0]!.html).toContain('<div class="indicator-lines indicator-lines-head">');
+    expect(calls[0]!.html).toContain('счёт-фактура.pdf.exe');
+    expect(calls[0]!.html).toContain('badcdn[.]example');
+    expect(pdfPages(result.bytes)).toHaveLength(2);
   });
 
   it('refuses what is not a PDF with a clear error', async () => {

@@ -28,17 +28,27 @@ export const INDICATOR_LINE_PREFIX_CH = COLUMNS.reduce((sum, c) => sum + c.width
 /** Lines per block: small enough that no text node is huge, large enough that blocks stay few. */
 const LINES_PER_BLOCK = 500;
 
+/** What the list says above the lines: whether the values can be followed as links. */
+export function indicatorValuesNote(defanged: boolean): string {
+  return defanged ? 'Values are defanged ([.] for dots, hxxp for http): they are not clickable.' : 'Values are live: handle with care.';
+}
+
+/** The heading line naming the columns and one plain-text line per indicator, the value last. */
+export function indicatorLineTexts(indicators: readonly ExportIndicator[], defanged: boolean): { head: string; lines: string[] } {
+  const lines = indicators.map((i) => {
+    const value = defanged ? defang(i.type, i.value) : i.value;
+    // A value with a line break would start a line of its own and break the columns.
+    return line([i.type, tlpLabelText(i.tlp), i.status, i.confidence === null ? '' : String(i.confidence), i.firstSeen.slice(0, 10), i.lastSeen.slice(0, 10), String(i.sightings)], value.replace(/[\r\n\t]+/g, ' '));
+  });
+  return { head: line(COLUMNS.map((c) => c.title), 'Value'), lines };
+}
+
 /** The list as blocks of pre-wrapped text lines, with a heading line naming the columns. */
 export function indicatorLinesHtml(indicators: readonly ExportIndicator[], defanged: boolean): string {
-  const head = `<div class="indicator-lines indicator-lines-head">${escapeHtml(line(COLUMNS.map((c) => c.title), 'Value'))}</div>`;
-  const blocks: string[] = [head];
-  for (let start = 0; start < indicators.length; start += LINES_PER_BLOCK) {
-    const lines = indicators.slice(start, start + LINES_PER_BLOCK).map((i) => {
-      const value = defanged ? defang(i.type, i.value) : i.value;
-      // A value with a line break would start a line of its own and break the columns.
-      return escapeHtml(line([i.type, tlpLabelText(i.tlp), i.status, i.confidence === null ? '' : String(i.confidence), i.firstSeen.slice(0, 10), i.lastSeen.slice(0, 10), String(i.sightings)], value.replace(/[\r\n\t]+/g, ' ')));
-    });
-    blocks.push(`<div class="indicator-lines">${lines.join('\n')}</div>`);
+  const { head, lines } = indicatorLineTexts(indicators, defanged);
+  const blocks: string[] = [`<div class="indicator-lines indicator-lines-head">${escapeHtml(head)}</div>`];
+  for (let start = 0; start < lines.length; start += LINES_PER_BLOCK) {
+    blocks.push(`<div class="indicator-lines">${lines.slice(start, start + LINES_PER_BLOCK).map(escapeHtml).join('\n')}</div>`);
   }
   return blocks.join('');
 }
