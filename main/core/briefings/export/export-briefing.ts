@@ -12,7 +12,7 @@ import { briefingMispEvent } from './export-misp';
 import { chromiumPdfPrinter, PDF_PAGE_SETUP, type PdfPrinter } from './export-pdf';
 import { EXPORT_FORMATS, type BriefingExportResult, type ExportFormat } from './export-result';
 import { briefingStixBundle } from './export-stix';
-import { indicatorAnnex } from './pdf-indicator-annex';
+import { planPdfIndicators } from './pdf-indicator-annex';
 import { stampPageMarks } from './pdf-page-marks';
 import { applyCeiling } from './tlp-ceiling';
 
@@ -42,9 +42,9 @@ export async function exportBriefing(input: BriefingExportInput, options: Briefi
     case 'html':
       return done(utf8(briefingHtml(included, { marking, defang })), 'text/html;charset=utf-8', 'html');
     case 'pdf': {
-      // The core typesets the indicator list itself when its font can show every line (pdf-indicator-annex.ts).
-      const annex = await indicatorAnnex(included.indicators, defang);
-      const html = briefingHtml(included, { marking, defang, forPdf: annex === null ? 'indicator-lines' : 'indicators-in-annex' });
+      // The core typesets the indicators its font can show after the printed pages (pdf-indicator-annex.ts).
+      const { annex, printed } = await planPdfIndicators(included.indicators, defang);
+      const html = briefingHtml({ ...included, indicators: printed }, { marking, defang, forPdf: { annexed: annex?.lines.length ?? 0 } });
       const printer = options.pdfPrinter ?? chromiumPdfPrinter();
       return done(await stampPageMarks(await printer(html, PDF_PAGE_SETUP), marking, annex), 'application/pdf', 'pdf');
     }

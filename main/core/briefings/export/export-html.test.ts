@@ -92,7 +92,7 @@ describe('HTML export', () => {
   });
 
   it('leaves the label to the page stamps and lists indicators as text lines for the PDF', () => {
-    const html = briefingHtml(sampleBriefing(), { marking: 'green', defang: true, forPdf: 'indicator-lines' });
+    const html = briefingHtml(sampleBriefing(), { marking: 'green', defang: true, forPdf: { annexed: 0 } });
     expect(html).not.toContain('tlp-bar-top"');
     expect(html).not.toContain('<table class="indicators">');
     expect(html).toContain('<div class="indicator-lines indicator-lines-head">');
@@ -101,7 +101,7 @@ describe('HTML export', () => {
 
   it('only points to the annex when the core typesets the indicators after the printed pages', () => {
     const input = sampleBriefing();
-    const html = briefingHtml(input, { marking: 'green', defang: true, forPdf: 'indicators-in-annex' });
+    const html = briefingHtml({ ...input, indicators: [] }, { marking: 'green', defang: true, forPdf: { annexed: input.indicators.length } });
     expect(html).toContain(`<h2>Indicators (${input.indicators.length})</h2>`);
     expect(html).toContain('in the annex at the end of this document');
     expect(html).not.toContain('<div class="indicator-lines');

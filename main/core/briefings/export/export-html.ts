@@ -20,12 +20,12 @@ export interface BriefingHtmlOptions {
   readonly defang: boolean;
   /**
    * Set for the PDF: the core stamps the label on every page (pdf-page-marks.ts), so the HTML's own
-   * fixed bars and their spacers are left out, and the indicators are not a table. With
-   * `indicators-in-annex` the core typesets them after the printed pages (pdf-indicator-annex.ts) and
-   * the HTML only says so; with `indicator-lines` the browser prints them as text lines
-   * (indicator-lines.ts), which it can at 50,000, though slowly.
+   * fixed bars and their spacers are left out. `annexed` indicators besides the input's are typeset by
+   * the core after the printed pages (pdf-indicator-annex.ts): the HTML counts them and says where they
+   * are. The input's own indicators (those the annex's font cannot show) are text lines
+   * (indicator-lines.ts), which the browser can print at 50,000, though slowly, instead of the table.
    */
-  readonly forPdf?: 'indicators-in-annex' | 'indicator-lines';
+  readonly forPdf?: { readonly annexed: number };
 }
 
 // The stylesheet is allowed by its hash, so the CSP needs neither 'unsafe-inline' nor any source.
@@ -79,12 +79,17 @@ function documentHeader(input: BriefingExportInput): string {
 }
 
 function indicatorsList(indicators: readonly ExportIndicator[], defanged: boolean, forPdf: BriefingHtmlOptions['forPdf']): string {
-  if (indicators.length === 0) return '';
-  const heading = `<h2>Indicators (${indicators.length.toLocaleString('en-US')})</h2>`;
-  if (forPdf === 'indicators-in-annex') return `<section class="indicators">${heading}<p class="muted">Listed one per line in the annex at the end of this document.</p></section>`;
-  const note = `<p class="muted">${escapeHtml(indicatorValuesNote(defanged))}</p>`;
-  const list = forPdf === 'indicator-lines' ? indicatorLinesHtml(indicators, defanged) : indicatorsTable(indicators, defanged);
-  return `<section class="indicators">${heading}${note}${list}</section>`;
+  const annexed = forPdf?.annexed ?? 0;
+  const total = indicators.length + annexed;
+  if (total === 0) return '';
+  const parts = [`<h2>Indicators (${total.toLocaleString('en-US')})</h2>`];
+  if (annexed > 0) parts.push(`<p class="muted">${annexed === total ? 'Listed' : `${annexed.toLocaleString('en-US')} of them are listed`} one per line in the annex at the end of this document.</p>`);
+  if (indicators.length > 0) {
+    if (annexed > 0) parts.push(`<p>${indicators.length === 1 ? 'This one holds' : `These ${indicators.length.toLocaleString('en-US')} hold`} characters the annex's font cannot show:</p>`);
+    parts.push(`<p class="muted">${escapeHtml(indicatorValuesNote(defanged))}</p>`);
+    parts.push(forPdf ? indicatorLinesHtml(indicators, defanged) : indicatorsTable(indicators, defanged));
+  }
+  return `<section class="indicators">${parts.join('')}</section>`;
 }
 
 function indicatorsTable(indicators: readonly ExportIndicator[], defanged: boolean): string {

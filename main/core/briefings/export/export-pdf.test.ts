@@ -121,14 +121,28 @@ describe('PDF export', () => {
     expect(pages.filter((p) => /p{41}/.test(p)).length).toBeGreaterThan(2);
   });
 
-  it('leaves a list the standard font cannot show to the printer, as text lines', async () => {
+  it('leaves a value the standard font cannot show to the printer, as a text line, and annexes the rest', async () => {
     const { printer, calls } = recordingPdfPrinter(2);
-    const indicators = [indicator('i-1', 'domain', 'badcdn.example', 'clear', 'malicious'), indicator('i-2', 'filename', 'счёт-фактура.pdf.exe', 'clear', 'malicious')];
+    const indicators = [
+      indicator('i-1', 'domain', 'badcdn.example', 'clear', 'malicious'),
+      indicator('i-2', 'filename', 'счёт-фактура.pdf.exe', 'clear', 'malicious'),
+      indicator('i-3', 'filename', 'Überweisung_März.pdf.exe', 'clear', 'malicious'),
+    ];
     const result = await exportBriefing(sampleBriefing({ indicators }), { format: 'pdf', tlpMax: 'green', pdfPrinter: printer });
-    expect(calls[0]!.html).toContain('<div class="indicator-lines indicator-lines-head">');
-    expect(calls[0]!.html).toContain('счёт-фактура.pdf.exe');
-    expect(calls[0]!.html).toContain('badcdn[.]example');
-    expect(pdfPages(result.bytes)).toHaveLength(2);
+    const html = calls[0]!.html;
+    expect(html).toContain('Indicators (3)');
+    expect(html).toContain('2 of them are listed one per line in the annex');
+    expect(html).toContain('This one holds characters');
+    expect(html).toContain('<div class="indicator-lines indicator-lines-head">');
+    expect(html).toContain('счёт-фактура.pdf.exe');
+    expect(html).not.toContain('badcdn[.]example');
+    const pages = pdfPages(result.bytes);
+    expect(pages).toHaveLength(3);
+    expectMarkedPages(pages, /TLP:GREEN/);
+    // Latin-1 beyond ASCII is in WinAnsi: the annex shows it as written.
+    expect(pages[2]).toContain('Überweisung_März.pdf.exe');
+    expect(pages[2]).toContain('badcdn[.]example');
+    expect(pages[2]).toContain('The other one, which holds characters this font cannot show, is listed');
   });
 
   it('refuses what is not a PDF with a clear error', async () => {

@@ -6,9 +6,9 @@
  * as wide as the next, so the core knows where each one goes. Drawn here, the same lines take well
  * under a second, and Chromium (or Electron) prints only the narrative, which is small.
  *
- * Courier reaches the WinAnsi characters (Latin-1 and a few more) only. A list holding anything else
- * (a Cyrillic file name, a Unicode mutex) is left in the HTML for the browser to print, slower but
- * in the fonts of the machine: `indicatorAnnex` returns null for it.
+ * Courier reaches the WinAnsi characters (Latin-1 and a few more) only. An indicator holding anything
+ * else (a Cyrillic file name, a Unicode mutex) is left in the HTML for the browser to print in the
+ * fonts of the machine: there are few such values, so the browser's slowness no longer matters.
  */
 import type { PDFDocument } from 'pdf-lib';
 import type { ExportIndicator } from './export-input';
@@ -18,7 +18,8 @@ import { PageContent, type Rgb } from './pdf-page-content';
 /** What the annex prints, decided before the narrative is printed (its HTML then only points here). */
 export interface IndicatorAnnex {
   readonly title: string;
-  readonly note: string;
+  /** Lines under the title: how values are written, and where any others are. */
+  readonly notes: readonly string[];
   readonly head: string;
   readonly lines: readonly string[];
 }
@@ -38,19 +39,38 @@ const LINE_HEIGHT = TEXT_SIZE * 1.2;
 const TITLE_SIZE = 13;
 const NOTE_SIZE = 8;
 
-/** The annex for these indicators, or null when a line holds a character Courier cannot show. */
-export async function indicatorAnnex(indicators: readonly ExportIndicator[], defanged: boolean): Promise<IndicatorAnnex | null> {
-  if (indicators.length === 0) return null;
+/** How a PDF lists its indicators: most in the core's annex, any Courier cannot show printed by the browser. */
+export interface PdfIndicatorPlan {
+  /** The annex, or null when no indicator goes there. */
+  readonly annex: IndicatorAnnex | null;
+  /** Indicators whose line holds a character Courier cannot show, for the browser to print with the narrative. */
+  readonly printed: readonly ExportIndicator[];
+}
+
+/** Splits the list between the annex and the browser; the order of each part is the list's. */
+export async function planPdfIndicators(indicators: readonly ExportIndicator[], defanged: boolean): Promise<PdfIndicatorPlan> {
+  if (indicators.length === 0) return { annex: null, printed: [] };
   const { head, lines } = indicatorLineTexts(indicators, defanged);
   const drawable = await courierCharacters();
-  for (const text of lines) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      // Printable ASCII is always in; only the rare other character needs the set (and a surrogate never is).
-      if ((code < 0x20 || code > 0x7e) && !drawable.has(code)) return null;
-    }
+  const annexed: string[] = [];
+  const printed: ExportIndicator[] = [];
+  lines.forEach((text, n) => {
+    if (canDraw(text, drawable)) annexed.push(text);
+    else printed.push(indicators[n]!);
+  });
+  if (annexed.length === 0) return { annex: null, printed };
+  const others = printed.length === 1 ? 'The other one, which holds characters this font cannot show, is' : `The other ${printed.length.toLocaleString('en-US')}, which hold characters this font cannot show, are`;
+  const notes = printed.length === 0 ? [indicatorValuesNote(defanged)] : [indicatorValuesNote(defanged), `${others} listed in the Indicators section.`];
+  return { annex: { title: `Indicators (${annexed.length.toLocaleString('en-US')})`, notes, head, lines: annexed }, printed };
+}
+
+function canDraw(text: string, drawable: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Printable ASCII is always in; only the rare other character needs the set (and a surrogate never is).
+    if ((code < 0x20 || code > 0x7e) && !drawable.has(code)) return false;
   }
-  return { title: `Indicators (${indicators.length.toLocaleString('en-US')})`, note: indicatorValuesNote(defanged), head, lines };
+  return true;
 }
 
 let courierSet: Promise<ReadonlySet<number>> | undefined;
@@ -88,8 +108,8 @@ export async function appendIndicatorAnnex(doc: PDFDocument, annex: IndicatorAnn
       y -= TITLE_SIZE;
       page.text([annex.title], { x: margins.left, y, size: TITLE_SIZE, font: titleFont, fill: INK });
       y -= NOTE_SIZE * 2;
-      page.text([annex.note], { x: margins.left, y, size: NOTE_SIZE, font: noteFont, fill: GREY });
-      y -= NOTE_SIZE;
+      page.text(annex.notes, { x: margins.left, y, size: NOTE_SIZE, font: noteFont, fill: GREY });
+      y -= NOTE_SIZE * 1.2 * (annex.notes.length - 1) + NOTE_SIZE;
       first = false;
     }
     y -= LINE_HEIGHT;
