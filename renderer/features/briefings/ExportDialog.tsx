@@ -4,8 +4,8 @@ import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
 import { TlpBadge } from '../../components/TlpBadge';
 import { TlpSelect } from '../../components/TlpSelect';
-import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { SaveExportButton } from '../../lib/SaveExportButton';
 import { formatBytes, formatCount } from '../../lib/format';
 import { tlpLabel, tlpRank } from '../../lib/tlp';
@@ -25,25 +25,14 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [format, setFormat] = useState<BriefingExportFormat>('pdf');
   const [ceiling, setCeiling] = useState<TlpLevel>(() => detail?.marking ?? 'clear');
   const [defang, setDefang] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<BriefingExportOutcome | null>(null);
+  const { busy, error, outcome, run } = useDialogAction<BriefingExportOutcome>();
   const id = useId();
   if (!detail) return null;
   const refused = tlpRank(detail.tlp) > tlpRank(ceiling);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setOutcome(null);
-    try {
-      setOutcome(await requireClient().briefings.export({ id: detail.id, format, tlpMax: ceiling, defang: DEFANGABLE.has(format) ? defang : true }));
-    } catch (failure) {
-      setError(toApiFailure(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => requireClient().briefings.export({ id: detail.id, format, tlpMax: ceiling, defang: DEFANGABLE.has(format) ? defang : true }));
   };
 
   return (

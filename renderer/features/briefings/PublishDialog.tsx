@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { SyncPublishResult } from '../../../preload/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
-import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { tlpLabel, tlpRank } from '../../lib/tlp';
 import { QueuedPerProfile, SyncProfileChoices, useSyncProfileChoice } from '../sync/SyncProfileChoice';
 import { selectDetail, useBriefingsStore } from './briefings-store';
@@ -16,9 +16,7 @@ import { selectDetail, useBriefingsStore } from './briefings-store';
 export function PublishDialog({ onClose }: { onClose(): void }) {
   const detail = useBriefingsStore(selectDetail);
   const choice = useSyncProfileChoice();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<SyncPublishResult | null>(null);
+  const { busy, error, outcome: result, run } = useDialogAction<SyncPublishResult>();
 
   if (!detail) return null;
   const { chosen } = choice;
@@ -26,17 +24,8 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (chosen.length === 0 || result) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await requireClient().sync.publish({ briefingId: detail.id, profiles: chosen }));
-      // Published is final: the editor turns read-only from the stored state, not from a guess here.
-      await useBriefingsStore.getState().refresh();
-    } catch (failure) {
-      setError(toApiFailure(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    // Published is final: the editor turns read-only from the stored state, not from a guess here.
+    if (await run(() => requireClient().sync.publish({ briefingId: detail.id, profiles: chosen }))) await useBriefingsStore.getState().refresh();
   };
 
   return (

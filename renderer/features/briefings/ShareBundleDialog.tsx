@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice';
 import { TlpSelect } from '../../components/TlpSelect';
 import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { BundleExportDone } from '../bundles/BundleExportDone';
 import { RecipientPicker } from '../bundles/RecipientPicker';
 import { redNeedsRecipients } from '../bundles/red-rule';
@@ -21,9 +22,7 @@ export function ShareBundleDialog({ onClose }: { onClose(): void }) {
   const [trusted, setTrusted] = useState<TrustedIdentity[]>([]);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [trustError, setTrustError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<BundleExportOutcome | null>(null);
+  const { busy, error, outcome, run } = useDialogAction<BundleExportOutcome>();
   const ceilingId = useId();
 
   useEffect(() => {
@@ -43,16 +42,7 @@ export function ShareBundleDialog({ onClose }: { onClose(): void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (blocked) return;
-    setBusy(true);
-    setError(null);
-    setOutcome(null);
-    try {
-      setOutcome(await requireClient().bundles.export({ briefingIds: [detail.id], tlpMax, recipients, plain: false }));
-    } catch (failure) {
-      setError(toApiFailure(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => requireClient().bundles.export({ briefingIds: [detail.id], tlpMax, recipients, plain: false }));
   };
 
   return (

@@ -3,8 +3,8 @@ import type { QueueExportFormat, QueueExportOutcome, TlpLevel } from '../../../p
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
 import { TlpSelect } from '../../components/TlpSelect';
-import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { SaveExportButton } from '../../lib/SaveExportButton';
 import { formatBytes, formatCount } from '../../lib/format';
 import { tlpLabel } from '../../lib/tlp';
@@ -29,23 +29,12 @@ export function QueueExportDialog() {
   // Green by default: the ceiling most sharing allows; the analyst raises it knowingly.
   const [ceiling, setCeiling] = useState<TlpLevel>('green');
   const [defang, setDefang] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<QueueExportOutcome | null>(null);
+  const { busy, error, outcome, run } = useDialogAction<QueueExportOutcome>();
   const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setOutcome(null);
-    try {
-      setOutcome(await requireClient().queue.export({ filter, format, tlpMax: ceiling, defang: format === 'stix' ? false : defang }));
-    } catch (failure) {
-      setError(toApiFailure(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => requireClient().queue.export({ filter, format, tlpMax: ceiling, defang: format === 'stix' ? false : defang }));
   };
 
   return (

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { SyncShareResult, TlpLevel } from '../../../preload/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { Notice } from '../../components/Notice';
-import { toApiFailure } from '../../lib/api-failure';
 import { requireClient } from '../../lib/client';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { formatCount } from '../../lib/format';
 import { tlpRank } from '../../lib/tlp';
 import { useOverlayStore } from '../queue/overlay-store';
@@ -24,22 +24,12 @@ export function ShareToHubDialog() {
   const [levels] = useState<TlpLevel[]>(() => (selection.size === 0 && focused ? [focused.tlp] : []));
   const choice = useSyncProfileChoice();
   const { chosen } = choice;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<SyncShareResult | null>(null);
+  const { busy, error, outcome: result, run } = useDialogAction<SyncShareResult>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (chosen.length === 0 || ids.length === 0 || result) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await requireClient().sync.share({ indicatorIds: ids, profiles: chosen }));
-    } catch (failure) {
-      setError(toApiFailure(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => requireClient().sync.share({ indicatorIds: ids, profiles: chosen }));
   };
 
   const label = ids.length === 1 ? '1 indicator' : `${formatCount(ids.length)} indicators`;
