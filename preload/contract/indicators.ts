@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IndicatorDetail, IndicatorSighting, IndicatorSummary } from '../../main/core/vault/queries/indicator-views';
 import { channel, Empty } from './channel';
 
 export const TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
@@ -12,43 +13,7 @@ export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 export type TlpLevel = (typeof TLP_LEVELS)[number];
 export const TlpLevelSchema = z.enum(TLP_LEVELS);
 
-export interface IndicatorSummary {
-  id: number;
-  type: string;
-  value: string;
-  display: string | null;
-  tlp: TlpLevel;
-  status: string;
-  flags: string[];
-  confidence: number | null;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  validUntil: string | null;
-  sightings: number;
-  sourceCount: number;
-}
-
-export interface IndicatorSighting {
-  sourceId: number;
-  sourceName: string;
-  format: string;
-  fileName: string | null;
-  importedAt: string;
-  sightings: number;
-  tlp: TlpLevel;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  location: string | null;
-}
-
-export interface IndicatorDetail extends IndicatorSummary {
-  validFrom: string | null;
-  createdAt: string;
-  updatedAt: string;
-  sources: IndicatorSighting[];
-  context: { kind: string; name: string; ref: string; detail: string; sourceId: number }[];
-  tags: string[];
-}
+export type { IndicatorDetail, IndicatorSighting, IndicatorSummary };
 
 export interface SourceSummary {
   id: number;

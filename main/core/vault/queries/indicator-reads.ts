@@ -1,44 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { TlpLevel } from '../../ingest/ingest-record';
+import type { IndicatorDetail, IndicatorSighting, IndicatorSummary } from './indicator-views';
 import { tlpFromRank, tlpRank } from './tlp-rank';
 
-export interface IndicatorSummary {
-  id: number;
-  type: string;
-  value: string;
-  display: string | null;
-  tlp: TlpLevel;
-  status: string;
-  flags: string[];
-  confidence: number | null;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  validUntil: string | null;
-  sightings: number;
-  sourceCount: number;
-}
-
-export interface IndicatorSighting {
-  sourceId: number;
-  sourceName: string;
-  format: string;
-  fileName: string | null;
-  importedAt: string;
-  sightings: number;
-  tlp: TlpLevel;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  location: string | null;
-}
-
-export interface IndicatorDetail extends IndicatorSummary {
-  validFrom: string | null;
-  createdAt: string;
-  updatedAt: string;
-  sources: IndicatorSighting[];
-  context: { kind: string; name: string; ref: string; detail: string; sourceId: number }[];
-  tags: string[];
-}
+export type { IndicatorDetail, IndicatorSighting, IndicatorSummary };
 
 export interface IndicatorFilter {
   type?: string;
