@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, Empty } from './channel';
-import { TlpLevelSchema, type TlpLevel } from './indicators';
+import type { Correlations, QueuePage, QueueRow, RelatedIndicator } from '../../main/core/triage/triage-views';
+import { TlpLevelSchema } from './indicators';
 // The core's own outcome type, from a dependency-free module: only the type crosses, never core code.
 import type { QueueExportFileOutcome as QueueExportOutcome } from '../../main/core/triage/queue-export-model';
 
@@ -28,33 +29,7 @@ const Cursor = z.string().min(1).max(2048);
 export type QueueFilter = z.input<typeof QueueFilterSchema>;
 export type QueueSort = z.input<typeof QueueSortSchema>;
 
-export interface QueueRow {
-  id: number;
-  type: string;
-  value: string;
-  display: string | null;
-  status: TriageStatus;
-  tlp: TlpLevel;
-  confidence: number | null;
-  severity: number | null;
-  sourceReliability: string | null;
-  infoCredibility: number | null;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  validUntil: string | null;
-  sightings: number;
-  flags: string[];
-  assignee: string | null;
-  tags: string[];
-  /** Names of the warninglists the value is on ("on list: Public DNS resolvers"). */
-  warninglists: string[];
-}
-
-export interface QueuePage {
-  rows: QueueRow[];
-  nextCursor: string | null;
-  prevCursor: string | null;
-}
+export type { QueuePage, QueueRow };
 
 export const TriagePatchSchema = z
   .object({
@@ -77,23 +52,7 @@ export const TriagePatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 export type TriagePatch = z.input<typeof TriagePatchSchema>;
 
-export interface RelatedIndicator {
-  id: number;
-  type: string;
-  value: string;
-  status: string;
-}
-
-export interface Correlations {
-  registrableDomain: string | null;
-  sameDomain: RelatedIndicator[];
-  /** Listed networks (CIDR indicators) that contain this address. */
-  containingNetworks: RelatedIndicator[];
-  /** Listed addresses inside this network. */
-  addressesInNetwork: RelatedIndicator[];
-  /** Other hashes and names of the same file, when a source linked them. */
-  sameFile: RelatedIndicator[];
-}
+export type { Correlations, RelatedIndicator };
 
 export interface IndicatorHistoryEntry {
   id: number;

@@ -6,21 +6,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../errors';
 import { parseIpRange } from '../indicators';
+import type { Correlations, RelatedIndicator } from './triage-views';
 
-export interface RelatedIndicator {
-  id: number;
-  type: string;
-  value: string;
-  status: string;
-}
-
-export interface Correlations {
-  registrableDomain: string | null;
-  sameDomain: RelatedIndicator[];
-  containingNetworks: RelatedIndicator[];
-  addressesInNetwork: RelatedIndicator[];
-  sameFile: RelatedIndicator[];
-}
+export type { Correlations, RelatedIndicator };
 
 const FILE_TYPES = "('md5', 'sha1', 'sha256', 'sha512', 'ssdeep', 'filename')";
 const RELATED = 'o.id, o.type, o.value, o.status';

@@ -2,8 +2,7 @@
  * The queue's query model: plain data a renderer can build and send over IPC, and the page it gets back.
  * Conditions are AND-ed; a condition with an array value means "any of" (=) or "none of" (!=).
  */
-import type { TlpLevel } from '../ingest/ingest-record';
-import type { TriageStatus } from './triage-model';
+import type { QueuePage, QueueRow } from './triage-views';
 
 export const CONDITION_FIELDS = [
   'type',
@@ -60,35 +59,7 @@ export interface QueueQuery {
   direction?: 'next' | 'prev';
 }
 
-export interface QueueRow {
-  id: number;
-  type: string;
-  value: string;
-  display: string | null;
-  status: TriageStatus;
-  tlp: TlpLevel;
-  confidence: number | null;
-  severity: number | null;
-  sourceReliability: string | null;
-  infoCredibility: number | null;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  validUntil: string | null;
-  sightings: number;
-  flags: string[];
-  assignee: string | null;
-  tags: string[];
-  /** Names of the warninglists the value is on ("on list: Public DNS resolvers"). */
-  warninglists: string[];
-}
-
-export interface QueuePage {
-  rows: QueueRow[];
-  /** Cursor to read the rows after this page; null at the end. */
-  nextCursor: string | null;
-  /** Cursor to read the rows before this page; null at the start. */
-  prevCursor: string | null;
-}
+export type { QueuePage, QueueRow };
 
 /** A count that stopped at a cap: `exact` false means "at least `count`". */
 export interface QueueTotal {
