@@ -1,6 +1,6 @@
 /**
- * Error codes the core raises. They mirror the IPC contract's `ErrorCode` on purpose (the core may not
- * import `preload/`), so the IPC layer can pass `code` and `message` through unchanged.
+ * Error codes the core raises. The IPC contract's `ErrorCode` is this type (imported as a type: the core
+ * may not import `preload/`), so the IPC layer passes `code` and `message` through unchanged.
  */
 export type WorkbenchErrorCode =
   | 'INVALID_INPUT'

@@ -1,16 +1,10 @@
-/** Error codes that may cross the process boundary; messages are user-facing, never stack traces or paths. */
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'WRONG_PASSPHRASE'
-  | 'NOT_A_VAULT'
-  | 'NEWER_SCHEMA'
-  | 'VAULT_EXISTS'
-  | 'NO_VAULT'
-  | 'LOCKED'
-  | 'CANCELLED'
-  | 'BUSY'
-  | 'NOT_FOUND'
-  | 'INTERNAL';
+import type { WorkbenchErrorCode } from '../../main/core/errors';
+
+/**
+ * Error codes that may cross the process boundary: the core's own (main/core/errors.ts), imported as a
+ * type so the two cannot drift. Messages are user-facing, never stack traces or paths.
+ */
+export type ErrorCode = WorkbenchErrorCode;
 
 export interface ApiError {
   code: ErrorCode;
