@@ -24,6 +24,21 @@ describe('HtmlTextStream', () => {
     expect(convert('<a class="x" data-nohref="1" name="iocs">evil.example</a>')).toBe('evil.example');
   });
 
+  it('reads a `>` inside a quoted attribute value as part of the tag', () => {
+    // A title attribute with an arrow, as a CMS writes "Reports > APT" breadcrumbs: the link target must
+    // not leak into the text (it would become an indicator), and the link text stays marked.
+    const html = `<a title="Reports > APT" data-x='a>b' href="https://evil.example/gate.php">the C2 panel</a> at 203.0.113.7`;
+    expect(convert(html)).toBe('\uE000the C2 panel\uE001 at 203.0.113.7');
+    expect(convert(html, 1000)).toBe('\uE000the C2 panel\uE001 at 203.0.113.7');
+    // A quote that is no attribute value (after a name, not after `=`) does not open one.
+    expect(convert('<p class=x" data>evil.example</p>').trim()).toBe('evil.example');
+  });
+
+  it('lets the next > end a tag whose quote never closes, once the value is implausibly long', () => {
+    const html = `<img alt="unclosed ${'x'.repeat(9000)}>\nIndicator: 198.51.100.9`;
+    expect(convert(html, 512)).toContain('Indicator: 198.51.100.9');
+  });
+
   it('keeps source newlines so line numbers still match', () => {
     expect(convert('<div\nclass="a">x</div>\n<!--\n-->y').split('\n').length).toBe(4);
   });

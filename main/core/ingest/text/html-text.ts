@@ -28,7 +28,15 @@ const RAW_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript
  */
 const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'footer']);
 const MAX_ENTITY = 32;
+/**
+ * Longest quoted attribute value read as one: past it a quote is taken as unclosed and the next `>` ends
+ * the tag, so one stray quote cannot swallow the rest of a report. An inline image's base64 `src` runs
+ * longer, but holds no `>`.
+ */
+const MAX_QUOTED = 8192;
 const HREF_BEFORE_EQUALS_RE = /\shref\s*$/i;
+/** A quote right after `=` (spaces aside) opens an attribute value; anywhere else it is a stray character. */
+const ATTRIBUTE_VALUE_NEXT_RE = /=\s*$/;
 
 type Mode = 'text' | 'tag' | 'comment' | 'raw' | 'entity';
 
@@ -52,6 +60,9 @@ export class HtmlTextStream {
   /** The tag being read has an href (seen as it goes: `buf` keeps only the tag's first 64 characters). */
   private tagHasHref = false;
   private tagTail = '';
+  /** The quote of the attribute value being read (`title="a > b"`), where `>` does not end the tag. */
+  private quote = '';
+  private quoted = 0;
   /** Depth inside CHROME_TAGS elements: text there is not emitted. */
   private chrome = 0;
 
@@ -69,6 +80,7 @@ export class HtmlTextStream {
           this.buf = '';
           this.tagHasHref = false;
           this.tagTail = '';
+          this.quote = '';
         } else if (textStart < 0) textStart = i;
         continue;
       }
@@ -126,6 +138,7 @@ export class HtmlTextStream {
       this.buf = '';
       this.tagHasHref = false;
       this.tagTail = '';
+      this.quote = '';
       return literal;
     }
     return literal + c;
@@ -141,6 +154,15 @@ export class HtmlTextStream {
     if (this.buf === '!--') {
       this.mode = 'comment';
       this.commentDashes = c === '-' ? 1 : 0;
+      return '';
+    }
+    if (this.quote !== '') {
+      if (c === this.quote || ++this.quoted > MAX_QUOTED) this.quote = '';
+      return '';
+    }
+    if ((c === '"' || c === "'") && ATTRIBUTE_VALUE_NEXT_RE.test(this.tagTail)) {
+      this.quote = c;
+      this.quoted = 0;
       return '';
     }
     if (c !== '>') {
