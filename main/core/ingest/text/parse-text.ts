@@ -16,6 +16,7 @@ import {
   type ParserContext,
   type ParserInput,
 } from '../ingest-record';
+import { itemsFromBatches } from '../items-from-batches';
 import { HtmlTextStream, LINK_TEXT_CLOSE, LINK_TEXT_OPEN } from './html-text';
 import { ambiguousUnlessDefanged, asLinkTextFinding, NAME_TYPES, scanLine, snippetAround, type LineFinding } from './scan-line';
 import { joinSsdeep, ssdeepHeadAtEnd, type SsdeepHead } from './wrapped-ssdeep';
@@ -32,9 +33,10 @@ const HTML_NAME_RE = /\.(?:html?|xhtml)$/i;
 const HTML_HEAD_RE = /^\s*<(?:!doctype html|html|head|body|meta|div|p|table)\b/i;
 
 /** Parse a text, Markdown or HTML report into indicator records (with snippets) and ambiguities. */
-export const parseText: Parser = (input: ParserInput, ctx: ParserContext) => parseTextItems(input, ctx);
+export const parseText: Parser = (input: ParserInput, ctx: ParserContext) => itemsFromBatches(parseTextBatches(input, ctx));
 
-async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGenerator<IngestItem> {
+/** The items of each decoded chunk as one batch (see itemsFromBatches). */
+async function* parseTextBatches(input: ParserInput, ctx: ParserContext): AsyncGenerator<IngestItem[]> {
   const notes: IngestNote[] = [];
   const seen = new RememberedValues();
   let html: HtmlTextStream | null | undefined;
@@ -131,15 +133,20 @@ async function* parseTextItems(input: ParserInput, ctx: ParserContext): AsyncGen
 
   for await (const chunk of decodeText(input, ctx.fileName, notes)) {
     ctx.signal?.throwIfAborted();
-    for (const note of notes.splice(0)) yield { kind: 'note', note };
+    yield noteItems(notes);
     if (html === undefined) html = HTML_NAME_RE.test(ctx.fileName) || HTML_HEAD_RE.test(chunk.text) ? new HtmlTextStream() : null;
-    yield* consume(html === null ? chunk.text : html.push(chunk.text), false);
+    yield consume(html === null ? chunk.text : html.push(chunk.text), false);
     bytesRead = chunk.bytesRead;
     ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
   }
-  for (const note of notes.splice(0)) yield { kind: 'note', note };
-  yield* consume(html ? html.end() : '', true);
+  yield noteItems(notes);
+  yield consume(html ? html.end() : '', true);
   ctx.onProgress?.({ bytesRead, bytesTotal: ctx.bytesTotal, records });
+}
+
+/** The notes gathered so far as items, taken out of `notes`. */
+function noteItems(notes: IngestNote[]): IngestItem[] {
+  return notes.splice(0).map((note) => ({ kind: 'note', note }));
 }
 
 /** Where on its line a finding is, as far as the rules for comments, entry comments, link text and sections go. */
