@@ -92,7 +92,9 @@ function isWordCode(c: number): boolean {
 const NO_SPACES: readonly number[] = [];
 
 /** For each index of the scanned text (and its end), the index in the original line. */
-type Offsets = readonly number[];
+interface Offsets {
+  at(index: number): number | undefined;
+}
 
 
 /** The refanged line with such spaces removed, its offsets into the original, and where spaces were removed. */
@@ -117,7 +119,7 @@ function joinBrokenUrls(line: string): { text: string; offsets: Offsets | null; 
     spaces.sort((a, b) => a - b);
   }
   if (spaces.length === 0) return { text: refanged.text, offsets: refanged.offsets, removed: NO_SPACES };
-  const from = refanged.offsets ?? Array.from({ length: refanged.text.length + 1 }, (_, i) => i);
+  const from = Array.from({ length: refanged.text.length + 1 }, (_, i) => refanged.offsets?.at(i) ?? i);
   const offsets: number[] = [];
   let text = '';
   let at = 0;
@@ -220,8 +222,8 @@ let scanning = NOT_SCANNING;
 
 function emitFinding(f: Finding, s: number, e: number): void {
   const { line, offsets, out } = scanning;
-  const os = offsets === null ? s : (offsets[s] as number);
-  const oe = offsets === null ? e : (offsets[e] as number);
+  const os = offsets === null ? s : (offsets.at(s) as number);
+  const oe = offsets === null ? e : (offsets.at(e) as number);
   // Spaces taken out of a broken URL are not defanging: only what refanging changed counts.
   const inside = spacesWithin(os, oe);
   const defanged = oe - os - inside !== e - s;
@@ -237,8 +239,8 @@ let removedSpaces: readonly number[] = [];
 
 function wasDefanged(offsets: Offsets | null, s: number, e: number): boolean {
   if (offsets === null) return false;
-  const os = offsets[s] as number;
-  const oe = offsets[e] as number;
+  const os = offsets.at(s) as number;
+  const oe = offsets.at(e) as number;
   return oe - os - spacesWithin(os, oe) !== e - s;
 }
 
