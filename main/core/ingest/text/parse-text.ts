@@ -12,6 +12,7 @@ import {
   AMBIGUOUS_PREFIX,
   type IngestItem,
   type IngestNote,
+  type IngestRecord,
   type Parser,
   type ParserContext,
   type ParserInput,
@@ -263,17 +264,10 @@ function findingToItem(f: LineFinding, lineNo: number): IngestItem {
   if (f.ambiguous !== undefined) {
     return { kind: 'reject', reject: { location, reason: `${AMBIGUOUS_PREFIX}${f.ambiguous}`, value: f.value } };
   }
-  return {
-    kind: 'record',
-    record: {
-      type: f.type,
-      typeHint: f.defanged ? 'text (defanged)' : 'text',
-      value: f.value,
-      location,
-      snippet: f.snippet,
-      ...(f.port !== undefined ? { context: [portContext(f.port)] } : {}),
-    },
-  };
+  // No spread of an empty object for the port: this runs for every value of a report.
+  const record: IngestRecord = { type: f.type, typeHint: f.defanged ? 'text (defanged)' : 'text', value: f.value, location, snippet: f.snippet };
+  if (f.port !== undefined) record.context = [portContext(f.port)];
+  return { kind: 'record', record };
 }
 
 /** The values a report has named, per kind ('ambiguous' for listed ambiguities), at most MAX_REMEMBERED. */

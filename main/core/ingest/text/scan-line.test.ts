@@ -4,6 +4,17 @@ import { scanLine } from './scan-line';
 const found = (line: string) => scanLine(line).map((f) => (f.ambiguous ? `?${f.value}` : `${f.type}:${f.value}`));
 
 describe('scanLine', () => {
+  it('joins a hash cut by a space after each label, read from its last character', () => {
+    const hex = '0123456789abcdef'.repeat(8);
+    const joined = (line: string) => scanLine(line).map((f) => `${f.type}:${f.value}${f.repairedFrom === undefined ? '' : ' (repaired)'}`);
+    expect(joined(`Dropper MD5: ${hex.slice(0, 20)} ${hex.slice(20, 32)}`)).toEqual([`md5:${hex.slice(0, 32)} (repaired)`]);
+    expect(joined(`SHA-1 = ${hex.slice(0, 30)} ${hex.slice(30, 40)}.`)).toEqual([`sha1:${hex.slice(0, 40)} (repaired)`]);
+    expect(joined(`sha256 ${hex.slice(0, 40)} ${hex.slice(40, 64)}`)).toEqual([`sha256:${hex.slice(0, 64)} (repaired)`]);
+    expect(joined(`SHA-512: ${hex.slice(0, 100)} ${hex.slice(100, 128)}`)).toEqual([`sha512:${hex} (repaired)`]);
+    // The parts must make the label's length: a sha256 and a word after it stay apart.
+    expect(joined(`sha512 ${hex.slice(0, 64)} ${hex.slice(64, 128)}x`)).toEqual([`sha256:${hex.slice(0, 64)}`]);
+  });
+
   it.each([
     ['C2 at hxxps://evil[.]com/a.php?x=1.', ['url:https://evil.com/a.php?x=1']],
     ['see (http://x.org/a(b)) now', ['url:http://x.org/a(b)']],
