@@ -23,6 +23,11 @@ describe('scanLine', () => {
     ['<https://evil.com/x>', ['url:https://evil.com/x']],
     ['beacon 1.2.3[.]4:443 and 10.0.0.0/8', ['ipv4:1.2.3.4', 'cidr:10.0.0.0/8']],
     ['version 1.2.3.4 and v 5.6.7.8 and Version: 9.9.9.9', []],
+    ['(Version) 1.2.3.4 [build], 5.6.7.8', []],
+    // A hex piece is a hash by its length, in either case; other lengths are not hashes.
+    ['D41D8CD98F00B204E9800998ECF8427E d41d8cd98f00b204e9800998ecf8427e0 da39a3ee5e6b4b0d3255bfef95601890afd80709', ['md5:D41D8CD98F00B204E9800998ECF8427E', 'sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709']],
+    // A raw connection's URL gives its host too; a scheme without its '//' is not a URL.
+    ['ws://evil.com:8080/x wss:/evil.com https:evil.com', ['url:ws://evil.com:8080/x', 'domain:evil.com', 'domain:evil.com', 'domain:evil.com']],
     // The version rule demotes only a dotted quad right after a product name, never one after "DNS".
     ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', 'ipv4:8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
     ['readme.txt, e.g. i.e. etc. Node.js', []],

@@ -213,8 +213,13 @@ function isTokenStop(c: number): boolean {
 
 /** The previous token as the version/ASN rules read it (punctuation trimmed); only short tokens count. */
 function previousWord(text: string, start: number, end: number): string {
-  return end - start > 0 && end - start <= MAX_PREV_WORD ? text.slice(start, end).replace(PREV_WORD_TRIM_RE, '') : '';
+  if (end - start <= 0 || end - start > MAX_PREV_WORD) return '';
+  const word = text.slice(start, end);
+  // Most words have nothing to trim: no pattern run over them then.
+  return PREV_WORD_EDGE.has(word.charCodeAt(0)) || PREV_WORD_EDGE.has(word.charCodeAt(word.length - 1)) ? word.replace(PREV_WORD_TRIM_RE, '') : word;
 }
+/** The characters PREV_WORD_TRIM_RE trims from either end. */
+const PREV_WORD_EDGE: ReadonlySet<number> = new Set([...'([.:,)]'].map((c) => c.charCodeAt(0)));
 
 type Emit = (f: Finding, start: number, end: number) => void;
 
