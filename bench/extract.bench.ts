@@ -96,7 +96,7 @@ async function timedPair(
   }
   return [a, b];
 }
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 /** Kinds both tools know, keyed the same way: `kind value`, the value in the form both write it. */
 const OUR_KINDS: Record<string, string> = {
