@@ -14,7 +14,7 @@ import { writeTextReport } from './lib/write-formats';
  * differences can be judged value by value. `--count N` sizes the generated report (default 100,000).
  *
  * Ours is timed from bytes (decoding included); ioc-extractor from the decoded string, which favours it.
- * Each is timed in CPU seconds, best of three runs (see timed()).
+ * Each is timed in CPU seconds, best of ROUNDS runs taken in turns (see timedPair()).
  */
 export async function main(args: string[]): Promise<void> {
   const countIndex = args.indexOf('--count');
@@ -24,8 +24,9 @@ export async function main(args: string[]): Promise<void> {
     const generated = join(dir, 'report.md');
     await writeTextReport(generated, syntheticIndicators(count));
     const inputs = [generated, ...realReports()];
-    // Both warmed up (JIT, lazily built tables) on the first real report before anything is timed.
-    const warm = readFileSync(inputs[1] ?? generated);
+    // Both warmed up (JIT, lazily built tables) on the generated report before anything is timed: warmed
+    // on a small report only, the first timed rounds measured the optimising compiler more than the code.
+    const warm = readFileSync(generated);
     await extractOurs(warm, 'warm-up.md');
     extractTheirs(warm.toString('utf8'));
     let ours = 0;
@@ -37,8 +38,7 @@ export async function main(args: string[]): Promise<void> {
     for (const file of inputs) {
       const data = readFileSync(file);
       const text = data.toString('utf8');
-      const a = await timed(() => extractOurs(data, basename(file)));
-      const b = await timed(async () => extractTheirs(text));
+      const [a, b] = await timedPair(() => extractOurs(data, basename(file)), async () => extractTheirs(text));
       ours += a.seconds;
       theirs += b.seconds;
       bytes += data.length;
@@ -75,21 +75,28 @@ function realReports(): string[] {
 }
 
 /**
- * The best of ROUNDS runs, in CPU seconds of this process: both extractors run single-threaded here, and on
- * a shared machine (six sessions on two cores) wall time measured the neighbours more than the code.
+ * The best of ROUNDS runs of each, in CPU seconds of this process: both extractors run single-threaded
+ * here, and on a shared machine (six sessions on two cores) wall time measured the neighbours more than
+ * the code. The two take turns, round by round, so that a busy spell on the machine weighs on both rather
+ * than on whichever ran during it.
  */
-async function timed(run: () => Promise<Set<string>>): Promise<{ seconds: number; values: Set<string> }> {
-  let best = Infinity;
-  let values = new Set<string>();
+async function timedPair(
+  ours: () => Promise<Set<string>>,
+  theirs: () => Promise<Set<string>>,
+): Promise<[{ seconds: number; values: Set<string> }, { seconds: number; values: Set<string> }]> {
+  const a = { seconds: Infinity, values: new Set<string>() };
+  const b = { seconds: Infinity, values: new Set<string>() };
   for (let round = 0; round < ROUNDS; round++) {
-    const started = process.cpuUsage();
-    values = await run();
-    const used = process.cpuUsage(started);
-    best = Math.min(best, (used.user + used.system) / 1e6);
+    for (const [run, best] of [[ours, a], [theirs, b]] as const) {
+      const started = process.cpuUsage();
+      best.values = await run();
+      const used = process.cpuUsage(started);
+      best.seconds = Math.min(best.seconds, (used.user + used.system) / 1e6);
+    }
   }
-  return { seconds: best, values };
+  return [a, b];
 }
-const ROUNDS = 3;
+const ROUNDS = 7;
 
 /** Kinds both tools know, keyed the same way: `kind value`, the value in the form both write it. */
 const OUR_KINDS: Record<string, string> = {

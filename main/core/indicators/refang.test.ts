@@ -40,7 +40,48 @@ describe('refang', () => {
     expect(offsets).not.toBeNull();
     const start = text.indexOf('evil');
     const end = start + 'evil.com'.length;
-    expect('see evil[.]com now'.slice(offsets![start], offsets![end])).toBe('evil[.]com');
+    expect('see evil[.]com now'.slice(offsets!.at(start), offsets!.at(end))).toBe('evil[.]com');
+  });
+
+  it('finds by hand (refangWithOffsets) exactly what the pattern finds (refang), and maps every kept character back', () => {
+    // The characters every defanging mark is made of, and a few others around them.
+    const unit = fc.constantFrom(...'hHxXtTpPsSfF*_:[](){}.,@aAdDoO /\\\u200b\u200d\u2060\ufeff\u00adeE1-'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (input) => {
+        const { text, offsets: map } = refangWithOffsets(input);
+        expect(text).toBe(refang(input));
+        if (map === null) {
+          expect(text).toBe(input);
+          return;
+        }
+        const offsets = Array.from({ length: text.length + 1 }, (_, i) => map.at(i));
+        expect(offsets).toHaveLength(text.length + 1);
+        expect(offsets[text.length]).toBe(input.length);
+        for (let i = 0; i < text.length; i++) {
+          expect(offsets[i]).toBeGreaterThanOrEqual(i > 0 ? offsets[i - 1]! : 0);
+          // A character refanging kept maps onto itself; one it wrote maps onto the start of its mark, and
+          // the text refanged from there is the rest of the output from the mark's first character on.
+          if (input[offsets[i]!] !== text[i]) expect(refang(input.slice(offsets[i]!))).toBe(text.slice(offsets.indexOf(offsets[i]!)));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['hxxps[:]//a', 'https://a'],
+    ['xhxxp://a', 'xhxxp://a'],
+    ['(hxxp://a)', '(http://a)'],
+    ['hxxpsx://a', 'hxxpsx://a'],
+    ['fxxp(a', 'ftp(a'],
+    ['a [at] b [dot] c', 'a@b.c'],
+    ['a  [.]  b', 'a . b'],
+    ['a(,)b [,] c', 'a(,)b.c'],
+    ['H__PS:x h**p[x', 'https:x http[x'],
+    ['a(AT}b [dot) c', 'aatbdotc'],
+  ])('refangWithOffsets(%s) reads %s', (input, expected) => {
+    expect(refangWithOffsets(input).text).toBe(expected);
+    expect(refang(input)).toBe(expected);
   });
 
   it('is linear on adversarial input', () => {

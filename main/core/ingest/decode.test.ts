@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, sniffFormat } from './decode';
+import { decodeText, detectDelimiter, sniffFormat, Utf8Check } from './decode';
 import { IngestError, type IngestNote } from './ingest-record';
 
 async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
@@ -81,5 +81,49 @@ describe('sniffFormat', () => {
   it('detects delimiters with quoted fields', () => {
     expect(detectDelimiter(['a;b;c', '"x;y";2;3', '4;5;6'])).toBe(';');
     expect(detectDelimiter(['just prose, with a comma', 'and another line'])).toBeNull();
+  });
+});
+
+describe('Utf8Check', () => {
+  /** The first chunk a fatal streaming decoder refuses, or -1. */
+  function firstRefused(parts: Uint8Array[], valid: (part: Uint8Array) => boolean): number {
+    return parts.findIndex((part) => !valid(part));
+  }
+
+  it('refuses the same chunk as a fatal streaming decoder, whatever the bytes and the chunking', () => {
+    // Bytes around the edges of UTF-8: leads with narrow second bytes, continuations, never-valid bytes.
+    const byte = fc.constantFrom(0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff);
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 24 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 8 }), (bytes, sizes) => {
+        const data = Uint8Array.from(bytes);
+        const parts: Uint8Array[] = [];
+        for (let at = 0, k = 0; at < data.length; k++) {
+          const n = sizes[k % sizes.length]!;
+          parts.push(data.subarray(at, at + n));
+          at += n;
+        }
+        const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+        const expected = firstRefused(parts, (part) => {
+          try {
+            fatal.decode(part, { stream: true });
+            return true;
+          } catch {
+            return false;
+          }
+        });
+        const check = new Utf8Check();
+        expect(firstRefused(parts, (part) => check.valid(part))).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('waits for the rest of a character cut between chunks', () => {
+    const euro = Buffer.from('€', 'utf8');
+    const check = new Utf8Check();
+    expect(check.valid(euro.subarray(0, 1))).toBe(true);
+    expect(check.valid(euro.subarray(1, 2))).toBe(true);
+    expect(check.valid(euro.subarray(2))).toBe(true);
+    expect(check.valid(Buffer.from([0xe2, 0x41]))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  * it looks like: a list of resolvers is `8.8.8.8`, `1.1.1.1`, not versions (issue #14).
  */
 import ipaddr from 'ipaddr.js';
-import { hashTypeForHex, isSsdeep } from '../../indicators/canonical-hash';
+import { isSsdeep } from '../../indicators/canonical-hash';
 import { isStrictIpv4 } from '../../indicators/canonical-network';
 import { hasValidWalletChecksum, normalizeWallet } from '../../indicators/crypto-wallet';
 import { detectName } from '../../indicators/detect-type';
@@ -55,7 +55,7 @@ const PRODUCT_WORD_RE = /^[A-Z][a-z][A-Za-z0-9+-]*$/;
  */
 export function classifyPiece(piece: string, prevWord: string, defanged: boolean, prose = true): Finding | null {
   const first = piece.charCodeAt(0);
-  if (URL_RE.test(piece)) return finding('url', piece, defanged);
+  if (mayBeUrl(piece) && URL_RE.test(piece)) return finding('url', piece, defanged);
   if (piece.includes('@')) return classifyEmail(piece, defanged);
   if (first >= 48 && first <= 57 && piece.includes('.')) {
     if (isStrictIpv4(piece)) {
@@ -77,8 +77,9 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
   // "ASN 1234" / "AS 1234" as two words: only the upper-case prefix ("as" is an English word).
   if ((prevWord === 'AS' || prevWord === 'ASN') && DIGITS_RE.test(piece)) return finding('asn', `AS${piece}`, defanged);
   if (HEX_RE.test(piece)) {
-    const t = hashTypeForHex(piece.toLowerCase());
-    if (t === null) return null;
+    // A hex piece is a hash by its length alone: no lower-cased copy and second pattern per piece.
+    const t = HASH_TYPE_BY_LENGTH[piece.length];
+    if (t === undefined) return null;
     const word = prevWord.toLowerCase();
     if (prose && !defanged && (NOT_A_FILE_HASH_WORDS.has(word) || VERSION_WORDS.has(word))) {
       return finding(t, piece, defanged, `"${piece}" follows "${prevWord}": a fingerprint or version, not a file hash`);
@@ -94,6 +95,14 @@ export function classifyPiece(piece: string, prevWord: string, defanged: boolean
   if (piece.includes('.') && NAME_CHARS_RE.test(piece)) return classifyName(piece, defanged, prose);
   return null;
 }
+
+/** URL_RE's cheap half: its scheme ends at index 2 (`ws`) to 5 (`https`), so a ':' is there. */
+function mayBeUrl(piece: string): boolean {
+  return piece.charCodeAt(2) === 0x3a || piece.charCodeAt(3) === 0x3a || piece.charCodeAt(4) === 0x3a || piece.charCodeAt(5) === 0x3a;
+}
+
+/** What hashTypeForHex says of a hex string, by its length. */
+const HASH_TYPE_BY_LENGTH: Readonly<Record<number, IndicatorType>> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' };
 
 // A module function, not a closure per piece: classifyPiece runs once per word of a report.
 function finding(type: IndicatorType, value: string, defanged: boolean, ambiguous?: string): Finding {

@@ -176,6 +176,23 @@ describe('parseText', () => {
     expect(v).toEqual(['domain:evil.com']);
   });
 
+  it('takes values that differ only in case for one, non-ASCII ones and the Kelvin sign included', async () => {
+    const text = [
+      'https://Evil.com/Gate and https://evil.com/gate',
+      'https://bücher.de/Ä and https://BÜCHER.de/ä',
+      // U+212A KELVIN SIGN lower-cases to an ASCII k: these are one value each, as they always were.
+      'Contact ops@\u212Aiwi.com or OPS@kiwi.com; hxxp://\u212Aiwi.com/x and http://kiwi.com/X',
+      '4f2b8e4c9a1d3b5e7f60a1b2c3d4e5f6 4F2B8E4C9A1D3B5E7F60A1B2C3D4E5F6',
+    ].join('\n');
+    expect(values(await collect([Buffer.from(text)]))).toEqual([
+      'url:https://Evil.com/Gate',
+      'url:https://bücher.de/Ä',
+      'email:ops@\u212Aiwi.com',
+      'url:http://\u212Aiwi.com/x',
+      'md5:4f2b8e4c9a1d3b5e7f60a1b2c3d4e5f6',
+    ]);
+  });
+
   it('finds indicators split across chunk boundaries, whatever the chunking', async () => {
     const text = 'intro line\nC2 hxxps://cdn[.]evil-host[.]com/gate.php and 185.220.101[.]45\nhash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 from bad[@]phish[.]ru\r\n';
     const bytes = Buffer.from(text);

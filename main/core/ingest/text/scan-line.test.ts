@@ -4,6 +4,17 @@ import { scanLine } from './scan-line';
 const found = (line: string) => scanLine(line).map((f) => (f.ambiguous ? `?${f.value}` : `${f.type}:${f.value}`));
 
 describe('scanLine', () => {
+  it('joins a hash cut by a space after each label, read from its last character', () => {
+    const hex = '0123456789abcdef'.repeat(8);
+    const joined = (line: string) => scanLine(line).map((f) => `${f.type}:${f.value}${f.repairedFrom === undefined ? '' : ' (repaired)'}`);
+    expect(joined(`Dropper MD5: ${hex.slice(0, 20)} ${hex.slice(20, 32)}`)).toEqual([`md5:${hex.slice(0, 32)} (repaired)`]);
+    expect(joined(`SHA-1 = ${hex.slice(0, 30)} ${hex.slice(30, 40)}.`)).toEqual([`sha1:${hex.slice(0, 40)} (repaired)`]);
+    expect(joined(`sha256 ${hex.slice(0, 40)} ${hex.slice(40, 64)}`)).toEqual([`sha256:${hex.slice(0, 64)} (repaired)`]);
+    expect(joined(`SHA-512: ${hex.slice(0, 100)} ${hex.slice(100, 128)}`)).toEqual([`sha512:${hex} (repaired)`]);
+    // The parts must make the label's length: a sha256 and a word after it stay apart.
+    expect(joined(`sha512 ${hex.slice(0, 64)} ${hex.slice(64, 128)}x`)).toEqual([`sha256:${hex.slice(0, 64)}`]);
+  });
+
   it.each([
     ['C2 at hxxps://evil[.]com/a.php?x=1.', ['url:https://evil.com/a.php?x=1']],
     ['see (http://x.org/a(b)) now', ['url:http://x.org/a(b)']],
@@ -12,6 +23,11 @@ describe('scanLine', () => {
     ['<https://evil.com/x>', ['url:https://evil.com/x']],
     ['beacon 1.2.3[.]4:443 and 10.0.0.0/8', ['ipv4:1.2.3.4', 'cidr:10.0.0.0/8']],
     ['version 1.2.3.4 and v 5.6.7.8 and Version: 9.9.9.9', []],
+    ['(Version) 1.2.3.4 [build], 5.6.7.8', []],
+    // A hex piece is a hash by its length, in either case; other lengths are not hashes.
+    ['D41D8CD98F00B204E9800998ECF8427E d41d8cd98f00b204e9800998ecf8427e0 da39a3ee5e6b4b0d3255bfef95601890afd80709', ['md5:D41D8CD98F00B204E9800998ECF8427E', 'sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709']],
+    // A raw connection's URL gives its host too; a scheme without its '//' is not a URL.
+    ['ws://evil.com:8080/x wss:/evil.com https:evil.com', ['url:ws://evil.com:8080/x', 'domain:evil.com', 'domain:evil.com', 'domain:evil.com']],
     // The version rule demotes only a dotted quad right after a product name, never one after "DNS".
     ['Ashampoo Burning Studio 4.0.9.3, DNS 8.8.8.8, but 1[.]2[.]3[.]4 and 45.9.148.3', ['?4.0.9.3', 'ipv4:8.8.8.8', 'ipv4:1.2.3.4', 'ipv4:45.9.148.3']],
     ['readme.txt, e.g. i.e. etc. Node.js', []],
