@@ -21,6 +21,10 @@ describe('refang', () => {
     ['ev\u200bil.c\u200dom', 'evil.com'],
     ['1.2.3[.]4', '1.2.3.4'],
     ['h**ps://x[.]io', 'https://x.io'],
+    // A label spelled like a defanged scheme is only a scheme before ':': these hosts keep their names.
+    ['fxp[.]example[.]com', 'fxp.example.com'],
+    ['cdn.hxxp(.)evil[.]com', 'cdn.hxxp.evil.com'],
+    ['mirror-fxxp[dot]net', 'mirror-fxxp.net'],
   ])('%s → %s', (input, expected) => {
     expect(refang(input)).toBe(expected);
   });
@@ -64,6 +68,11 @@ describe('defang', () => {
     expect(defang('email', 'a.b@evil.com')).toBe('a[.]b[@]evil[.]com');
     expect(defang('ipv4', '1.2.3.4')).toBe('1[.]2[.]3[.]4');
     expect(defang('md5', 'd41d8cd98f00b204e9800998ecf8427e')).toBe('d41d8cd98f00b204e9800998ecf8427e');
+  });
+
+  it('refangs a defanged domain whose first label looks like a defanged scheme to itself (fast-check counterexample)', () => {
+    expect(refangValue(defang('domain', 'fxp.aa'))).toBe('fxp.aa');
+    expect(refangValue(defang('url', 'http://hxxps.example/'))).toBe('http://hxxps.example/');
   });
 
   it('refang(defang(v)) === v for canonical values', () => {
