@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fastestTimings } from '../../../test/helpers/growth-timing';
 import { canonicalize } from './canonicalize';
 import { defang, refang, refangValue, refangWithOffsets } from './refang';
+import { propertySeed } from '../../../test/helpers/property-seed';
 
 describe('refang', () => {
   it.each([
@@ -85,7 +86,7 @@ describe('defang', () => {
         if (!r.ok) return;
         expect(refangValue(defang(r.type, r.value))).toBe(r.value);
       }),
-      { numRuns: 500 },
+      { numRuns: 500, ...propertySeed() },
     );
   });
 });

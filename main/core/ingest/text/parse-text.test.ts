@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fastestTimings } from '../../../../test/helpers/growth-timing';
 import { IngestError, type IngestItem } from '../ingest-record';
 import { parseText } from './parse-text';
+import { propertySeed } from '../../../../test/helpers/property-seed';
 
 async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;
@@ -186,7 +187,7 @@ describe('parseText', () => {
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }), async (sizes) => {
         expect(values(await collect(chunks(bytes, sizes)))).toEqual(expected);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...propertySeed() },
     );
   });
 
@@ -199,13 +200,13 @@ describe('parseText', () => {
           expect(e).toBeInstanceOf(IngestError);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...propertySeed() },
     );
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 500 }), async (s) => {
         await collect([Buffer.from(s.replaceAll('\0', ''))], 'x.html');
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...propertySeed() },
     );
   });
 
