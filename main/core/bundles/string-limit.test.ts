@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StringLengthGuard } from './string-limit';
+import { propertySeed } from '../../../test/helpers/property-seed';
 
 /** Every string (keys included) of a JSON value, as the raw bytes between its quotes. */
 function rawStringLengths(value: unknown, out: number[] = []): number[] {
@@ -42,7 +43,7 @@ describe('StringLengthGuard', () => {
         expect(accepted).toBe(longest <= limit);
         if (accepted) expect(guard.objects).toBe(objects.length);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, ...propertySeed() },
     );
   });
 

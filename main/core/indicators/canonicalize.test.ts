@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalize, canonicalizeUntyped } from './canonicalize';
 import type { IndicatorType } from './indicator-type';
+import { propertySeed } from '../../../test/helpers/property-seed';
 
 function ok(type: IndicatorType, raw: string) {
   const r = canonicalize(type, raw);
@@ -124,7 +125,7 @@ describe('canonicalize', () => {
         // host-bits-set describes the source's spelling, so the canonical form no longer has it.
         expect(second).toEqual({ ...first, flags: first.flags.filter((f) => f !== 'host-bits-set') });
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, ...propertySeed() },
     );
   });
 
@@ -134,7 +135,7 @@ describe('canonicalize', () => {
       fc.property(fc.constantFrom(...types), fc.string({ unit: 'grapheme-ascii', maxLength: 80 }), (type, raw) => {
         canonicalize(type, raw);
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, ...propertySeed() },
     );
   });
 });

@@ -7,8 +7,9 @@ import type { IndicatorType } from './indicator-type';
 
 // Zero-width / invisible characters pasted from rich text; they silently split or join tokens.
 const INVISIBLE = '[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]';
-// hxxp, hXXps, hxtp, h**p, fxp (ftp); only before ':' or a bracket so prose words stay untouched.
-const SCHEME = '\\b(?:hxxps?|hxtps?|htxps?|h\\*\\*ps?|h__ps?|fxp|fxxp)(?=[:[(])';
+// hxxp, hXXps, hxtp, h**p, fxp (ftp); only before ':' or a bracketed ':' ("hxxp[:]//"), so prose words
+// and host labels spelled the same ("fxp[.]example[.]com") stay untouched.
+const SCHEME = '\\b(?:hxxps?|hxtps?|htxps?|h\\*\\*ps?|h__ps?|fxp|fxxp)(?=:|[[(]:)';
 // [.] (.) {.} [dot] (dot) {dot}, and the [,] typed for [.], with at most one space either side ("evil [.] com").
 const DOT = ' ?(?:[[({](?:\\.|dot)[\\])}]|\\[,\\]) ?';
 const AT = ' ?[[({](?:@|at)[\\])}] ?';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectDelimiter, sniffFormat, Utf8Check } from './decode';
 import { IngestError, type IngestNote } from './ingest-record';
+import { propertySeed } from '../../../test/helpers/property-seed';
 
 async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;
@@ -54,7 +55,7 @@ describe('decodeText', () => {
         const clean = s.replaceAll('\0', '');
         expect((await decodeAll(Buffer.from(clean, 'utf8'), chunk)).text).toBe(clean.replace(/^\ufeff/, ''));
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...propertySeed() },
     );
   });
 });

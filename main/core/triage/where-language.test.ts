@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWhere, WhereSyntaxError } from './where-language';
+import { propertySeed } from '../../../test/helpers/property-seed';
 
 describe('parseWhere', () => {
   it('parses field op value terms, lists and quoted values', () => {
@@ -56,7 +57,7 @@ describe('parseWhere', () => {
           expect(error.position).toBeLessThanOrEqual(text.length);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, ...propertySeed() },
     );
   });
 });

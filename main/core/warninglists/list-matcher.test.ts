@@ -8,6 +8,7 @@ import { compileRegexList } from './matchers/regex-list';
 import { parseIpRange } from '../indicators';
 import { indicatorTypesFor } from './misp-attribute-types';
 import { parseWarninglist } from './warninglist-file';
+import { propertySeed } from '../../../test/helpers/property-seed';
 
 const list = (type: 'string' | 'substring' | 'hostname' | 'cidr' | 'regex', entries: string[], matchingAttributes: string[] = []) =>
   compileList({ id: 1, type, entries, matchingAttributes });
@@ -128,7 +129,7 @@ describe('regex lists', () => {
       fc.property(anchored, fc.string({ unit: fc.constantFrom('a', 'b', '1', 'x', '-'), maxLength: 8 }), (pattern, value) => {
         expect(compileRegexList([pattern]).test(value)).toBe(new RegExp(pattern).test(value));
       }),
-      { numRuns: 400 },
+      { numRuns: 400, ...propertySeed() },
     );
   });
 
@@ -139,7 +140,7 @@ describe('regex lists', () => {
         expect(re.refused).toEqual([]);
         re.test(`${unit.repeat(2000 / unit.length)}-`);
       }),
-      { numRuns: 100 },
+      { numRuns: 100, ...propertySeed() },
     );
   });
 });

@@ -11,6 +11,7 @@ import { exportBriefing } from './export-briefing';
 import type { BriefingExportInput } from './export-input';
 import { EXPORT_FORMATS, type ExportFormat } from './export-result';
 import { BriefingExportError } from './export-error';
+import { propertySeed } from '../../../../test/helpers/property-seed';
 
 const tlp = fc.constantFrom(...TLP_LEVELS);
 
@@ -79,7 +80,7 @@ describe('TLP ceiling, every format (property)', () => {
           }
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 40, ...propertySeed() },
     );
   });
 });

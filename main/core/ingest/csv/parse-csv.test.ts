@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError, type IngestItem, type IngestRecord } from '../ingest-record';
 import { createCsvParser, parseCsv } from './parse-csv';
+import { propertySeed } from '../../../../test/helpers/property-seed';
 
 async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;
@@ -238,7 +239,7 @@ describe('parseCsv', () => {
           expect(e).toBeInstanceOf(IngestError);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 400, ...propertySeed() },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExternalIdMap } from './external-id-map';
+import { propertySeed } from '../../../../test/helpers/property-seed';
 
 const uuid = (n: number) => `5e1f0000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
@@ -46,7 +47,7 @@ describe('ExternalIdMap', () => {
         }
         for (const [key, values] of model) expect(map.get(key).sort((a, b) => a - b)).toEqual([...values].sort((a, b) => a - b));
       }),
-      { numRuns: 60 },
+      { numRuns: 60, ...propertySeed() },
     );
   });
 });

@@ -4,6 +4,7 @@ import { IngestError } from '../ingest-record';
 import { JsonElementSplitter } from './json-element-splitter';
 import type { JsonElement, JsonSplitterOptions } from './json-element-splitter';
 import { streamJsonElements } from './stream-json-elements';
+import { propertySeed } from '../../../../test/helpers/property-seed';
 
 function split(bytes: Buffer, cuts: number[] = [], options: Partial<JsonSplitterOptions> = {}): JsonElement[] {
   const splitter = new JsonElementSplitter({ fileName: 'f.json', streamKeys: ['objects'], ...options });
@@ -48,7 +49,7 @@ describe('JsonElementSplitter', () => {
         const items = split(bytes, cuts.map((c) => c % (bytes.length + 1)));
         expect(items.map((e) => e.value)).toEqual(JSON.parse(bytes.toString()));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...propertySeed() },
     );
   });
 
@@ -60,6 +61,7 @@ describe('JsonElementSplitter', () => {
         expect(error.file).toBe('f.json');
         expect(error.location).toMatch(/^byte \d+ \(line \d+\)$/);
       }),
+      propertySeed(),
     );
     expect(errorOf(() => split(doc.subarray(0, 40))).reason).toBe('unexpected end of JSON');
   });
@@ -124,6 +126,7 @@ describe('JsonElementSplitter', () => {
           expect(error).toBeInstanceOf(IngestError);
         }
       }),
+      propertySeed(),
     );
   });
 });

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fastestTimings } from '../../../../test/helpers/growth-timing';
 import { IngestError, type IngestItem } from '../ingest-record';
 import { parseText } from './parse-text';
+import { propertySeed } from '../../../../test/helpers/property-seed';
 
 async function* asAsync(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;
@@ -202,7 +204,7 @@ describe('parseText', () => {
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }), async (sizes) => {
         expect(values(await collect(chunks(bytes, sizes)))).toEqual(expected);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...propertySeed() },
     );
   });
 
@@ -215,28 +217,25 @@ describe('parseText', () => {
           expect(e).toBeInstanceOf(IngestError);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...propertySeed() },
     );
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 500 }), async (s) => {
         await collect([Buffer.from(s.replaceAll('\0', ''))], 'x.html');
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...propertySeed() },
     );
   });
 
   it('stays linear on adversarial input (dots, @, digits, [.], long hex, no newlines)', async () => {
     const units = ['.', '@', '1.', '[.]', 'a', 'a.', '1.2.3.4.', 'hxxp://', '(', 'x@y.', ':'];
     for (const unit of units) {
-      const time = async (n: number) => {
+      const parse = (n: number) => {
         const bytes = Buffer.from(unit.repeat(Math.ceil(n / unit.length)));
-        const t0 = performance.now();
-        await collect(chunks(bytes, [65536]));
-        return performance.now() - t0;
+        return () => collect(chunks(bytes, [65536]));
       };
-      await time(100_000);
-      const small = await time(250_000);
-      const large = await time(1_000_000);
+      await parse(100_000)();
+      const { small, large } = await fastestTimings(parse(250_000), parse(1_000_000));
       // 4x input: linear ≈ 4x, quadratic ≈ 16x. Loose bound (plus a floor) for noisy machines.
       expect(large, `unit ${JSON.stringify(unit)}`).toBeLessThan(Math.max(10 * small, 400));
     }

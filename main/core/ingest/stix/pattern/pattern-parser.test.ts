@@ -4,6 +4,7 @@ import { formatObjectPath, listComparisons } from './pattern-ast';
 import { extractPatternIndicators } from './pattern-indicators';
 import { parseStixPattern } from './pattern-parser';
 import { StixPatternError } from './pattern-tokenizer';
+import { propertySeed } from '../../../../../test/helpers/property-seed';
 
 function indicatorsOf(pattern: string): Array<[string, string]> {
   return extractPatternIndicators(parseStixPattern(pattern)).indicators.map((i) => [i.type, i.value]);
@@ -80,7 +81,7 @@ describe('parseStixPattern', () => {
           expect(error).toBeInstanceOf(StixPatternError);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, ...propertySeed() },
     );
   });
 
@@ -98,7 +99,7 @@ describe('parseStixPattern', () => {
         const parsed = listComparisons(parseStixPattern(text)).map((c) => [c.path.objectType, c.path.steps.map((s) => (s.kind === 'property' ? s.name : s.index)), c.operator, (c.value as { value: unknown }).value]);
         expect(parsed).toEqual(observations.flat().map((c) => [c.path.objectType, c.path.steps, c.operator, c.value]));
       }),
-      { numRuns: 500 },
+      { numRuns: 500, ...propertySeed() },
     );
   });
 });
