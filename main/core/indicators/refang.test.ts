@@ -79,11 +79,12 @@ describe('refang', () => {
     ['xhxxp://a', 'xhxxp://a'],
     ['(hxxp://a)', '(http://a)'],
     ['hxxpsx://a', 'hxxpsx://a'],
-    ['fxxp(a', 'ftp(a'],
+    ['fxxp(a', 'fxxp(a'],
+    ['fxxp(:)//a', 'ftp(:)//a'],
     ['a [at] b [dot] c', 'a@b.c'],
     ['a  [.]  b', 'a . b'],
     ['a(,)b [,] c', 'a(,)b.c'],
-    ['H__PS:x h**p[x', 'https:x http[x'],
+    ['H__PS:x h**p[x', 'https:x h**p[x'],
     ['a(AT}b [dot) c', 'aatbdotc'],
   ])('refangWithOffsets(%s) reads %s', (input, expected) => {
     expect(refangWithOffsets(input).text).toBe(expected);

@@ -140,7 +140,7 @@ function markAt(text: string, p: number): number {
   return 0;
 }
 
-/** SCHEME at `p` (after a word boundary): `hxxp`, `hXXps`, `h**p`, `fxp`, `fxxp`, followed by ':', '[' or '('. */
+/** SCHEME at `p` (after a word boundary): `hxxp`, `hXXps`, `h**p`, `fxp`, `fxxp`, followed by ':' or a bracketed ':'. */
 function schemeAt(text: string, p: number, http: boolean): number {
   let q: number;
   if (http) {
@@ -151,7 +151,7 @@ function schemeAt(text: string, p: number, http: boolean): number {
     if (!middle) return 0;
     if ((text.charCodeAt(p + 3) | 0x20) !== 0x70) return 0;
     q = p + 4;
-    if ((text.charCodeAt(q) | 0x20) === 0x73 && isSchemeEnd(text.charCodeAt(q + 1))) {
+    if ((text.charCodeAt(q) | 0x20) === 0x73 && isSchemeEnd(text, q + 1)) {
       markText = 'https';
       return 5;
     }
@@ -163,11 +163,13 @@ function schemeAt(text: string, p: number, http: boolean): number {
     q++;
     markText = 'ftp';
   }
-  return isSchemeEnd(text.charCodeAt(q)) ? q - p : 0;
+  return isSchemeEnd(text, q) ? q - p : 0;
 }
 
-function isSchemeEnd(c: number): boolean {
-  return c === 0x3a || c === 0x5b || c === 0x28;
+/** ':' or a bracketed ':' (`[:]`, `(:)`) at `q`: a host label spelled like a scheme (`fxp[.]example`) is none. */
+function isSchemeEnd(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  return c === 0x3a || ((c === 0x5b || c === 0x28) && text.charCodeAt(q + 1) === 0x3a);
 }
 
 /** DOT or AT without its leading space at `q`: `[.]`, `(dot)`, `[,]`, `{@}`, `[at]`, then one optional space. */
